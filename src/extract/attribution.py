@@ -1,0 +1,150 @@
+"""Who a value belongs to: the trial named nearby and the arm the value was reported for."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .segment import sections
+
+# Words that look like trial names (capitals + number) but are genes, scales, meetings or codes.
+NOT_TRIALS = frozenset("""
+ECOG GRADE PHASE STAGE COVID CYCLE CYCLES TABLE FIGURE CTCAE NCCN RECIST LUGANO IMWG ESMO ASCO AACR SABCS ICML
+EBMT WCLC ASTRO ASH EHA ISTH IASLC CTLA BRCA NTRK ERBB GPRC SLAMF PIK3CA CDKN FLT3 NOTCH JAK2 TP53 KMT2A DNMT3A IDH1
+IDH2 CD19 CD20 CD22 CD30 CD38 CD79 BCMA HER2 HER3 TROP2 NECTIN CLDN18 DLL3 MAGE PRAME SMARCB1 CCND1 MYD88
+NCT ISRCTN EUDRACT PMID DOI VERSION AJCC WHO FDA EMA NICE CART ORR PFS EFS DOR TEAE DLT ICANS DLBCL LBCL
+NSCLC SCLC GRADES ARM ARMS DAY DAYS WEEK WEEKS MONTH MONTHS YEAR YEARS LINE LINES SLIDE PAGE PART COHORT DOSE LEVEL
+AGE AGED PATIENT PATIENTS GROUP STEP STUDY TRIAL RANDOM TIER TYPE CLASS SCORE STAGE PUBLISHED
+""".split())
+NUMBERED_TRIAL = re.compile(
+    r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{4,})(?:-?\s?|-\s)(\d{1,4}[A-Za-z]?|I{1,3}|IV)(?![\w-])"
+    r"|\b([A-Z]{4,}-[A-Z][a-z]+\d{1,3})\b"
+    r"|\b([A-Z]{3,5}\d{3,5})\b"
+)
+NAMED_TRIAL = re.compile(r"\b([A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)\s+(?:phase\s+\S+\s+)?(?:trial|study)\b|\(([A-Z][A-Z-]{4,})\)")
+
+
+@dataclass(frozen=True)
+class TrialMention:
+    start: int
+    end: int
+    name: str
+    section: int
+
+
+def _is_acronym_of_preceding(text: str, start: int, acronym: str) -> bool:
+    """'large B-cell lymphoma (LBCL)' defines an abbreviation, it does not name a trial."""
+    words = re.findall(r"[A-Za-z0-9]+", text[max(0, start - 120):start])
+    initials = "".join(w[0].lower() for w in words[-2 * len(acronym):])
+    letters = iter(initials)
+    return acronym[0].lower() in initials and all(ch in letters for ch in acronym.lower())
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"\s*-\s*", "-", name.strip())
+
+
+def find_trials(text: str) -> list[TrialMention]:
+    bounds = sections(text)
+
+    def section_of(pos: int) -> int:
+        return next((i for i, (s, e) in enumerate(bounds) if s <= pos <= e), len(bounds) - 1)
+
+    found: dict[int, TrialMention] = {}
+    for m in NUMBERED_TRIAL.finditer(text):
+        if m.group(1):
+            word, suffix = m.group(1), m.group(2)
+            letters = sum(c.isalpha() for c in word)
+            if word.upper() in NOT_TRIALS or letters < 4 or (suffix.isdigit() and 1900 <= int(suffix) <= 2099):
+                continue
+            if word.isupper() is False and sum(c.isupper() for c in word) < 2:
+                continue
+            name = m.group(0)
+        else:
+            name = m.group(3) or m.group(4)
+            if any(name.upper().startswith(w) for w in NOT_TRIALS) or re.search(r"(?:19|20)\d\d$", name):
+                continue
+        found[m.start()] = TrialMention(m.start(), m.end(), _clean_name(name), section_of(m.start()))
+    for m in NAMED_TRIAL.finditer(text):
+        name = m.group(1) or m.group(2)
+        start = m.start(1) if m.group(1) else m.start(2)
+        if name.upper() in NOT_TRIALS or any(start <= s < start + len(name) for s in found):
+            continue
+        if m.group(2) and _is_acronym_of_preceding(text, m.start(), name):
+            continue
+        if m.group(1) and _is_acronym_of_preceding(text, start, name):
+            continue
+        found[start] = TrialMention(start, start + len(name), _clean_name(name), section_of(start))
+    return sorted(found.values(), key=lambda t: t.start)
+
+
+def trial_for(position: int, section: int, trials: list[TrialMention]) -> str | None:
+    """Nearest trial named before the value in its section, else the first named after it;
+    a document that names only one trial lends it to sections that name none."""
+    here = [t for t in trials if t.section == section]
+    before = [t for t in here if t.start <= position]
+    if before:
+        return before[-1].name
+    if here:
+        return here[0].name
+    names = {t.name.upper() for t in trials}
+    return trials[0].name if len(names) == 1 else None
+
+
+# --- arms ----------------------------------------------------------------------------------------
+
+ARM_GROUP = re.compile(
+    r"([A-Za-z][\w+./'-]*(?: [\w+./'-]+)*?)\s?(?:\(\s?[nN]?\s?=?\s?(\d+)\s?\)|,?\s[nN]\s?=\s?(\d+))")
+HEADER_WORDS = frozenset("endpoint endpoints outcome outcomes response responses parameter parameters variable "
+                         "efficacy characteristic characteristics event events n % no. responsen".split())
+EXTRA_COLUMN = re.compile(r"(?:^|\s)(p(?:\s?-?\s?value)?|HR(?:\s?\(95\s?%\s?CI\))?|hazard\s+ratio)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Arm:
+    name: str
+    n: int | None
+
+
+@dataclass(frozen=True)
+class Header:
+    arms: tuple[Arm, ...]
+    extra: str | None     # "p" or "hr": what a column beyond the arms holds
+
+
+def parse_header(line: str, endpoint_spans: list[tuple[int, int]]) -> Header | None:
+    """'Axicel (n=180) SoC (n=179) p' -> two arms and a p column; None for anything else."""
+    groups = list(ARM_GROUP.finditer(line))
+    if len(groups) < 2:
+        return None
+    arms = []
+    for g in groups:
+        words = g.group(1).split()
+        while len(words) > 1 and words[0].lower().strip("(),:") in HEADER_WORDS:
+            words = words[1:]
+        name = " ".join(words).strip(" ,;:|")
+        if not name or any(a <= g.start(1) < b or g.start(1) <= a < g.end(1) for a, b in endpoint_spans):
+            return None
+        arms.append(Arm(name, int(g.group(2) or g.group(3))))
+    rest = ARM_GROUP.sub(" ", line)
+    if re.search(r"\d", rest.replace("%", "")) or len(rest.split()) > 4:
+        return None
+    extra = EXTRA_COLUMN.search(line)
+    return Header(tuple(arms), _extra_kind(extra.group(1)) if extra else None)
+
+
+def _extra_kind(label: str) -> str:
+    return "hr" if label.lower().startswith(("hr", "hazard")) else "p"
+
+
+def parse_subheader(line: str) -> str | None:
+    """'Survival, mo HR' announces that the column after the arms now holds hazard ratios."""
+    if re.search(r"\d", line) or len(line.split()) > 6:
+        return None
+    extra = EXTRA_COLUMN.search(line.strip())
+    return _extra_kind(extra.group(1)) if extra else None
+
+
+def same_arm(a: str | None, b: str | None) -> bool:
+    def key(s: str) -> str:
+        return re.sub(r"[\s\-_.]", "", s.lower())
+    return a is not None and b is not None and key(a) == key(b)

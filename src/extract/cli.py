@@ -1,0 +1,115 @@
+"""Command line: ``python -m extract run`` and ``python -m extract score``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DESCRIPTION = """\
+Extract oncology endpoint values (response rates, median PFS/OS/EFS/DOR, landmark rates, hazard
+ratios, follow-up, toxicity rates by grade) from .txt and .pdf documents into curated tables, and
+score curated tables against hand-checked golden files."""
+
+RUN_HELP = """\
+Read every .txt and .pdf file directly inside INPUT_DIR, extract endpoint values with the rule
+library (no Prefect, quick to start) and write into OUT_DIR:
+  endpoints.parquet, endpoints.csv   one row per distinct value (SCHEMA.md fields + doc_id, record_id,
+                                     start/end character offsets of the evidence, page, rule)
+  rejects.csv                        values that failed validation, with the reason
+  errors.csv                         documents that could not be read (empty, not UTF-8, encrypted,
+                                     corrupt or image-only PDF, unsupported type), with the reason
+Rows of the documents processed replace their earlier rows; other documents' rows are kept, so
+running twice adds nothing. Unreadable documents do not stop the run.
+
+exit status: 0 done (even if some documents were unreadable, unless --fail-on-error);
+             1 INPUT_DIR missing or the output could not be written; 3 with --fail-on-error
+             when at least one document was unreadable; 4 with --gold/--min-f1 when F1 is too low."""
+
+SCORE_HELP = """\
+Compare a curated table (endpoints.parquet or endpoints.csv) with golden files (*.gold.json in
+GOLD_DIR). A row matches a gold record when endpoint, stat, grade and time point agree and the value
+is within 0.051 (or both are 'not reached'); optional gold records neither count for nor against;
+a repeated statement of a matched value is not counted twice. Prints per-document precision,
+recall, F1 and arm accuracy, every missed and unexpected value with its evidence, and ends with
+one 'overall' line.
+
+exit status: 0; 4 when --min-f1 (or --min-arm) is given and not met; 1 on unreadable input."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m extract", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = sub.add_parser("run", help="extract endpoint values from a folder of documents", description=RUN_HELP,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    run.add_argument("input_dir", metavar="INPUT_DIR", type=Path, help="folder of .txt / .pdf documents")
+    run.add_argument("--out", metavar="OUT_DIR", type=Path, default=Path("curated"),
+                     help="where to write the tables (default: curated)")
+    run.add_argument("--gold", metavar="GOLD_DIR", type=Path, help="also score the result against golden files here")
+    run.add_argument("--min-f1", type=float, help="with --gold: exit 4 when overall F1 is below this")
+    run.add_argument("--fail-on-error", action="store_true", help="exit 3 when any document could not be read")
+    run.add_argument("-q", "--quiet", action="store_true", help="no per-document progress lines")
+    score = sub.add_parser("score", help="score a curated table against golden files", description=SCORE_HELP,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    score.add_argument("table", metavar="TABLE", type=Path, help="endpoints.parquet or endpoints.csv")
+    score.add_argument("gold_dir", metavar="GOLD_DIR", type=Path, help="folder with *.gold.json files")
+    score.add_argument("--min-f1", type=float, help="exit 4 when overall F1 is below this")
+    score.add_argument("--min-arm", type=float, help="exit 4 when overall arm accuracy is below this")
+    score.add_argument("--summary", action="store_true", help="only the per-document and overall lines")
+    return parser
+
+
+def _progress(i: int, total: int, outcome) -> None:
+    status = f"ERROR {outcome.error.reason}" if outcome.error else f"{len(outcome.records)} records, {len(outcome.rejections)} rejected"
+    print(f"[{i}/{total}] {outcome.doc_id}: {status}", file=sys.stderr, flush=True)
+
+
+def _score(table: Path, gold_dir: Path, summary: bool) -> tuple[str, object]:
+    from .golden import load_gold_dir, report, score_table
+    from .tables import read_endpoints, table_rows
+
+    golds = load_gold_dir(gold_dir)
+    if not golds:
+        raise FileNotFoundError(f"{gold_dir}: no *.gold.json files")
+    return report(score_table(table_rows(read_endpoints(table)), golds), verbose=not summary)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .runner import run_directory
+
+    if not args.input_dir.is_dir():
+        print(f"error: {args.input_dir}: no such folder", file=sys.stderr)
+        return 1
+    try:
+        summary = run_directory(args.input_dir, args.out, progress=None if args.quiet else _progress)
+    except OSError as exc:
+        print(f"error: could not write tables to {args.out}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{summary.documents} documents, {summary.records} records, {summary.rejections} rejected, "
+          f"{summary.errors} unreadable in {summary.seconds:.1f} s -> {args.out}")
+    status = 3 if args.fail_on_error and summary.errors else 0
+    if args.gold:
+        text, totals = _score(summary.tables["endpoints.parquet"], args.gold, summary=True)
+        print(text)
+        if args.min_f1 is not None and totals.f1 < args.min_f1:
+            status = 4
+    return status
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    try:
+        text, totals = _score(args.table, args.gold_dir, args.summary)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(text)
+    if args.min_f1 is not None and totals.f1 < args.min_f1:
+        return 4
+    if args.min_arm is not None and totals.arm_accuracy < args.min_arm:
+        return 4
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return {"run": cmd_run, "score": cmd_score}[args.command](args)

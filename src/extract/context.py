@@ -1,0 +1,66 @@
+"""Everything located once per document, shared by the row reader and the prose linker."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .documents import Document
+from .nlp import SPANS_KEY, build_nlp
+from .normalize import Normalized, normalize
+from .values import Mention, Value, find_grades, find_hazard_ratios, find_n_equals, find_timepoints, find_values, mask_non_values
+from .attribution import TrialMention, find_trials
+
+
+@dataclass(frozen=True)
+class EndpointMention:
+    start: int
+    end: int
+    code: str
+    text: str
+    rule: str
+
+
+@dataclass
+class Context:
+    document: Document
+    norm: Normalized
+    mentions: list[EndpointMention]
+    values: list[Value]
+    hazard_ratios: list[Value]
+    grades: list[Mention]
+    timepoints: list[Mention]
+    n_equals: list[Mention]
+    trials: list[TrialMention]
+    candidates: list[dict] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def mentions_in(self, start: int, end: int) -> list[EndpointMention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+
+def _endpoint_code(span) -> str:
+    if span.id_ == "OTHER_AE":
+        return "OTHER_AE:" + " ".join(span.text.lower().split())
+    return span.id_
+
+
+def build_context(document: Document) -> Context:
+    norm = normalize(document.text)
+    text = norm.text
+    doc = build_nlp()(text)
+    mentions = [EndpointMention(s.start_char, s.end_char, _endpoint_code(s), s.text, f"term:{s.id_}:{s.text.lower()}")
+                for s in doc.spans[SPANS_KEY]]
+    masked = mask_non_values(text)
+    timepoints = find_timepoints(text)
+    hazard_ratios = find_hazard_ratios(text)
+    values = [v for v in find_values(text, masked)
+              if not _inside_any(v, mentions) and not _inside_any(v, hazard_ratios)
+              and not (v.kind == "time" and _inside_any(v, timepoints))]
+    return Context(document, norm, mentions, values, hazard_ratios, find_grades(text), timepoints,
+                   find_n_equals(text), find_trials(text))
+
+
+def _inside_any(v: Value, spans) -> bool:
+    return any(s.start <= v.start < s.end or v.start <= s.start < v.end for s in spans)

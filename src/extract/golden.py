@@ -1,0 +1,216 @@
+"""Golden files: load them, score a curated table against them with SCHEMA.md's matching rule,
+and say record by record what was missed and what was not expected."""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+TOLERANCE = 0.051
+SPELLING = [("oe", "e"), ("ae", "e"), ("haem", "hem"), ("tumour", "tumor"), ("–", "-"), ("—", "-")]
+
+
+class GoldFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    doc: str
+    source: str = ""
+    kind: str = ""
+    records: list[dict[str, Any]]
+    optional: list[dict[str, Any]] = []
+    not_endpoints: list[str] = []
+
+
+def load_gold(path: str | Path) -> GoldFile:
+    return GoldFile.model_validate_json(Path(path).read_text(encoding="utf-8"))
+
+
+def load_gold_dir(directory: str | Path) -> dict[str, GoldFile]:
+    files = sorted(Path(directory).glob("*.gold.json"))
+    return {g.doc: g for g in (load_gold(p) for p in files)}
+
+
+def normalize_endpoint(code: str) -> str:
+    """OTHER_AE names compare ignoring case, plural, dashes and British/American spelling."""
+    if not code.startswith("OTHER_AE:"):
+        return code
+    name = code[9:].lower().strip()
+    for a, b in SPELLING:
+        name = name.replace(a, b)
+    name = re.sub(r"[\s\-]+", " ", name)
+    name = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in name.split())
+    return "OTHER_AE:" + name
+
+
+def _num(x: Any) -> float | None:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return float(x)
+
+
+def _str(x: Any) -> str | None:
+    if x is None or (isinstance(x, float) and math.isnan(x)) or x == "":
+        return None
+    return str(x)
+
+
+def same_value(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """SCHEMA.md's rule: endpoint, stat, grade and time point agree; value within 0.051 or both NR."""
+    if normalize_endpoint(str(pred["endpoint"])) != normalize_endpoint(str(gold["endpoint"])):
+        return False
+    if pred["stat"] != gold["stat"] or _str(pred.get("grade")) != _str(gold.get("grade")):
+        return False
+    tp, tg = _num(pred.get("timepoint_months")), _num(gold.get("timepoint_months"))
+    if (tp is None) != (tg is None) or (tp is not None and abs(tp - tg) > TOLERANCE):
+        return False
+    if bool(pred.get("not_reached")) or bool(gold.get("not_reached")):
+        return bool(pred.get("not_reached")) and bool(gold.get("not_reached"))
+    vp, vg = _num(pred.get("value")), _num(gold.get("value"))
+    return vp is not None and vg is not None and abs(vp - vg) <= TOLERANCE
+
+
+def _arm_key(name: str) -> str:
+    name = re.sub(r"\bversus\b|\bvs\.?", " vs ", name.lower())
+    return re.sub(r"[\s\-_.()]", "", name)
+
+
+def arm_matches(pred_arm: Any, gold: dict[str, Any]) -> bool:
+    arm = _str(pred_arm)
+    if arm is None or gold.get("arm") is None:
+        return arm is None and gold.get("arm") is None
+    names = [gold["arm"], *(gold.get("arm_aliases") or [])]
+    return _arm_key(arm) in {_arm_key(n) for n in names}
+
+
+def _trial_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    a, b = _str(pred.get("trial")), _str(gold.get("trial"))
+    return (a or "").lower().replace(" ", "") == (b or "").lower().replace(" ", "")
+
+
+@dataclass
+class DocumentScore:
+    doc: str
+    kind: str
+    matched: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    missing: list[dict[str, Any]] = field(default_factory=list)
+    unexpected: list[dict[str, Any]] = field(default_factory=list)
+    ignored: int = 0
+
+    @property
+    def arm_total(self) -> int:
+        return sum(1 for _, g in self.matched if g.get("arm"))
+
+    @property
+    def arm_correct(self) -> int:
+        return sum(1 for p, g in self.matched if g.get("arm") and arm_matches(p.get("arm"), g))
+
+
+def score_document(pred: list[dict[str, Any]], gold: GoldFile) -> DocumentScore:
+    score = DocumentScore(gold.doc, gold.kind)
+    free = list(range(len(pred)))
+    # Prefer pairs that also agree on arm and trial, so two arms with equal values pair correctly.
+    for strictness in (2, 1, 0):
+        remaining = []
+        for g in gold.records:
+            if any(g is m for _, m in score.matched):
+                continue
+            pick = next((i for i in free if same_value(pred[i], g)
+                         and (strictness < 1 or arm_matches(pred[i].get("arm"), g))
+                         and (strictness < 2 or _trial_matches(pred[i], g))), None)
+            if pick is None:
+                remaining.append(g)
+                continue
+            free.remove(pick)
+            score.matched.append((pred[pick], g))
+    score.missing = [g for g in gold.records if not any(g is m for _, m in score.matched)]
+    matched_preds = [p for p, _ in score.matched]
+    for i in free:
+        p = pred[i]
+        if any(same_value(p, o) for o in gold.optional) or any(
+                same_value(p, q) and arm_matches(p.get("arm"), {"arm": q.get("arm")}) for q in matched_preds):
+            score.ignored += 1  # an optional value, or a repeat of a value already matched
+        else:
+            score.unexpected.append(p)
+    return score
+
+
+@dataclass
+class Totals:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    arm_correct: int = 0
+    arm_total: int = 0
+
+    def add(self, s: DocumentScore) -> None:
+        self.tp += len(s.matched)
+        self.fp += len(s.unexpected)
+        self.fn += len(s.missing)
+        self.arm_correct += s.arm_correct
+        self.arm_total += s.arm_total
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def arm_accuracy(self) -> float:
+        return self.arm_correct / self.arm_total if self.arm_total else 1.0
+
+    def line(self) -> str:
+        return (f"precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}  "
+                f"arm accuracy {self.arm_accuracy:.3f} ({self.arm_correct}/{self.arm_total})  "
+                f"matched {self.tp}, missed {self.fn}, unexpected {self.fp}")
+
+
+def score_table(rows: list[dict[str, Any]], golds: dict[str, GoldFile]) -> list[DocumentScore]:
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_doc.setdefault(str(row["doc_id"]), []).append(row)
+    return [score_document(by_doc.get(doc, []), gold) for doc, gold in sorted(golds.items())]
+
+
+def _describe(record: dict[str, Any]) -> str:
+    parts = [str(record.get("endpoint")), str(record.get("stat"))]
+    if record.get("not_reached"):
+        parts.append("NR")
+    else:
+        parts.append(f"{record.get('value')}{'' if record.get('unit') in (None, 'ratio') else ' ' + str(record.get('unit'))}")
+    for key in ("grade", "timepoint_months", "arm", "trial"):
+        if _str(record.get(key)) is not None:
+            parts.append(f"{key}={record.get(key)}")
+    return " ".join(parts) + f"  | {str(record.get('evidence', ''))[:90]!r}"
+
+
+def report(scores: list[DocumentScore], verbose: bool = True) -> tuple[str, Totals]:
+    """Human-readable report; the last line is the overall figure."""
+    out, total = [], Totals()
+    for s in scores:
+        t = Totals()
+        t.add(s)
+        total.add(s)
+        out.append(f"{s.doc} [{s.kind}]: {t.line()}")
+        if verbose:
+            out += [f"  MISSED      {_describe(g)}" for g in s.missing]
+            out += [f"  UNEXPECTED  {_describe(p)}" for p in s.unexpected]
+            out += [f"  WRONG ARM   {_describe(p)} (gold arm {g.get('arm')!r})"
+                    for p, g in s.matched if g.get("arm") and not arm_matches(p.get("arm"), g)]
+    out.append(f"overall ({len(scores)} documents): {total.line()}")
+    return "\n".join(out), total
+
+
+def rows_from_json(records: list[Any]) -> list[dict[str, Any]]:
+    return [json.loads(r) if isinstance(r, str) else dict(r) for r in records]

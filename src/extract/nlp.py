@@ -1,0 +1,54 @@
+"""The spaCy pipeline: a blank English tokenizer, a SpanRuler fed from the rule files, and one
+component that resolves overlaps between endpoint mentions."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .rules import load_rules
+
+SPANS_KEY = "endpoints"
+TOXICITY_CODES = frozenset({"CRS", "ICANS", "TEAE", "NEUTROPENIA", "THROMBOCYTOPENIA", "ANEMIA", "INFECTION", "DLT", "OTHER_AE"})
+COORDINATORS = frozenset({"and", "or", ",", "/"})
+
+
+def _absorbed_by_modifier(spans: list[Span]) -> set[int]:
+    """'dose-limiting neutropenia and thrombocytopenia' names one DLT event, not two cytopenias."""
+    absorbed: set[int] = set()
+    for i, span in enumerate(spans):
+        if span.id_ != "DLT" or span.text.lower().replace(" ", "") != "dose-limiting":
+            continue
+        end = span.end
+        for j in range(i + 1, len(spans)):
+            nxt = spans[j]
+            between = span.doc[end:nxt.start]
+            if nxt.id_ not in TOXICITY_CODES or any(t.lower_ not in COORDINATORS for t in between):
+                break
+            absorbed.add(j)
+            end = nxt.end
+    return absorbed
+
+
+@Language.component("endpoint_mentions")
+def endpoint_mentions(doc: Doc) -> Doc:
+    """Keep the longest mention where rules overlap, then drop mentions a modifier absorbs."""
+    spans = sorted(spacy.util.filter_spans(doc.spans.get(SPANS_KEY, [])), key=lambda s: s.start)
+    absorbed = _absorbed_by_modifier(spans)
+    doc.spans[SPANS_KEY] = [s for i, s in enumerate(spans) if i not in absorbed]
+    return doc
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    """Built once per process: rule loading and matcher compilation are the slow part."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": True},
+    )
+    ruler.add_patterns([rule.to_span_ruler() for rule in load_rules()])
+    nlp.add_pipe("endpoint_mentions")
+    return nlp

@@ -1,0 +1,304 @@
+"""The one entry point: a Document in, validated records and rejections out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import arms as arm_rules
+from .attribution import Header, parse_header, parse_subheader, trial_for
+from .context import Context, EndpointMention, build_context
+from .documents import Document
+from .prose import choose_endpoint, coordinated_groups, grade_for, n_for, stat_for, timepoint_for
+from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
+from .rows import (SURVIVAL, Cell, Row, label_grade, label_is_percent, label_is_percent_first, label_timepoint,
+                   label_unit, parse_row)
+from .segment import Line, continues, lines, sections, sentences
+from .values import Value
+
+
+@dataclass
+class Result:
+    doc_id: str
+    records: list[EndpointRecord] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+def extract_records(document: Document) -> Result:
+    ctx = build_context(document)
+    prose_units = _read_lines(ctx)
+    arm_names = arm_rules.find_arm_names(ctx.text)
+    for start, end in prose_units:
+        for s, e in sentences(ctx.text, start, end):
+            _link_sentence(ctx, s, e, arm_names)
+    return _finish(ctx)
+
+
+# --- lines: headers, rows, prose ------------------------------------------------------------------
+
+def _label_start(ctx: Context, line: Line) -> tuple[list[EndpointMention], int] | None:
+    """Endpoint mentions that open a line (after a bullet and words like 'Median'), and where they end."""
+    inside = ctx.mentions_in(line.start, line.end)
+    if not inside:
+        return None
+    lead = ctx.text[line.start:inside[0].start]
+    words = lead.replace("•", " ").split()
+    if len(words) > 3 or any(ch.isdigit() for ch in lead.replace("-", "")) and not _is_timepoint_lead(lead):
+        return None
+    label_mentions = [inside[0]]
+    for m in inside[1:]:
+        between = ctx.text[label_mentions[-1].end:m.start]
+        if len(between) <= 3 and not any(c.isdigit() for c in between):
+            label_mentions.append(m)
+    return label_mentions, label_mentions[-1].end - line.start
+
+
+def _is_timepoint_lead(lead: str) -> bool:
+    import re
+    return bool(re.fullmatch(r"\s*(?:•\s*)?(?:estimated\s+)?\d+\s?-?\s?(?:month|mo|year|yr)s?\s?-?\s*", lead, re.I))
+
+
+def _read_lines(ctx: Context) -> list[tuple[int, int]]:
+    header: Header | None = None
+    extra: str | None = None
+    unit_hint: str | None = None
+    section = -1
+    prose: list[tuple[int, int]] = []
+    prev_prose: Line | None = None
+    for line in lines(ctx.text):
+        if line.section != section:
+            section, header, extra, unit_hint = line.section, None, None, None
+        spans = [(m.start - line.start, m.end - line.start) for m in ctx.mentions_in(line.start, line.end)]
+        parsed = parse_header(line.text, spans)
+        if parsed:
+            header, extra, prev_prose = parsed, parsed.extra, None
+            continue
+        sub = parse_subheader(line.text)
+        if sub and header:
+            extra, prev_prose = sub, None
+            unit_hint = _unit_from_subheader(line.text) or unit_hint
+            continue
+        row = _try_row(ctx, line, header)
+        if row is not None:
+            labels, parsed_row = row
+            if _emit_row(ctx, line, labels, parsed_row, header, extra, unit_hint):
+                prev_prose = None
+                continue
+        if prev_prose is not None and continues(prev_prose, line):
+            prose[-1] = (prose[-1][0], line.end)
+        else:
+            prose.append((line.start, line.end))
+        prev_prose = line
+    return prose
+
+
+def _unit_from_subheader(text: str) -> str | None:
+    return label_unit(text)
+
+
+def _try_row(ctx: Context, line: Line, header: Header | None) -> tuple[list[EndpointMention], Row] | None:
+    opened = _label_start(ctx, line)
+    if not opened:
+        return None
+    labels, label_end = opened
+    row = parse_row(line.text, line.start, label_end)
+    if row is None:
+        return None
+    return labels, row
+
+
+def _emit_row(ctx: Context, line: Line, labels: list[EndpointMention], row: Row,
+              header: Header | None, extra: str | None, unit_hint: str | None) -> bool:
+    """Turn a table row into candidates; False when the row does not fit the table (read it as prose)."""
+    cells = row.cells
+    arms = list(header.arms) if header else []
+    if arms and len(cells) in (len(arms), len(arms) + 1):
+        arm_cells = cells[:len(arms)]
+        extra_cell = cells[len(arms)] if len(cells) > len(arms) else None
+    elif len(cells) == 1 and not arms_in_label(row.label):
+        arms, arm_cells, extra_cell = [], cells, None
+        if cells[0].number is not None and cells[0].unit is None and not cells[0].percent and not label_unit(row.label) \
+                and not label_is_percent(row.label) and labels[0].code not in SURVIVAL:
+            return False
+    else:
+        return False
+    p_value = hr_cell = None
+    if extra_cell is not None:
+        kind = extra or ("p" if extra_cell.operator or labels[0].code not in SURVIVAL else "hr")
+        if kind == "p":
+            p_value = extra_cell.raw.split("(")[0].replace(" ", "")
+        else:
+            hr_cell = extra_cell
+    for index, cell in enumerate(arm_cells):
+        arm = arms[index] if arms else None
+        for candidate in _cell_candidates(ctx, labels, row, cell, unit_hint):
+            candidate.update(arm=arm.name if arm else None, n=arm.n if arm else candidate.get("n"),
+                             p_value=p_value if candidate["stat"] in ("rate", "landmark", "median") and p_value else candidate.get("p_value"))
+            if not arm:
+                candidate["n"] = candidate.get("n")
+            _add(ctx, candidate, line.start, row.end, f"row:{labels[0].code}")
+    if hr_cell is not None and hr_cell.number is not None and len(arms) == 2 and labels[0].code in SURVIVAL:
+        candidate = {"endpoint": labels[0].code, "stat": "hr", "value": hr_cell.number, "unit": "ratio",
+                     "ci_low": hr_cell.low, "ci_high": hr_cell.high, "arm": f"{arms[0].name} vs {arms[1].name}"}
+        _add(ctx, candidate, line.start, row.end, f"row-hr:{labels[0].code}")
+    return True
+
+
+def arms_in_label(label: str) -> bool:
+    return False
+
+
+def _cell_candidates(ctx: Context, labels: list[EndpointMention], row: Row, cell: Cell,
+                     unit_hint: str | None) -> list[dict[str, Any]]:
+    if cell.missing:
+        return []
+    code = labels[0].code
+    percent_row = label_is_percent(row.label) or cell.percent
+    timepoint = label_timepoint(row.label)
+    if code in SURVIVAL and not (timepoint and percent_row):
+        unit = cell.unit or label_unit(row.label) or unit_hint or "months"
+        base = {"endpoint": code, "stat": "median", "unit": unit, "not_reached": cell.not_reached,
+                "value": None if cell.not_reached else cell.number}
+        if cell.has_bounds:
+            base.update(ci_low=cell.low, ci_high=cell.high)
+        return [base]
+    if code in SURVIVAL:
+        return [{"endpoint": code, "stat": "landmark", "unit": "%", "value": cell.number, "timepoint_months": timepoint,
+                 "ci_low": cell.low, "ci_high": cell.high}]
+    if cell.not_reached or cell.number is None:
+        return []
+    grade = (label_grade(row.label) or "any") if is_toxicity(code) else None
+    if len(labels) >= 2 and cell.second is not None:
+        return [{"endpoint": labels[0].code, "stat": "rate", "unit": "%", "value": cell.number, "grade": grade},
+                {"endpoint": labels[1].code, "stat": "rate", "unit": "%", "value": cell.second,
+                 "grade": (label_grade(row.label) or "any") if is_toxicity(labels[1].code) else None}]
+    if cell.second is not None:
+        if label_is_percent_first(row.label) or cell.percent:
+            value, count = cell.number, int(cell.second) if cell.second.is_integer() else None
+        else:
+            value, count = cell.second, int(cell.number) if cell.number.is_integer() else None
+        return [{"endpoint": code, "stat": "rate", "unit": "%", "value": value, "count": count, "grade": grade,
+                 "ci_low": cell.low, "ci_high": cell.high}]
+    return [{"endpoint": code, "stat": "rate", "unit": "%", "value": cell.number, "grade": grade,
+             "ci_low": cell.low, "ci_high": cell.high}]
+
+
+# --- prose -----------------------------------------------------------------------------------------
+
+def _link_sentence(ctx: Context, start: int, end: int, arm_names: list[str]) -> None:
+    mentions = ctx.mentions_in(start, end)
+    if not mentions:
+        return
+    values = [v for v in ctx.values if start <= v.start and v.end <= end]
+    values += [h for h in ctx.hazard_ratios if start <= h.start and h.end <= end]
+    values.sort(key=lambda v: v.start)
+    if not values:
+        return
+    assigned: dict[int, EndpointMention] = {}
+    _zip_coordinated(ctx, mentions, values, assigned)
+    for i, v in enumerate(values):
+        if i not in assigned:
+            m = choose_endpoint(ctx, v, mentions)
+            if m is not None:
+                assigned[i] = m
+    arms_here = arm_rules.arm_mentions(ctx.text, start, end, arm_names)
+    arm_of = _arms_for_values(ctx, values, assigned, arms_here)
+    for i, v in enumerate(values):
+        m = assigned.get(i)
+        if m is None:
+            continue
+        stat = stat_for(m.code, v)
+        candidate: dict[str, Any] = {"endpoint": m.code, "stat": stat, "value": v.value, "unit": v.unit,
+                                     "not_reached": v.kind == "nr", "count": v.count, "n": v.n or n_for(ctx, m, v),
+                                     "ci_low": v.ci_low, "ci_high": v.ci_high, "p_value": v.p_value}
+        if v.kind == "nr":
+            candidate["unit"] = _nearby_unit(ctx, v, end)
+        if stat == "landmark":
+            candidate["timepoint_months"] = timepoint_for(ctx, m, v, mentions)
+        if is_toxicity(m.code) and m.code != "DLT":
+            candidate["grade"] = grade_for(ctx, m, v, max(start, m.start - 30), mentions)
+        elif m.code == "DLT":
+            grade = grade_for(ctx, m, v, max(start, m.start - 30), mentions)
+            candidate["grade"] = None if grade == "any" else grade
+        if stat == "hr":
+            candidate["arm"] = arm_of.get(i) or arm_rules.comparison(ctx.text, arm_names)
+        else:
+            candidate["arm"] = arm_of.get(i)
+        ev_start = min(m.start, v.start)
+        ev_end = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0), m.end)
+        _add(ctx, candidate, ev_start, ev_end, f"prose:{m.rule}")
+
+
+def _nearby_unit(ctx: Context, v: Value, end: int) -> str:
+    from .values import find_values, mask_non_values
+    return "months"
+
+
+def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
+    """'ORR and CR rates were 63.1% and 40.1%': k coordinated endpoints, then k values, in order."""
+    for group in coordinated_groups(ctx, mentions):
+        nxt = [m for m in mentions if m.start >= group[-1].end]
+        limit = nxt[0].start if nxt else len(ctx.text)
+        after = [i for i, v in enumerate(values) if group[-1].end <= v.start < limit and v.kind != "hr"]
+        if len(after) == len(group) and all(stat_for(m.code, values[i]) for m, i in zip(group, after)):
+            for m, i in zip(group, after):
+                assigned[i] = m
+
+
+def _arms_for_values(ctx: Context, values: list[Value], assigned, arms_here) -> dict[int, str]:
+    """Zip same-endpoint values with the arms the sentence names, in order; HRs get 'A vs B'."""
+    distinct: list[str] = []
+    for _, name in arms_here:
+        if name not in distinct:
+            distinct.append(name)
+    out: dict[int, str] = {}
+    if len(distinct) < 2:
+        return out
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, v in enumerate(values):
+        m = assigned.get(i)
+        if m is None:
+            continue
+        if v.kind == "hr":
+            out[i] = f"{distinct[0]} vs {distinct[1]}"
+            continue
+        groups.setdefault((m.code, v.kind), []).append(i)
+    for indices in groups.values():
+        if len(indices) == len(distinct):
+            for i, name in zip(indices, distinct):
+                out[i] = name
+    return out
+
+
+# --- candidates -> records ------------------------------------------------------------------------
+
+def _add(ctx: Context, candidate: dict[str, Any], start: int, end: int, rule: str) -> None:
+    while start < end and (ctx.text[start].isspace() or ctx.text[start] == "•"):
+        start += 1  # evidence starts at the words, not at a bullet glyph
+    candidate.update(start_norm=start, end_norm=end, rule=rule)
+    ctx.candidates.append(candidate)
+
+
+def _finish(ctx: Context) -> Result:
+    doc = ctx.document
+    result = Result(doc.doc_id)
+    bounds = sections(ctx.text)
+    seen: set[tuple] = set()
+    for c in ctx.candidates:
+        s_norm, e_norm = c.pop("start_norm"), c.pop("end_norm")
+        section = next((i for i, (a, b) in enumerate(bounds) if a <= s_norm <= b), 0)
+        c.setdefault("trial", trial_for(s_norm, section, ctx.trials))
+        start, end = ctx.norm.span_to_original(s_norm, e_norm)
+        c.update(doc_id=doc.doc_id, start=start, end=end, evidence=doc.text[start:end], page=doc.page_at(start))
+        c = {k: v for k, v in c.items() if v is not None or k in ("value",)}
+        c["record_id"] = make_record_id(c, doc.sha256)
+        outcome = validate(c)
+        if isinstance(outcome, Rejection):
+            result.rejections.append(outcome)
+            continue
+        key = (outcome.endpoint, outcome.stat, outcome.grade, outcome.timepoint_months, outcome.value,
+               outcome.not_reached, (outcome.arm or "").lower(), (outcome.trial or "").lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        result.records.append(outcome)
+    return result

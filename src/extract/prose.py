@@ -1,0 +1,122 @@
+"""Link values to endpoints in running text.
+
+A value takes the nearest compatible endpoint named before it in its sentence (after it only
+when none precedes); coordinated lists ("ORR and CR rates were 63% and 40%, respectively") are
+zipped in order; grades and landmark time points are read between the endpoint and its value.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import Context, EndpointMention
+from .records import is_toxicity
+from .values import Value
+
+RESPONSE = frozenset({"ORR", "CR", "PR", "DCR", "MRD"})
+TIME_TO_EVENT = frozenset({"PFS", "OS", "EFS", "DOR", "DOCR"})
+MEDIAN_ONLY = frozenset({"FOLLOW_UP", "TTR"})
+CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|:\s")
+COORDINATION = re.compile(r"^\s?(?:,|and|or|/|&|,\s?and|,\s?or)?\s?(?:the\s)?$", re.I)
+LIST_INTRO = re.compile(r"^\s?(?:\w+\s){0,3}?(?:were|was|included|including|:|\()", re.I)
+
+
+def stat_for(code: str, value: Value) -> str | None:
+    """Which statistic a value of this kind reports for this endpoint, or None if it cannot."""
+    tox = is_toxicity(code)
+    if value.kind == "rate":
+        if code in RESPONSE or tox and code != "DLT":
+            return "rate"
+        if code == "DLT":
+            return "rate"
+        if code in TIME_TO_EVENT:
+            return "landmark"
+        return None
+    if value.kind in ("time",):
+        return "median" if code in TIME_TO_EVENT | MEDIAN_ONLY else None
+    if value.kind == "nr":
+        return "median" if code in TIME_TO_EVENT or code == "TTR" else None
+    if value.kind == "patients":
+        return "count" if tox or code in RESPONSE else None
+    if value.kind == "hr":
+        return "hr" if code in TIME_TO_EVENT else None
+    return None
+
+
+def _distance(ctx: Context, m: EndpointMention, v: Value) -> float:
+    if m.end <= v.start:
+        gap = ctx.text[m.end:v.start]
+        d = float(len(gap))
+    else:
+        gap = ctx.text[v.end:m.start]
+        d = 25 + 1.5 * len(gap)
+    if CLAUSE_BREAK.search(gap):
+        d += 80
+    return d
+
+
+def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> EndpointMention | None:
+    compatible = [m for m in mentions if stat_for(m.code, v)]
+    if v.kind == "hr" and v.extras.get("endpoint_hint"):
+        hinted = [m for m in compatible if m.code == v.extras["endpoint_hint"]]
+        compatible = hinted or compatible
+    before = [m for m in compatible if m.end <= v.start]
+    if v.kind == "rate" and before:
+        # a landmark needs its time point; a bare % after a survival term is more likely a response rate
+        usable = [m for m in before if stat_for(m.code, v) != "landmark" or timepoint_for(ctx, m, v, mentions) is not None]
+        before = usable or before
+    pool = before or [m for m in compatible if m.start >= v.end]
+    if not pool:
+        return None
+    return min(pool, key=lambda m: _distance(ctx, m, v))
+
+
+def coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[list[EndpointMention]]:
+    """Runs of endpoint mentions joined only by 'and', commas or slashes."""
+    groups: list[list[EndpointMention]] = []
+    for m in mentions:
+        if groups and COORDINATION.match(ctx.text[groups[-1][-1].end:m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return [g for g in groups if len(g) > 1 and len({x.code for x in g}) == len(g)]
+
+
+def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:
+    """'12-month PFS', 'PFS at 12 months ... 62%', 'PFS and OS rates at 24 months were ...'."""
+    for t in ctx.timepoints:
+        if t.end <= m.start and m.start - t.end <= 3:
+            return float(t.value)
+        if m.end <= t.start and t.end <= v.start:
+            return float(t.value)
+        if v.end <= t.start and t.start - v.end <= 4 and ctx.text[v.end:t.start].strip() in ("", ","):
+            return float(t.value)
+    for group in coordinated_groups(ctx, mentions):
+        if m in group:
+            first = group[0]
+            for t in ctx.timepoints:
+                if t.end <= first.start and first.start - t.end <= 3:
+                    return float(t.value)
+    return None
+
+
+def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: list[EndpointMention]) -> str:
+    """The last grade stated between just before the endpoint and its value; 'any' when none is."""
+    chosen = None
+    for g in ctx.grades:
+        if g.start < start or g.end > v.start:
+            continue
+        if g.end <= m.start:
+            between = ctx.text[g.end:m.start]
+            others = [x for x in mentions if g.end <= x.start and x.end <= m.start]
+            adjacent = len(between) <= 40 and not re.search(r"\d\s?%", between)
+            intro = any(x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others)
+            if not (adjacent and not others) and not intro:
+                continue
+        chosen = g
+    return str(chosen.value) if chosen else "any"
+
+
+def n_for(ctx: Context, m: EndpointMention, v: Value) -> int | None:
+    lo, hi = min(m.end, v.start), v.start
+    inside = [n for n in ctx.n_equals if lo <= n.start and n.end <= hi]
+    return int(inside[-1].value) if inside else None

@@ -1,0 +1,72 @@
+"""Cut normalised text into sections, lines and sentences, keeping offsets.
+
+Sections (split at two or more blank lines or a page break) scope trial names and table headers;
+lines are where slide tables live; sentences are where prose values meet their endpoints.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n|\f")
+BULLET_START = re.compile(r"^\s*(?:•|-\s|\*\s|o\s|\d+[.)]\s)")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\[(•\"'])|\s{3,}|(?<=\S)\s+(?=•)")
+ABBREVIATIONS = re.compile(r"(?:\b(?:vs|al|e\.g|i\.e|Dr|Fig|Figs|approx|Ref|No|no|St|Jr|Inc|Ltd|mo|mos|ca|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|etc|resp|incl|pts|pt|yr|yrs|wk|wks)\.|\b[A-Z]\.)[\"')\]]?$")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    section: int
+    blank_before: bool
+
+
+def sections(text: str) -> list[tuple[int, int]]:
+    bounds, pos = [], 0
+    for m in SECTION_BREAK.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    return bounds
+
+
+def lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    for number, (s, e) in enumerate(sections(text)):
+        pos, blank = s, False
+        for raw in text[s:e].split("\n"):
+            end = pos + len(raw)
+            if raw.strip():
+                out.append(Line(pos, end, raw, number, blank))
+                blank = False
+            else:
+                blank = True
+            pos = end + 1
+    return out
+
+
+def continues(prev: Line, line: Line) -> bool:
+    """A hard-wrapped prose line goes on in the next one: no blank line, no bullet, no sentence end."""
+    if line.blank_before or line.section != prev.section or BULLET_START.match(line.text):
+        return False
+    first = line.text.lstrip()[:1]
+    tail = prev.text.rstrip()
+    if first.islower() or first in "(%[,;-" or first.isdigit():
+        return not tail.endswith(":") or first.islower()
+    return len(tail) >= 45 and not tail.endswith((".", ":", "!", "?"))
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence-ish spans; also split at wide gaps (slide columns) and bullets."""
+    out, pos = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if ABBREVIATIONS.search(text[max(start, m.start() - 8):m.start()]) and not text[m.start():m.end()].startswith("   "):
+            continue
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if end > pos:
+        out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]

@@ -1,0 +1,113 @@
+"""Curated tables: records to pandas, written atomically as Parquet and CSV."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import pandas as pd
+
+from .records import PROVENANCE_FIELDS, SCHEMA_FIELDS, EndpointRecord, ErrorRow, Rejection
+
+ENDPOINT_COLUMNS = ["doc_id", *SCHEMA_FIELDS, *[f for f in PROVENANCE_FIELDS if f != "doc_id"]]
+REJECT_COLUMNS = list(Rejection.model_fields)
+ERROR_COLUMNS = list(ErrorRow.model_fields)
+CSV_ENCODING = "utf-8-sig"  # Excel shows ≥ and – correctly only with the BOM
+
+
+def atomic_write(path: Path, write: Callable[[str], None]) -> None:
+    """Write to a temporary file in the same folder, then rename: readers never see half a table."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def records_frame(records: Iterable[EndpointRecord]) -> pd.DataFrame:
+    rows = [r.model_dump() for r in records]
+    frame = pd.DataFrame(rows, columns=ENDPOINT_COLUMNS)
+    return _typed(frame)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    for col in ("count", "n", "page", "start", "end"):
+        frame[col] = frame[col].astype("Int64")
+    for col in ("value", "timepoint_months", "ci_low", "ci_high"):
+        frame[col] = frame[col].astype("Float64")
+    frame["not_reached"] = frame["not_reached"].astype(bool)
+    frame["arm_aliases"] = frame["arm_aliases"].apply(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+    return frame
+
+
+def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    return frame.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def read_endpoints(path: str | Path) -> pd.DataFrame:
+    """Read a curated table back (Parquet or CSV) into the same columns and types."""
+    path = Path(path)
+    if path.suffix == ".parquet":
+        frame = pd.read_parquet(path)
+        frame["arm_aliases"] = frame["arm_aliases"].apply(lambda v: list(v) if v is not None else [])
+    else:
+        frame = pd.read_csv(path, encoding=CSV_ENCODING, dtype={"p_value": str, "grade": str})
+        frame["arm_aliases"] = frame["arm_aliases"].apply(lambda v: json.loads(v) if isinstance(v, str) and v else [])
+    for col in ENDPOINT_COLUMNS:
+        if col not in frame:
+            frame[col] = None
+    return _typed(frame[ENDPOINT_COLUMNS].copy())
+
+
+def table_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Plain dicts with None for missing cells (what the golden comparison expects)."""
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return rows
+
+
+def _merge(old: pd.DataFrame | None, new: pd.DataFrame, replaced: set[str]) -> pd.DataFrame:
+    """Rows of documents processed in this run replace their old rows; other documents stay."""
+    if old is None or old.empty:
+        return new
+    kept = old[~old["doc_id"].astype(str).isin(replaced)]
+    if kept.empty:
+        return new
+    if new.empty:
+        return kept.reset_index(drop=True)
+    return pd.concat([kept, new], ignore_index=True)
+
+
+def _read_existing(path: Path, reader: Callable[[Path], pd.DataFrame]) -> pd.DataFrame | None:
+    return reader(path) if path.exists() else None
+
+
+def write_tables(out_dir: str | Path, records: list[EndpointRecord], rejections: list[Rejection],
+                 errors: list[ErrorRow], processed: set[str]) -> dict[str, Path]:
+    """Write endpoints (Parquet + CSV), rejects and errors; re-running adds no duplicates."""
+    out = Path(out_dir)
+    paths = {name: out / name for name in ("endpoints.parquet", "endpoints.csv", "rejects.csv", "errors.csv")}
+    endpoints = _merge(_read_existing(paths["endpoints.parquet"], read_endpoints), records_frame(records), processed)
+    endpoints = _sorted(endpoints.drop_duplicates("record_id"), ["doc_id", "start", "endpoint", "stat", "record_id"])
+    rejects = _merge(_read_existing(paths["rejects.csv"], _read_csv), pd.DataFrame(
+        [r.model_dump() for r in rejections], columns=REJECT_COLUMNS), processed)
+    errs = _merge(_read_existing(paths["errors.csv"], _read_csv), pd.DataFrame(
+        [e.model_dump() for e in errors], columns=ERROR_COLUMNS), processed)
+    csv_view = endpoints.copy()
+    csv_view["arm_aliases"] = csv_view["arm_aliases"].apply(lambda v: json.dumps(list(v), ensure_ascii=False))
+    atomic_write(paths["endpoints.parquet"], lambda p: endpoints.to_parquet(p, index=False))
+    atomic_write(paths["endpoints.csv"], lambda p: csv_view.to_csv(p, index=False, encoding=CSV_ENCODING))
+    atomic_write(paths["rejects.csv"], lambda p: _sorted(rejects, ["doc_id", "start"]).to_csv(p, index=False, encoding=CSV_ENCODING))
+    atomic_write(paths["errors.csv"], lambda p: _sorted(errs, ["doc_id"]).to_csv(p, index=False, encoding=CSV_ENCODING))
+    return paths
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, encoding=CSV_ENCODING, dtype=str, keep_default_na=False)

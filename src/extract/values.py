@@ -1,0 +1,315 @@
+"""The value grammar: numbers that can be endpoint values, and the qualifiers that travel with them.
+
+All patterns run on normalised text (see ``normalize.py``): ``>=`` for ≥, ``-`` for every dash,
+``.`` for a middle-dot decimal. Patterns are written without nested unbounded repeats so that
+long runs of digits, spaces or brackets cannot make them backtrack catastrophically.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NUM = r"\d+(?:\.\d+)?"
+UNIT_WORDS = {
+    "months": "months", "month": "months", "mo": "months", "mos": "months", "mo.": "months", "mth": "months", "mths": "months",
+    "weeks": "weeks", "week": "weeks", "wk": "weeks", "wks": "weeks",
+    "days": "days", "day": "days", "d": "days",
+    "years": "years", "year": "years", "yr": "years", "yrs": "years", "y": "years",
+}
+UNIT_RE = r"(?:months?|mos?\.?|mths?|weeks?|wks?|days?|years?|yrs?)"
+NR_RE = r"(?:(?i:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+estimable|not\s+evaluable|not\s+reach(?:ed)?)|NR|NE|NA|N/A|NYR)"
+NR_NULL_BOUND = re.compile(r"^(?:NR|NE|NA|N/A|not\s+\w+.*)$", re.I)
+
+# --- qualifiers -------------------------------------------------------------------------------
+
+GRADE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
+    # (pattern, fixed grade or None = computed from the groups)
+    (re.compile(r"\b(?:any|all)[\s-]grades?\b|\bgrades?\s+(?:any|all)\b", re.I), "any"),
+    (re.compile(r"\b(?:gr(?:ade)?s?\.?)\s*(?:>=|>|≥)\s*([1-4])\b|(?:>=|≥)\s*gr(?:ade)?\.?\s*([1-4])\b", re.I), ">=G"),
+    (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*(?:or|and)\s*(?:higher|greater|more|above|worse)\b", re.I), ">=G"),
+    (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*\+", re.I), ">=G"),
+    (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\s*(?:-|/|to|or|and|,)\s*([1-5]|I{1,3}V?|IV|V)\b", re.I), "RANGE"),
+    (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\b(?!\s*(?:-|/)\s*\d)", re.I), "ONE"),
+    (re.compile(r"\b(?:severe|serious\s+or\s+severe)\b(?!\s+adverse)", re.I), ">=3"),
+    (re.compile(r"\bhigh[\s-]grade\b", re.I), ">=3"),
+    (re.compile(r"\blow[\s-]grade\b", re.I), "1-2"),
+]
+ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+
+
+def _grade_number(token: str) -> str:
+    return ROMAN.get(token.upper(), token)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A located qualifier (grade, time point, arm size...) in normalised text."""
+
+    start: int
+    end: int
+    value: str | float | int
+
+
+def find_grades(text: str) -> list[Mention]:
+    """Grade expressions normalised to SCHEMA.md strings (``>=3``, ``3-4``, ``any`` ...)."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in GRADE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if kind == ">=G":
+                grade = ">=" + next(g for g in m.groups() if g)
+            elif kind == "RANGE":
+                lo, hi = _grade_number(m.group(1)), _grade_number(m.group(2))
+                if not (lo.isdigit() and hi.isdigit() and int(lo) < int(hi)):
+                    continue
+                grade = f"{lo}-{hi}"
+            elif kind == "ONE":
+                grade = _grade_number(m.group(1))
+            else:
+                grade = kind
+            found.append(Mention(m.start(), m.end(), grade))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda g: g.start)
+
+
+TIMEPOINT_PATTERNS = [
+    # "12-month PFS", "2-year OS", "12 month-PFS", "24-mo"
+    re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?-?\s?(month|mo|year|yr|week|wk|day)(?:\s?-\s?|\s+)(?=(?:rate\s+of\s+)?(?:landmark\s+)?[A-Za-z])", re.I),
+    # "at 12 months", "at 2 years"
+    re.compile(rf"\b(?:at|by|after)\s+(\d{{1,3}}(?:\.\d)?)\s?({UNIT_RE})\b", re.I),
+    # "1-year", "one-year"
+    re.compile(r"\b(one|two|three|four|five)[\s-](year|month)s?\b", re.I),
+]
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def to_months(amount: float, unit: str) -> float:
+    unit = UNIT_WORDS.get(unit.lower().rstrip("."), unit.lower())
+    factor = {"months": 1, "years": 12, "weeks": 12 / 52, "days": 12 / 365}[unit]
+    result = amount * factor
+    return round(result, 2) if unit in ("weeks", "days") else result
+
+
+def find_timepoints(text: str) -> list[Mention]:
+    """Landmark time points in months; adjectival ones followed by 'median' are medians, not time points."""
+    found = []
+    for pattern in TIMEPOINT_PATTERNS:
+        for m in pattern.finditer(text):
+            amount_text, unit = m.group(1), m.group(2)
+            amount = WORD_NUMBERS.get(amount_text.lower()) or float(amount_text)
+            tail = text[m.end():m.end() + 30].lower()
+            if tail.startswith(("median", "follow", "of follow", "period", "interval", "cycle", "course", "old", "history")):
+                continue
+            found.append(Mention(m.start(), m.end(), to_months(amount, unit)))
+    return sorted(found, key=lambda t: t.start)
+
+
+# --- masks: numbers that are never endpoint values --------------------------------------------
+
+MASK_PATTERNS = [
+    re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|confidence|credible|CrI)\b", re.I),        # the 95 of 95% CI
+    re.compile(rf"{NUM}\s?(?:x|\*)\s?10\s?\^?\s?-?\d+(?:\s?(?:cells|CAR|/kg|/L))?", re.I),        # 2 x 10^6 cells
+    re.compile(rf"(?<![\w.]){NUM}\s?(?:-\s?{NUM}\s?)?(?:mg|g|mcg|µg|μg|ug|ng|mL|ml|L|IU|U|Gy|cGy|mmol|µmol|mol|AUC|mg/m\^?2|mg/kg|mg/m|/m\^?2|/kg|/kg/d)\b(?:\s?/\s?(?:m\^?2|kg|day|d|dL|L|week|wk))?", re.I),
+    re.compile(r"\b(?:phase|ph\.?)\s?(?:[1-4]|I{1,3}V?|IV)(?:\s?[/ab-]+\s?(?:[1-4]|I{1,3}|IV))?\b", re.I),
+    re.compile(r"\b(?:every|each|q)\s?\d+\s?(?:-\s?\d+\s?)?(?:days?|weeks?|months?|hours?|h|d|w|wks?)\b", re.I),
+    re.compile(r"\bq\d+w\b|\b\d+\s?(?:cycles?|courses?|doses?|infusions?|fractions?)\b", re.I),
+    re.compile(r"\b(?:days?|weeks?|cycles?|d)\s?\d+(?:\s?(?:-|to|,|and)\s?\d+)*\b", re.I),
+    re.compile(r"\b(?:for|within|over|up\s+to)\s+\d+\s?(?:-\s?\d+\s?)?(?:days?|weeks?|months?|years?|hours?)\b", re.I),
+    re.compile(r"\b(?:aged?|age\s+(?:of|was|were|range)?|years?\s+old)\s*:?\s*(?:>=|<=|[<>])?\s*\d+(?:\s?(?:-|to)\s?\d+)?(?:\s?(?:years?|yrs?|y))?", re.I),
+    re.compile(r"(?:>=|<=|[<>])\s?\d+\s?(?:years?|yrs?|y)\b(?:\s+(?:of\s+age|old))?", re.I),
+    re.compile(r"\b\d+\s?(?:years?|yrs?)\s+(?:of\s+age|old|or\s+older|and\s+older)\b", re.I),
+    re.compile(r"\b(?:ECOG|PS|performance\s+status|IPI|R-IPI|ISS|R-ISS|FLIPI|Gleason|stage|DS|Deauville|score|NCCN|KPS|Karnofsky|CTCAE|v|version)\s*(?:of\s*)?(?:>=|<=|[<>=])?\s*\d+(?:\.\d+)?(?:\s?(?:-|to|or|/|,)\s?\d+(?:\.\d+)?)*\b", re.I),
+    re.compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?![\d.%]|\s?(?:months?|weeks?|days?|patients?|pts))"),   # years
+    re.compile(r"\[\s?\d+(?:\s?[,-]\s?\d+)*\s?\]|\^\d+"),                                          # citations, superscripts
+    re.compile(r"\b(?:doi|DOI|NCT|ISRCTN|EudraCT|PMID)\s?:?\s?[\w./-]+"),
+    re.compile(r"\b(?:MTV|SUV(?:max)?|TMTV|LDH|CD\d+|IL-?\d+|BCL-?\d|PD-?L?1|HER-?2|ALK|EGFR|KRAS|BRAF|FGFR\d?|Ki-?67)\s*(?:>=|<=|[<>=])\s*\d+(?:\.\d+)?%?", re.I),
+    re.compile(r"\b(?:cut-?off|threshold|TPS|CPS)\s*(?:of|>=|<=|[<>=])?\s*\d+(?:\.\d+)?%?", re.I),
+]
+
+
+def mask_non_values(text: str) -> str:
+    """Blank out doses, schedules, ages, cut-offs, years, citations: the not-an-endpoint guard.
+
+    Blanked characters become ``~`` so offsets stay the same and no value can start inside.
+    """
+    chars = list(text)
+    for pattern in MASK_PATTERNS:
+        for m in pattern.finditer(text):
+            chars[m.start():m.end()] = "~" * (m.end() - m.start())
+    return "".join(chars)
+
+
+# --- primary values -----------------------------------------------------------------------------
+
+HEDGE = re.compile(r"(?:nearly|almost|approximately|approx\.?|about|around|roughly|over|more\s+than|less\s+than|up\s+to|at\s+least|>|<|~)\s*$", re.I)
+
+VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 8.3 vs 5.6 months / 8.3 and 5.6 months: numbers sharing one unit
+    ("time_list", re.compile(rf"(?<![\w.~])({NUM}(?:\s?(?:,|vs\.?|versus|and|or|to)\s?{NUM}){{1,3}})\s?({UNIT_RE})(?![\w])", re.I)),
+    # 27 of 60 patients (45%) / 27/60 (45%)
+    ("count_of_n_pct", re.compile(rf"(?<![\w.~])(\d+)\s?(?:/|of)\s?(\d+)(?:\s+[a-z]+){{0,2}}\s?\(\s?({NUM})\s?%\s?\)", re.I)),
+    # 45% (27/60) / 45% (27 of 60) / 45% (n = 27)
+    ("pct_count_of_n", re.compile(rf"(?<![\w.~])({NUM})\s?%\s?[\(\[]\s?(\d+)\s?(?:/|of)\s?(\d+)\s?[\)\]]", re.I)),
+    ("pct_n", re.compile(rf"(?<![\w.~])({NUM})\s?%\s?\(\s?n\s?=\s?(\d+)\s?\)", re.I)),
+    # 58 (32%) / 58 patients (32%)
+    ("count_pct", re.compile(rf"(?<![\w.~])(\d+)(?:\s+(?:patients?|pts|participants|subjects))?\s?\(\s?({NUM})\s?%\s?\)", re.I)),
+    ("pct", re.compile(rf"(?<![\w.~])({NUM})\s?%")),
+    ("time", re.compile(rf"(?<![\w.~])({NUM})(?:\s?-\s?|\s)?({UNIT_RE})(?![\w])", re.I)),
+    ("nr", re.compile(rf"(?<![\w~]){NR_RE}(?![\w])")),
+    ("patients", re.compile(r"\b(?:in|among|for|of)\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
+    ("patients", re.compile(r"(?<![\w.~])(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
+]
+NR_WORDS_AS_VALUE = re.compile(r"^(?:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+reach(?:ed)?|NR|NYR)$", re.I)
+
+CI_RE = re.compile(
+    rf"(?:\d{{2}}\s?%\s?(?:CI|C\.I\.|confidence\s+intervals?|CrI)|CI|range|IQR)\s*(?:[,:=]|was|of)?\s*"
+    rf"(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
+BARE_RANGE_RE = re.compile(rf"^\s?[\(\[]\s?(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\s)\s?(-?{NUM}|{NR_RE})\s?[\)\]]", re.I)
+P_RE = re.compile(r"\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+)?[Pp](?:\s?-?\s?values?)?\s?(<=|>=|<|>|=)\s?(\d*\.\d+(?:\s?x\s?10\^?-\d+)?|\d(?:\.\d+)?(?:e-\d+)?|0)")
+HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?\[HR\])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
+N_EQUALS_RE = re.compile(r"\(?\b[nN]\s?=\s?(\d+)\)?")
+
+
+@dataclass
+class Value:
+    """One candidate endpoint value with what its parenthesis says about it."""
+
+    kind: str            # rate | time | nr | hr | patients
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    count: int | None = None
+    n: int | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    p_value: str | None = None
+    extras: dict = field(default_factory=dict)
+
+
+def _to_float(token: str) -> float | None:
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def _bound(token: str) -> float | None:
+    return None if NR_NULL_BOUND.match(token.strip()) else _to_float(token)
+
+
+def find_values(text: str, masked: str) -> list[Value]:
+    """Primary values in reading order; the first pattern to claim characters wins."""
+    taken = bytearray(len(text))
+    values: list[Value] = []
+    for kind, pattern in VALUE_PATTERNS:
+        for m in pattern.finditer(masked):
+            if any(taken[m.start():m.end()]):
+                continue
+            if kind == "time_list":
+                found = _split_list(m)
+                values.extend(found)
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                continue
+            value = _make_value(kind, m)
+            if value is None:
+                continue
+            if kind in ("time", "pct") and HEDGE.search(text[max(0, m.start() - 20):m.start()]):
+                continue
+            values.append(value)
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    values.sort(key=lambda v: v.start)
+    for v in values:
+        attach_qualifiers(text, v)
+    return values
+
+
+def _split_list(m: re.Match[str]) -> list[Value]:
+    unit = UNIT_WORDS.get(m.group(2).lower().rstrip("."), "months")
+    base = m.start(1)
+    return [Value("time", base + n.start(), base + n.end() if i < 0 else base + n.end(), float(n.group(0)), unit)
+            for i, n in enumerate(re.finditer(NUM, m.group(1)))]
+
+
+def _make_value(kind: str, m: re.Match[str]) -> Value | None:
+    g = m.groups()
+    s, e = m.start(), m.end()
+    if kind == "count_of_n_pct":
+        return Value("rate", s, e, float(g[2]), "%", count=int(g[0]), n=int(g[1]))
+    if kind == "pct_count_of_n":
+        return Value("rate", s, e, float(g[0]), "%", count=int(g[1]), n=int(g[2]))
+    if kind == "pct_n":
+        return Value("rate", s, e, float(g[0]), "%", count=int(g[1]))
+    if kind == "count_pct":
+        return Value("rate", s, e, float(g[1]), "%", count=int(g[0]))
+    if kind == "pct":
+        return Value("rate", s, e, float(g[0]), "%")
+    if kind == "time":
+        return Value("time", s, e, float(g[0]), UNIT_WORDS.get(g[1].lower().rstrip("."), "months"))
+    if kind == "nr":
+        if not NR_WORDS_AS_VALUE.match(m.group(0)):
+            return None  # NE / NA / not estimable alone are not a reached-or-not statement
+        return Value("nr", s, e, None, None)
+    if kind == "patients":
+        return Value("patients", s, e, float(g[0]), "patients")
+    return None
+
+
+def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
+    """CI, range and p-value printed right after a value belong to it (up to the next value's turn)."""
+    tail = text[v.end:v.end + window]
+    cut = re.search(r"[;.](?:\s|$)(?![^()]*\))|\bvs\.?\b|\bversus\b|\band\s+(?:the|in)\b|\b(?:HR|hazard\s+ratio|odds\s+ratio|OR)\b", tail)
+    scope = tail[: cut.start()] if cut else tail
+    bare = BARE_RANGE_RE.match(scope)
+    ci = CI_RE.search(scope)
+    if ci:
+        v.ci_low, v.ci_high = _bound(ci.group(1)), _bound(ci.group(2))
+        v.extras["ci_end"] = v.end + ci.end() + _closing(scope, ci.end())
+    elif bare:
+        v.ci_low, v.ci_high = _bound(bare.group(1)), _bound(bare.group(2))
+        v.extras["ci_end"] = v.end + bare.end()
+    p = P_RE.search(scope)
+    if p and not re.search(r"\d\s?%", scope[: p.start()].replace("95%", "")):
+        v.p_value = _p_string(p)
+        v.extras["p_end"] = v.end + p.end()
+
+
+def _closing(scope: str, pos: int) -> int:
+    """Include the bracket that closes a CI, so evidence reads '(95% CI, 1.2-3.4)'."""
+    return 1 if scope[pos:pos + 1] in (")", "]") else 0
+
+
+def _p_string(m: re.Match[str]) -> str:
+    op, num = m.group(1), m.group(2).replace(" ", "")
+    return num if op == "=" else op + num
+
+
+def find_hazard_ratios(text: str) -> list[Value]:
+    """Hazard ratios with their CI and p; 'HR for death' keeps the endpoint hint."""
+    out = []
+    for m in HR_RE.finditer(text):
+        value = Value("hr", m.start(), m.end(), float(m.group(1)), "ratio")
+        hint = m.group(0).lower()
+        if "death" in hint and "progression" not in hint:
+            value.extras["endpoint_hint"] = "OS"
+        elif "progression" in hint:
+            value.extras["endpoint_hint"] = "PFS"
+        attach_qualifiers(text, value, window=110)
+        out.append(value)
+    return out
+
+
+def find_n_equals(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), int(m.group(1))) for m in N_EQUALS_RE.finditer(text)]
+
+
+def parse_p(text: str) -> str | None:
+    m = P_RE.search(text)
+    if m:
+        return _p_string(m)
+    m = re.fullmatch(r"\s?(<=|>=|<|>)?\s?(\d*\.\d+|\d)\s?", text)
+    if m:
+        return (m.group(1) or "") + m.group(2)
+    return None

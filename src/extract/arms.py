@@ -1,54 +1,133 @@
-"""Arms in prose: names introduced by randomisation, 'X (n = 120)' groups or 'the X arm', and
-the order in which a sentence names them."""
+"""Arms in prose: which treatment groups a document compares, and which group each value is for.
+
+Arms are introduced by randomisation sentences ("randomly assigned (1:1) to X or Y"), by
+'X (n = 120)' groups and by table headers. A value belongs to the arm named right after it
+("7.4 months with X"), to the arm its sentence opens with ("With X, CRS occurred in 46%"), or,
+for a bare pair "43% versus 33%", to the arms in the order the document introduced them.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
+ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcutaneous|subcutaneously|sc|po|daily|"
+                         r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|a|an|either|"
+                         r"receive|receiving|to)\b", re.I)
 RANDOMIZED = re.compile(
-    r"randomi[sz]ed\b[^.;]{0,40}?\bto\s+(?:receive\s+)?(?:either\s+)?"
-    r"([A-Za-z][\w+/ -]{1,40}?)\s+(?:or|versus|vs\.?)\s+([A-Za-z][\w+/ -]{1,40}?)"
-    r"(?=\s?[,.;(]|\s+(?:every|at|for|in|on|once|twice|daily|until|given|administered)\b)", re.I)
-ARM_WORD = re.compile(r"\b(?:the|in|with)\s+([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?)\s+(?:arm|group|cohort)s?\b", re.I)
-VERSUS = re.compile(r"\b([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?)\s+(?:versus|vs\.?|compared\s+with)\s+([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?)\b", re.I)
-NOT_ARMS = frozenset("the a an this that these both each all patients patient treatment therapy arm group groups arms "
-                     "median months rate rates ratio survival response pfs os orr cr efs hr ci p and or with of in "
-                     "baseline total overall study trial cohort placebo-controlled".split())
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
+    r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>\s?\([^()]{0,80}\))?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
+    r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>\s?\([^()]{0,80}\))?"
+    r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
+    re.I)
+ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
+ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
+NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy".split())
+COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
+SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
+ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?)\b", re.I)
+CONNECTOR = re.compile(r"(?:with|on|in|for|among|receiving|treated\s+with|of|by|from|versus|vs\.?|and)\s*(?:the\s+)?(?:patients\s+|those\s+)?", re.I)
 
 
-def _ok(name: str) -> bool:
+@dataclass
+class Arm:
+    name: str
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def combination(self) -> bool:
+        return bool(re.search(r"\bplus\b|\+|\bwith\b|\band\b|/", self.name, re.I))
+
+
+def _clean(name: str) -> str:
+    name = name.replace("~", " ")
+    name = ROUTE_WORDS.sub(" ", name)
+    name = re.sub(r"\s+", " ", name).strip(" ,;:-")
+    return name
+
+
+def find_arms(masked: str) -> list[Arm]:
+    """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction."""
+    arms: list[Arm] = []
+    for m in RANDOMIZED.finditer(masked):
+        for key, paren in (("a", "pa"), ("b", "pb")):
+            _add_arm(arms, _clean(m.group(key)), m.group(paren))
+    for m in ARM_N.finditer(masked):
+        _add_arm(arms, _clean(m.group(1)), None)
+    return arms
+
+
+def _add_arm(arms: list[Arm], name: str, paren: str | None) -> None:
     words = name.lower().split()
-    return bool(words) and words[0] not in NOT_ARMS and not any(ch.isdigit() for ch in name)
+    if not words or words[0] in NOT_ARM_START or len(words) > 6 or re.search(r"\d", name):
+        return
+    if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):
+        return
+    arm = Arm(name)
+    abbreviation = ABBREVIATION.match((paren or "").strip())
+    if abbreviation and any(c.isupper() for c in abbreviation.group(1)):
+        arm.aliases.add(abbreviation.group(1))
+    arms.append(arm)
 
 
-def find_arm_names(text: str) -> list[str]:
-    """Candidate arm names in order of first introduction (randomisation, n= groups, 'X arm')."""
-    names: list[str] = []
-    for pattern in (RANDOMIZED, ARM_N, ARM_WORD):
-        for m in pattern.finditer(text):
-            for g in m.groups():
-                name = g.strip(" ,")
-                if _ok(name) and name.lower() not in (n.lower() for n in names):
-                    names.append(name)
-    return names
+@dataclass(frozen=True)
+class ArmMention:
+    start: int
+    end: int
+    arm: int
 
 
-def arm_mentions(text: str, start: int, end: int, names: list[str]) -> list[tuple[int, str]]:
-    """(position, name) for every arm name in [start, end), longest names first, no overlaps."""
-    found: list[tuple[int, int, str]] = []
-    for name in sorted(names, key=len, reverse=True):
+def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMention]:
+    """Every mention of a known arm in [start, end): names, abbreviations, 'the combination'."""
+    spelled: list[tuple[str, int]] = []
+    for index, arm in enumerate(arms):
+        for name in {arm.name, *arm.aliases}:
+            spelled.append((name, index))
+            if not arm.combination and not name.lower().endswith("alone"):
+                spelled.append((name + " alone", index))
+    found: list[ArmMention] = []
+    for name, index in sorted(spelled, key=lambda x: len(x[0]), reverse=True):
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[start:end], re.I):
-            a, b = start + m.start(), start + m.end()
-            if not any(x < b and a < y for x, y, _ in found):
-                found.append((a, b, name))
-    return [(a, name) for a, _, name in sorted(found)]
+            _keep(found, ArmMention(start + m.start(), start + m.end(), index))
+    combos = [i for i, a in enumerate(arms) if a.combination]
+    singles = [i for i, a in enumerate(arms) if not a.combination]
+    if len(arms) == 2 and len(combos) == 1:
+        for pattern, index in ((COMBINATION_WORDS, combos[0]), (SINGLE_WORDS, singles[0])):
+            for m in pattern.finditer(text, start, end):
+                _keep(found, ArmMention(m.start(), m.end(), index))
+    return sorted(found, key=lambda a: a.start)
 
 
-def comparison(text: str, names: list[str]) -> str | None:
-    """The document's main comparison, 'A vs B', as its first 'A versus B' or randomisation names it."""
-    for m in VERSUS.finditer(text):
-        a, b = m.group(1), m.group(2)
-        if _ok(a) and _ok(b):
-            known = {n.lower(): n for n in names}
-            return f"{known.get(a.lower(), a)} vs {known.get(b.lower(), b)}"
-    return f"{names[0]} vs {names[1]}" if len(names) >= 2 else None
+def _keep(found: list[ArmMention], mention: ArmMention) -> None:
+    if not any(f.start < mention.end and mention.start < f.end for f in found):
+        found.append(mention)
+
+
+def applies_to_all_arms(text: str, pos: int) -> bool:
+    """'median not reached in either arm' states one value for every arm."""
+    return bool(ALL_ARMS.match(text[pos:pos + 30]))
+
+
+def following_arm(text: str, value_end: int, next_value_start: int, mentions: list[ArmMention]) -> int | None:
+    """The arm named right after a value ('7.4 months with X', '36% of patients receiving X')."""
+    for a in mentions:
+        if a.start < value_end:
+            continue
+        if a.start > next_value_start or a.start - value_end > 60:
+            return None
+        gap = text[value_end:a.start]
+        gap = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", gap)
+        if re.search(r"[;.]|\d", gap):
+            return None
+        words = gap.strip(" ,").lower()
+        words = re.sub(r"\b(?:of\s+)?(?:patients?|those|participants|subjects)\b", " ", words)
+        if CONNECTOR.fullmatch(words.strip()) or not words.strip():
+            return a.arm
+        if re.fullmatch(r"(?:[\w-]+\s+){0,3}?(?:with|on|receiving|in|for)\s*(?:the\s*)?", words.strip() + " "):
+            return a.arm
+        return None
+    return None
+
+
+def preceding_arm(value_start: int, mentions: list[ArmMention], sentence_start: int) -> int | None:
+    before = [a for a in mentions if sentence_start <= a.start and a.end <= value_start]
+    return before[-1].arm if before else None

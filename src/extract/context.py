@@ -30,6 +30,7 @@ class Context:
     timepoints: list[Mention]
     n_equals: list[Mention]
     trials: list[TrialMention]
+    masked: str = ""
     candidates: list[dict] = field(default_factory=list)
 
     @property
@@ -56,10 +57,14 @@ def build_context(document: Document) -> Context:
     timepoints = find_timepoints(text)
     hazard_ratios = find_hazard_ratios(text)
     values = [v for v in find_values(text, masked)
-              if not _inside_any(v, mentions) and not _inside_any(v, hazard_ratios)
+              if not _starts_inside(v, mentions) and not _inside_any(v, hazard_ratios)
               and not (v.kind == "time" and _inside_any(v, timepoints))]
     return Context(document, norm, mentions, values, hazard_ratios, find_grades(text), timepoints,
-                   find_n_equals(text), find_trials(text))
+                   find_n_equals(text), find_trials(text), masked)
+
+
+def _starts_inside(v: Value, spans) -> bool:
+    return any(s.start <= v.start < s.end for s in spans)
 
 
 def _inside_any(v: Value, spans) -> bool:

@@ -78,12 +78,34 @@ def _arm_key(name: str) -> str:
     return re.sub(r"[\s\-_.()]", "", name)
 
 
-def arm_matches(pred_arm: Any, gold: dict[str, Any]) -> bool:
+def arm_matches(pred_arm: Any, gold: dict[str, Any], aliases: dict[str, set[str]] | None = None) -> bool:
+    """Arm or one of its aliases; a comparison 'A vs B' matches side by side, each side through the
+    aliases the gold file gives that arm on its other records."""
     arm = _str(pred_arm)
     if arm is None or gold.get("arm") is None:
         return arm is None and gold.get("arm") is None
-    names = [gold["arm"], *(gold.get("arm_aliases") or [])]
-    return _arm_key(arm) in {_arm_key(n) for n in names}
+    names = {_arm_key(n) for n in [gold["arm"], *(gold.get("arm_aliases") or [])]}
+    if _arm_key(arm) in names:
+        return True
+    pred_sides, gold_sides = _sides(arm), _sides(gold["arm"])
+    if aliases is None or len(pred_sides) != 2 or len(gold_sides) != 2:
+        return False
+    return all(_arm_key(p) in aliases.get(_arm_key(g), {_arm_key(g)}) for p, g in zip(pred_sides, gold_sides))
+
+
+def _sides(arm: str) -> list[str]:
+    return [s.strip() for s in re.split(r"\s+(?:vs\.?|versus)\s+", arm, flags=re.I)]
+
+
+def arm_aliases(gold: "GoldFile") -> dict[str, set[str]]:
+    """Every spelling of each arm, keyed by each of its spellings."""
+    out: dict[str, set[str]] = {}
+    for record in [*gold.records, *gold.optional]:
+        if record.get("arm") and len(_sides(record["arm"])) == 1:
+            names = {_arm_key(n) for n in [record["arm"], *(record.get("arm_aliases") or [])]}
+            for name in names:
+                out.setdefault(name, set()).update(names)
+    return out
 
 
 def _trial_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -100,17 +122,19 @@ class DocumentScore:
     unexpected: list[dict[str, Any]] = field(default_factory=list)
     ignored: int = 0
 
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+
     @property
     def arm_total(self) -> int:
         return sum(1 for _, g in self.matched if g.get("arm"))
 
     @property
     def arm_correct(self) -> int:
-        return sum(1 for p, g in self.matched if g.get("arm") and arm_matches(p.get("arm"), g))
+        return sum(1 for p, g in self.matched if g.get("arm") and arm_matches(p.get("arm"), g, self.aliases))
 
 
 def score_document(pred: list[dict[str, Any]], gold: GoldFile) -> DocumentScore:
-    score = DocumentScore(gold.doc, gold.kind)
+    score = DocumentScore(gold.doc, gold.kind, aliases=arm_aliases(gold))
     free = list(range(len(pred)))
     # Prefer pairs that also agree on arm and trial, so two arms with equal values pair correctly.
     for strictness in (2, 1, 0):
@@ -119,7 +143,7 @@ def score_document(pred: list[dict[str, Any]], gold: GoldFile) -> DocumentScore:
             if any(g is m for _, m in score.matched):
                 continue
             pick = next((i for i in free if same_value(pred[i], g)
-                         and (strictness < 1 or arm_matches(pred[i].get("arm"), g))
+                         and (strictness < 1 or arm_matches(pred[i].get("arm"), g, score.aliases))
                          and (strictness < 2 or _trial_matches(pred[i], g))), None)
             if pick is None:
                 remaining.append(g)
@@ -207,7 +231,7 @@ def report(scores: list[DocumentScore], verbose: bool = True) -> tuple[str, Tota
             out += [f"  MISSED      {_describe(g)}" for g in s.missing]
             out += [f"  UNEXPECTED  {_describe(p)}" for p in s.unexpected]
             out += [f"  WRONG ARM   {_describe(p)} (gold arm {g.get('arm')!r})"
-                    for p, g in s.matched if g.get("arm") and not arm_matches(p.get("arm"), g)]
+                    for p, g in s.matched if g.get("arm") and not arm_matches(p.get("arm"), g, s.aliases)]
     out.append(f"overall ({len(scores)} documents): {total.line()}")
     return "\n".join(out), total
 

@@ -1,6 +1,7 @@
 """The one entry point: a Document in, validated records and rejections out."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,10 +27,10 @@ class Result:
 def extract_records(document: Document) -> Result:
     ctx = build_context(document)
     prose_units = _read_lines(ctx)
-    arm_names = arm_rules.find_arm_names(ctx.text)
+    arms = arm_rules.find_arms(ctx.masked)
     for start, end in prose_units:
         for s, e in sentences(ctx.text, start, end):
-            _link_sentence(ctx, s, e, arm_names)
+            _link_sentence(ctx, s, e, arms)
     return _finish(ctx)
 
 
@@ -53,7 +54,6 @@ def _label_start(ctx: Context, line: Line) -> tuple[list[EndpointMention], int] 
 
 
 def _is_timepoint_lead(lead: str) -> bool:
-    import re
     return bool(re.fullmatch(r"\s*(?:•\s*)?(?:estimated\s+)?\d+\s?-?\s?(?:month|mo|year|yr)s?\s?-?\s*", lead, re.I))
 
 
@@ -184,8 +184,8 @@ def _cell_candidates(ctx: Context, labels: list[EndpointMention], row: Row, cell
 
 # --- prose -----------------------------------------------------------------------------------------
 
-def _link_sentence(ctx: Context, start: int, end: int, arm_names: list[str]) -> None:
-    mentions = ctx.mentions_in(start, end)
+def _link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
+    mentions = _linkable_mentions(ctx, ctx.mentions_in(start, end))
     if not mentions:
         return
     values = [v for v in ctx.values if start <= v.start and v.end <= end]
@@ -198,39 +198,57 @@ def _link_sentence(ctx: Context, start: int, end: int, arm_names: list[str]) -> 
     for i, v in enumerate(values):
         if i not in assigned:
             m = choose_endpoint(ctx, v, mentions)
-            if m is not None:
+            if m is not None and not _is_consequence(ctx, m, v):
                 assigned[i] = m
-    arms_here = arm_rules.arm_mentions(ctx.text, start, end, arm_names)
-    arm_of = _arms_for_values(ctx, values, assigned, arms_here)
-    for i, v in enumerate(values):
-        m = assigned.get(i)
-        if m is None:
-            continue
-        stat = stat_for(m.code, v)
-        candidate: dict[str, Any] = {"endpoint": m.code, "stat": stat, "value": v.value, "unit": v.unit,
-                                     "not_reached": v.kind == "nr", "count": v.count, "n": v.n or n_for(ctx, m, v),
-                                     "ci_low": v.ci_low, "ci_high": v.ci_high, "p_value": v.p_value}
-        if v.kind == "nr":
-            candidate["unit"] = _nearby_unit(ctx, v, end)
-        if stat == "landmark":
-            candidate["timepoint_months"] = timepoint_for(ctx, m, v, mentions)
-        if is_toxicity(m.code) and m.code != "DLT":
-            candidate["grade"] = grade_for(ctx, m, v, max(start, m.start - 30), mentions)
-        elif m.code == "DLT":
-            grade = grade_for(ctx, m, v, max(start, m.start - 30), mentions)
-            candidate["grade"] = None if grade == "any" else grade
-        if stat == "hr":
-            candidate["arm"] = arm_of.get(i) or arm_rules.comparison(ctx.text, arm_names)
-        else:
-            candidate["arm"] = arm_of.get(i)
+    candidates: dict[int, dict[str, Any]] = {}
+    for i, m in assigned.items():
+        candidates[i] = _prose_candidate(ctx, values[i], m, mentions, start)
+    arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
+    for i, candidate in candidates.items():
+        v, m = values[i], assigned[i]
         ev_start = min(m.start, v.start)
         ev_end = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0), m.end)
-        _add(ctx, candidate, ev_start, ev_end, f"prose:{m.rule}")
+        arm = arm_of.get(i)
+        for name in (arm if isinstance(arm, list) else [arm]):
+            _add(ctx, dict(candidate, arm=name), ev_start, ev_end, f"prose:{m.rule}")
 
 
-def _nearby_unit(ctx: Context, v: Value, end: int) -> str:
-    from .values import find_values, mask_non_values
-    return "months"
+def _linkable_mentions(ctx: Context, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """Drop mentions that qualify another: 'overall remission rate (CR/CRi)', 'MRD negativity among patients in CR'."""
+    kept: list[EndpointMention] = []
+    for m in mentions:
+        if kept:
+            prev = kept[-1]
+            between = ctx.text[prev.end:m.start]
+            if re.fullmatch(r"\s?\([^()\d%]*", between) or re.search(
+                    r"\b(?:in|among|achieving|who\s+achieved|with\s+a|after)\s+(?:a\s+|an\s+)?$", between) and not re.search(r"\d", between):
+                continue
+        kept.append(m)
+    return kept
+
+
+CONSEQUENCE = re.compile(r"discontinu|led\s+to|leading\s+to|resulted\s+in|because\s+of|due\s+to|dose\s+(?:reduction|interruption)", re.I)
+
+
+def _is_consequence(ctx: Context, m: EndpointMention, v: Value) -> bool:
+    """'11% discontinued for AEs' is a discontinuation rate, not an adverse-event rate."""
+    lo, hi = sorted((m.end, v.start)) if m.end <= v.start else (v.end, m.start)
+    return is_toxicity(m.code) and bool(CONSEQUENCE.search(ctx.text[lo:hi]))
+
+
+def _prose_candidate(ctx: Context, v: Value, m: EndpointMention, mentions: list[EndpointMention], start: int) -> dict[str, Any]:
+    stat = stat_for(m.code, v)
+    candidate: dict[str, Any] = {"endpoint": m.code, "stat": stat, "value": v.value, "unit": v.unit,
+                                 "not_reached": v.kind == "nr", "count": v.count, "n": v.n or n_for(ctx, m, v),
+                                 "ci_low": v.ci_low, "ci_high": v.ci_high, "p_value": v.p_value}
+    if v.kind == "nr":
+        candidate["unit"] = "months"
+    if stat == "landmark":
+        candidate["timepoint_months"] = timepoint_for(ctx, m, v, mentions)
+    if is_toxicity(m.code):
+        grade = grade_for(ctx, m, v, start, mentions)
+        candidate["grade"] = None if m.code == "DLT" and grade == "any" else grade
+    return candidate
 
 
 def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
@@ -244,28 +262,51 @@ def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
                 assigned[i] = m
 
 
-def _arms_for_values(ctx: Context, values: list[Value], assigned, arms_here) -> dict[int, str]:
-    """Zip same-endpoint values with the arms the sentence names, in order; HRs get 'A vs B'."""
-    distinct: list[str] = []
-    for _, name in arms_here:
-        if name not in distinct:
-            distinct.append(name)
-    out: dict[int, str] = {}
-    if len(distinct) < 2:
-        return out
-    groups: dict[tuple[str, str], list[int]] = {}
-    for i, v in enumerate(values):
-        m = assigned.get(i)
-        if m is None:
-            continue
+def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],
+                     arms: list[arm_rules.Arm]) -> dict[int, Any]:
+    """Arm per value: named right after it, then bare pairs in the document's arm order, then the
+    arm the sentence opened with. HRs compare the first two arms."""
+    if not arms:
+        return {}
+    text = ctx.text
+    mentions = arm_rules.arm_mentions(text, start, end, arms)
+    chosen: dict[int, int] = {}
+    out: dict[int, Any] = {}
+    order = sorted(candidates)
+    for pos, i in enumerate(order):
+        v = values[i]
         if v.kind == "hr":
-            out[i] = f"{distinct[0]} vs {distinct[1]}"
             continue
-        groups.setdefault((m.code, v.kind), []).append(i)
-    for indices in groups.values():
-        if len(indices) == len(distinct):
-            for i, name in zip(indices, distinct):
-                out[i] = name
+        tail = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0))
+        if arm_rules.applies_to_all_arms(text, tail):
+            out[i] = [a.name for a in arms]
+            continue
+        nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
+        a = arm_rules.following_arm(text, tail, nxt, mentions)
+        if a is not None:
+            chosen[i] = a
+    groups: dict[tuple, list[int]] = {}
+    for i in order:
+        c = candidates[i]
+        if values[i].kind != "hr" and i not in out:
+            groups.setdefault((c["endpoint"], c["stat"], c.get("grade"), c.get("timepoint_months")), []).append(i)
+    for members in groups.values():
+        if len(members) < 2 or len(members) > len(arms):
+            continue
+        free_arms = [k for k in range(len(arms)) if k not in {chosen[i] for i in members if i in chosen}]
+        unassigned = [i for i in members if i not in chosen]
+        if len(members) == len(arms) and len(unassigned) == len(free_arms):
+            for i, k in zip(unassigned, free_arms):
+                chosen[i] = k
+    for i in order:
+        if values[i].kind == "hr":
+            out[i] = f"{arms[0].name} vs {arms[1].name}" if len(arms) >= 2 else None
+        elif i not in out and i not in chosen:
+            a = arm_rules.preceding_arm(values[i].start, mentions, start)
+            if a is not None:
+                chosen[i] = a
+    for i, k in chosen.items():
+        out.setdefault(i, arms[k].name)
     return out
 
 

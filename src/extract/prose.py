@@ -17,6 +17,9 @@ TIME_TO_EVENT = frozenset({"PFS", "OS", "EFS", "DOR", "DOCR"})
 MEDIAN_ONLY = frozenset({"FOLLOW_UP", "TTR"})
 CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|:\s")
 COORDINATION = re.compile(r"^\s?(?:,|and|or|/|&|,\s?and|,\s?or)?\s?(?:the\s)?$", re.I)
+LIST_AFTER_GRADE = re.compile(
+    r"^\s?(?:[\w-]+\s){0,3}?(?:events?|adverse\s+events?|AEs?|toxicit(?:y|ies)|TEAEs?|TRAEs?)\b[^.;]{0,40}?"
+    r"(?:\bwere\b|\bincluded\b|\bincluding\b|:)", re.I)
 LIST_INTRO = re.compile(r"^\s?(?:\w+\s){0,3}?(?:were|was|included|including|:|\()", re.I)
 
 
@@ -102,14 +105,18 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
 def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: list[EndpointMention]) -> str:
     """The last grade stated between just before the endpoint and its value; 'any' when none is."""
     chosen = None
+    near = max(start, m.start - 30)
     for g in ctx.grades:
         if g.start < start or g.end > v.start:
+            continue
+        if g.start < near and not LIST_AFTER_GRADE.match(ctx.text[g.end:m.start]):
             continue
         if g.end <= m.start:
             between = ctx.text[g.end:m.start]
             others = [x for x in mentions if g.end <= x.start and x.end <= m.start]
             adjacent = len(between) <= 40 and not re.search(r"\d\s?%", between)
-            intro = any(x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others)
+            intro = bool(LIST_AFTER_GRADE.match(ctx.text[g.end:m.start])) or any(
+                x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others)
             if not (adjacent and not others) and not intro:
                 continue
         chosen = g

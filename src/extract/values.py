@@ -125,6 +125,7 @@ MASK_PATTERNS = [
     re.compile(r"\[\s?\d+(?:\s?[,-]\s?\d+)*\s?\]|\^\d+"),                                          # citations, superscripts
     re.compile(r"\b(?:doi|DOI|NCT|ISRCTN|EudraCT|PMID)\s?:?\s?[\w./-]+"),
     re.compile(r"\b(?:MTV|SUV(?:max)?|TMTV|LDH|CD\d+|IL-?\d+|BCL-?\d|PD-?L?1|HER-?2|ALK|EGFR|KRAS|BRAF|FGFR\d?|Ki-?67)\s*(?:>=|<=|[<>=])\s*\d+(?:\.\d+)?%?", re.I),
+    re.compile(r"\((?:minimum|maximum|min|max|range|IQR|interquartile\s+range)\b[^()]{0,60}\)", re.I),
     re.compile(r"\b(?:cut-?off|threshold|TPS|CPS)\s*(?:of|>=|<=|[<>=])?\s*\d+(?:\.\d+)?%?", re.I),
 ]
 

@@ -6,15 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import arms as arm_rules
-from .attribution import Header, parse_header, parse_subheader, trial_for
+from .attribution import trial_for
 from .context import Context, EndpointMention, build_context
 from .documents import Document
 from .prose import choose_endpoint, coordinated_groups, grade_for, n_for, stat_for, timepoint_for
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
-from .rows import (SURVIVAL, Cell, Row, label_grade, label_is_percent, label_is_percent_first, label_timepoint,
-                   label_unit, parse_row)
+from .rows import (SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
+                   label_timepoint, label_unit, parse_header, parse_row, parse_subheader)
 from .segment import Line, continues, lines, sections, sentences
-from .values import Value
+from .values import Value, parse_p
+from .rows import BOUNDS_RE
 
 
 @dataclass
@@ -36,14 +37,18 @@ def extract_records(document: Document) -> Result:
 
 # --- lines: headers, rows, prose ------------------------------------------------------------------
 
+LEAD_GRADE = re.compile(r"^\s*(?:•\s*)?(?:any[\s-]grade|all[\s-]grades?|grades?\s?(?:>=|<=)?\s?\d(?:\s?(?:-|/|or)\s?\d)?(?:\s?\+)?)\s*$", re.I)
+PLAIN_LABEL = re.compile(r"^[\s•]*[A-Za-z][A-Za-z /'()-]*?(?=,|\s{2,}|\s\d|$)")
+
+
 def _label_start(ctx: Context, line: Line) -> tuple[list[EndpointMention], int] | None:
-    """Endpoint mentions that open a line (after a bullet and words like 'Median'), and where they end."""
+    """Endpoint mentions that open a line (after a bullet, words like 'Median' or a grade), and where they end."""
     inside = ctx.mentions_in(line.start, line.end)
     if not inside:
         return None
     lead = ctx.text[line.start:inside[0].start]
     words = lead.replace("•", " ").split()
-    if len(words) > 3 or any(ch.isdigit() for ch in lead.replace("-", "")) and not _is_timepoint_lead(lead):
+    if len(words) > 3 or any(ch.isdigit() for ch in lead) and not (_is_timepoint_lead(lead) or LEAD_GRADE.match(lead)):
         return None
     label_mentions = [inside[0]]
     for m in inside[1:]:
@@ -58,31 +63,28 @@ def _is_timepoint_lead(lead: str) -> bool:
 
 
 def _read_lines(ctx: Context) -> list[tuple[int, int]]:
+    """Walk the lines: headers set the columns, rows become candidates, the rest is prose."""
     header: Header | None = None
-    extra: str | None = None
-    unit_hint: str | None = None
     section = -1
+    unit_hint: str | None = None
     prose: list[tuple[int, int]] = []
     prev_prose: Line | None = None
     for line in lines(ctx.text):
         if line.section != section:
-            section, header, extra, unit_hint = line.section, None, None, None
+            section, header, unit_hint = line.section, None, None
         spans = [(m.start - line.start, m.end - line.start) for m in ctx.mentions_in(line.start, line.end)]
-        parsed = parse_header(line.text, spans)
+        parsed = parse_header(line.text, spans, header)
         if parsed:
-            header, extra, prev_prose = parsed, parsed.extra, None
+            header, prev_prose = parsed, None
             continue
         sub = parse_subheader(line.text)
         if sub and header:
-            extra, prev_prose = sub, None
-            unit_hint = _unit_from_subheader(line.text) or unit_hint
+            header, prev_prose = header.with_extras([sub]), None
+            unit_hint = label_unit(line.text) or unit_hint
             continue
-        row = _try_row(ctx, line, header)
-        if row is not None:
-            labels, parsed_row = row
-            if _emit_row(ctx, line, labels, parsed_row, header, extra, unit_hint):
-                prev_prose = None
-                continue
+        if _hr_list(ctx, line) or _row(ctx, line, header, unit_hint):
+            prev_prose = None
+            continue
         if prev_prose is not None and continues(prev_prose, line):
             prose[-1] = (prose[-1][0], line.end)
         else:
@@ -91,68 +93,116 @@ def _read_lines(ctx: Context) -> list[tuple[int, int]]:
     return prose
 
 
-def _unit_from_subheader(text: str) -> str | None:
-    return label_unit(text)
-
-
-def _try_row(ctx: Context, line: Line, header: Header | None) -> tuple[list[EndpointMention], Row] | None:
+def _row(ctx: Context, line: Line, header: Header | None, unit_hint: str | None) -> bool:
     opened = _label_start(ctx, line)
-    if not opened:
-        return None
-    labels, label_end = opened
-    row = parse_row(line.text, line.start, label_end)
-    if row is None:
-        return None
-    return labels, row
-
-
-def _emit_row(ctx: Context, line: Line, labels: list[EndpointMention], row: Row,
-              header: Header | None, extra: str | None, unit_hint: str | None) -> bool:
-    """Turn a table row into candidates; False when the row does not fit the table (read it as prose)."""
-    cells = row.cells
-    arms = list(header.arms) if header else []
-    if arms and len(cells) in (len(arms), len(arms) + 1):
-        arm_cells = cells[:len(arms)]
-        extra_cell = cells[len(arms)] if len(cells) > len(arms) else None
-    elif len(cells) == 1 and not arms_in_label(row.label):
-        arms, arm_cells, extra_cell = [], cells, None
-        if cells[0].number is not None and cells[0].unit is None and not cells[0].percent and not label_unit(row.label) \
-                and not label_is_percent(row.label) and labels[0].code not in SURVIVAL:
+    if opened:
+        labels, label_end = opened
+        codes = [m.code for m in labels]
+    elif header is not None and header.safety:
+        plain = PLAIN_LABEL.match(line.text)
+        if not plain:
             return False
+        name = " ".join(plain.group(0).replace("•", " ").split()).lower()
+        if not name or len(name.split()) > 6:
+            return False
+        codes, label_end = ["OTHER_AE:" + name], plain.end()
     else:
         return False
-    p_value = hr_cell = None
-    if extra_cell is not None:
-        kind = extra or ("p" if extra_cell.operator or labels[0].code not in SURVIVAL else "hr")
-        if kind == "p":
-            p_value = extra_cell.raw.split("(")[0].replace(" ", "")
-        else:
-            hr_cell = extra_cell
-    for index, cell in enumerate(arm_cells):
-        arm = arms[index] if arms else None
-        for candidate in _cell_candidates(ctx, labels, row, cell, unit_hint):
-            candidate.update(arm=arm.name if arm else None, n=arm.n if arm else candidate.get("n"),
-                             p_value=p_value if candidate["stat"] in ("rate", "landmark", "median") and p_value else candidate.get("p_value"))
-            if not arm:
-                candidate["n"] = candidate.get("n")
-            _add(ctx, candidate, line.start, row.end, f"row:{labels[0].code}")
-    if hr_cell is not None and hr_cell.number is not None and len(arms) == 2 and labels[0].code in SURVIVAL:
-        candidate = {"endpoint": labels[0].code, "stat": "hr", "value": hr_cell.number, "unit": "ratio",
-                     "ci_low": hr_cell.low, "ci_high": hr_cell.high, "arm": f"{arms[0].name} vs {arms[1].name}"}
-        _add(ctx, candidate, line.start, row.end, f"row-hr:{labels[0].code}")
+    row = parse_row(line.text, line.start, label_end)
+    if row is None:
+        return False
+    return _emit_row(ctx, line, codes, row, header, unit_hint)
+
+
+HR_LIST = re.compile(r"\bHR\s+(?:vs\.?|versus)\s+(?P<ref>[^:]{1,40}):\s*(?P<items>.+)$", re.I)
+HR_ITEM = re.compile(r"^\s*(?P<arm>[A-Za-z][^;]*?)\s+(?P<hr>\d+(?:\.\d+)?)\s*(?P<ci>[\(\[][^()\[\]]*[\)\]])?\s*$")
+
+
+def _hr_list(ctx: Context, line: Line) -> bool:
+    """'PFS HR vs Clb + O: Zanvorib 0.21 (95% CI, 0.14-0.32); Zanvorib + R 0.17 (...); both P<.0001'."""
+    m = HR_LIST.search(line.text)
+    if not m:
+        return False
+    mentions = [x for x in ctx.mentions_in(line.start, line.start + m.start()) if x.code in SURVIVAL]
+    if not mentions:
+        return False
+    items = m.group("items").split(";")
+    p_value = None
+    if items and re.match(r"\s*(?:both|all|each)\b", items[-1], re.I):
+        p_value = parse_p(items.pop())
+    found = False
+    pos = line.start + m.start("items")
+    for item in items:
+        parsed = HR_ITEM.match(item)
+        if parsed:
+            ci = BOUNDS_RE.match(parsed.group("ci") or "")
+            candidate = {"endpoint": mentions[-1].code, "stat": "hr", "value": float(parsed.group("hr")), "unit": "ratio",
+                         "arm": f"{parsed.group('arm').strip()} vs {m.group('ref').strip()}", "p_value": p_value,
+                         "ci_low": _bound(ci.group(1)) if ci else None, "ci_high": _bound(ci.group(2)) if ci else None}
+            _add(ctx, candidate, pos + len(item) - len(item.lstrip()), pos + len(item.rstrip()), "row-hr-list")
+            found = True
+        pos += len(item) + 1
+    return found
+
+
+def _bound(token: str) -> float | None:
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Header | None, unit_hint: str | None) -> bool:
+    """Turn a table row into candidates; False when the row does not fit the table (read it as prose)."""
+    cells = row.cells
+    columns = list(header.columns) if header else []
+    values = header.value_columns if header else []
+    if columns and len(cells) == len(columns):
+        pairs = list(zip(cells, columns))
+    elif values and len(cells) == len(values):
+        pairs = list(zip(cells, values))
+    elif len(cells) == 1 and not (header and header.safety and codes[0].startswith("OTHER_AE:")):
+        cell = cells[0]
+        if cell.unit and codes[0] not in SURVIVAL:
+            return False  # 'overall remission rate within 3 months': a time window, not a value
+        if cell.number is not None and cell.unit is None and not cell.percent and not label_unit(row.label) \
+                and not label_is_percent(row.label) and codes[0] not in SURVIVAL:
+            return False
+        pairs = [(cell, Column("arm"))]
+    else:
+        return False
+    if any(c.unit and codes[0] not in SURVIVAL for c, col in pairs if col.kind in ("arm", "grade")):
+        return False
+    p_cells = [c for c, col in pairs if col.kind == "p"]
+    p_value = p_cells[0].raw.split("(")[0].replace(" ", "") if p_cells else None
+    rule = f"row:{codes[0]}"
+    for cell, column in pairs:
+        if column.kind not in ("arm", "grade"):
+            continue
+        for candidate in _cell_candidates(codes, row, cell, unit_hint, header):
+            if column.kind == "grade" and is_toxicity(candidate["endpoint"]):
+                candidate["grade"] = column.grade
+            candidate["arm"] = column.name
+            candidate["n"] = column.n or (header.n if header else None)
+            if p_value and candidate["stat"] in ("rate", "landmark", "median"):
+                candidate["p_value"] = p_value
+            _add(ctx, candidate, line.start, row.end, rule)
+    arms = header.arms if header else []
+    hr_cells = [c for c, col in pairs if col.kind == "hr"]
+    if hr_cells and hr_cells[0].number is not None and len(arms) == 2 and codes[0] in SURVIVAL:
+        hr = hr_cells[0]
+        candidate = {"endpoint": codes[0], "stat": "hr", "value": hr.number, "unit": "ratio", "ci_low": hr.low,
+                     "ci_high": hr.high, "arm": f"{arms[0].name} vs {arms[1].name}", "p_value": p_value}
+        _add(ctx, candidate, line.start, row.end, f"row-hr:{codes[0]}")
     return True
 
 
-def arms_in_label(label: str) -> bool:
-    return False
-
-
-def _cell_candidates(ctx: Context, labels: list[EndpointMention], row: Row, cell: Cell,
-                     unit_hint: str | None) -> list[dict[str, Any]]:
+def _cell_candidates(codes: list[str], row: Row, cell: Cell, unit_hint: str | None,
+                     header: Header | None) -> list[dict[str, Any]]:
     if cell.missing:
         return []
-    code = labels[0].code
-    percent_row = label_is_percent(row.label) or cell.percent
+    code = codes[0]
+    percent_row = label_is_percent(row.label) or cell.percent or bool(header and header.percent)
     timepoint = label_timepoint(row.label)
     if code in SURVIVAL and not (timepoint and percent_row):
         unit = cell.unit or label_unit(row.label) or unit_hint or "months"
@@ -167,10 +217,10 @@ def _cell_candidates(ctx: Context, labels: list[EndpointMention], row: Row, cell
     if cell.not_reached or cell.number is None:
         return []
     grade = (label_grade(row.label) or "any") if is_toxicity(code) else None
-    if len(labels) >= 2 and cell.second is not None:
-        return [{"endpoint": labels[0].code, "stat": "rate", "unit": "%", "value": cell.number, "grade": grade},
-                {"endpoint": labels[1].code, "stat": "rate", "unit": "%", "value": cell.second,
-                 "grade": (label_grade(row.label) or "any") if is_toxicity(labels[1].code) else None}]
+    if len(codes) >= 2 and cell.second is not None:
+        return [{"endpoint": codes[0], "stat": "rate", "unit": "%", "value": cell.number, "grade": grade},
+                {"endpoint": codes[1], "stat": "rate", "unit": "%", "value": cell.second,
+                 "grade": (label_grade(row.label) or "any") if is_toxicity(codes[1]) else None}]
     if cell.second is not None:
         if label_is_percent_first(row.label) or cell.percent:
             value, count = cell.number, int(cell.second) if cell.second.is_integer() else None

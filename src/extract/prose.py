@@ -62,12 +62,20 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
     if v.kind == "hr" and v.extras.get("endpoint_hint"):
         hinted = [m for m in compatible if m.code == v.extras["endpoint_hint"]]
         compatible = hinted or compatible
+    # a landmark needs its time point: '45% reduction in the risk of death' is no OS rate
+    compatible = [m for m in compatible
+                  if stat_for(m.code, v) != "landmark" or timepoint_for(ctx, m, v, mentions) is not None]
     before = [m for m in compatible if m.end <= v.start]
-    if v.kind == "rate" and before:
-        # a landmark needs its time point; a bare % after a survival term is more likely a response rate
-        usable = [m for m in before if stat_for(m.code, v) != "landmark" or timepoint_for(ctx, m, v, mentions) is not None]
-        before = usable or before
-    pool = before or [m for m in compatible if m.start >= v.end]
+    after = [m for m in compatible if m.start >= v.end]
+    if before and after:
+        # the endpoint before wins unless a clause break separates it and one follows in the clause
+        best_before = min(before, key=lambda m: _distance(ctx, m, v))
+        if CLAUSE_BREAK.search(ctx.text[best_before.end:v.start]):
+            best_after = min(after, key=lambda m: _distance(ctx, m, v))
+            if not CLAUSE_BREAK.search(ctx.text[v.end:best_after.start]):
+                return best_after
+        return best_before
+    pool = before or after
     if not pool:
         return None
     return min(pool, key=lambda m: _distance(ctx, m, v))

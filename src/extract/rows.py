@@ -88,7 +88,9 @@ def parse_row(line: str, offset: int, label_start: int) -> Row | None:
     ``label_start`` is where the first endpoint mention ends (relative to the line); cells are
     looked for only after it, and the label may carry no other numbers than a time point or CI level.
     """
-    matches = [m for m in CELL_RE.finditer(line, label_start) if m.group(0).strip()]
+    blocked = [(g.start, g.end) for g in find_grades(line)] + [(t.start, t.end) for t in find_timepoints(line)]
+    matches = [m for m in CELL_RE.finditer(line, label_start)
+               if m.group(0).strip() and not any(a < m.end() and m.start() < b for a, b in blocked)]
     if not matches:
         return None
     chain: list[re.Match[str]] = []
@@ -102,7 +104,11 @@ def parse_row(line: str, offset: int, label_start: int) -> Row | None:
     if not chain:
         return None
     label = line[:chain[0].start()]
-    tail_of_label = re.sub(r"95\s?%\s?CI|\d+\s?-?\s?(?:month|year|mo|yr)s?\b|\(\s?%\s?\)|n\s?\(\s?%\s?\)", "", label[label_start:], flags=re.I)
+    tail_of_label = label[label_start:]
+    for a, b in sorted(blocked, reverse=True):
+        if a >= label_start and b <= len(label):
+            tail_of_label = tail_of_label[:a - label_start] + " " + tail_of_label[b - label_start:]
+    tail_of_label = re.sub(r"95\s?%\s?CI|\(\s?%\s?\)|n\s?\(\s?%\s?\)|<\s?10\^?-?\d+", "", tail_of_label, flags=re.I)
     if re.search(r"\d", tail_of_label):
         return None
     return Row(offset, offset + len(line.rstrip()), label, offset + len(label), [_cell(m, offset) for m in chain])
@@ -132,3 +138,123 @@ def label_is_percent(label: str) -> bool:
 def label_is_percent_first(label: str) -> bool:
     """'% (n)' columns print the percentage first; 'n (%)' the count first."""
     return bool(re.search(r"%\s?\(\s?n\s?\)", label, re.I))
+
+
+# --- table headers --------------------------------------------------------------------------------
+
+ARM_GROUP = re.compile(
+    r"([A-Za-z][\w+./'-]*(?: [\w+./'-]+)*?)\s?(?:\(\s?[nN]?\s?=?\s?(\d+)\s?\)|,?\s[nN]\s?=\s?(\d+))")
+HEADER_WORDS = frozenset("endpoint endpoints outcome outcomes response responses parameter parameters variable "
+                         "efficacy characteristic characteristics event events n % no. responsen safety survival".split())
+EXTRA_TOKEN = re.compile(r"(?<![\w])(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|p(?:\s?-?\s?value)?|P)(?![\w])", re.I)
+EXTRA_FULL = re.compile(r"^(?:HR(?:\s?\(95\s?%\s?CI\))?|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|p(?:\s?-?\s?values?)?)$", re.I)
+SAFETY = re.compile(r"\b(?:safety|adverse|AEs?|TEAEs?|toxicit(?:y|ies)|side\s+effects)\b", re.I)
+SEGMENT_SPLIT = re.compile(r"\s{2,}|\t|\s?\|\s?")
+LABEL_N = re.compile(r"\(\s?[nN]\s?=\s?(\d+)\s?\)|\b[nN]\s?=\s?(\d+)")
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: str                 # arm | grade | p | hr
+    name: str | None = None
+    n: int | None = None
+    grade: str | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    columns: tuple[Column, ...]
+    n: int | None = None      # population printed in the label: 'Safety (N=146), n (%)'
+    percent: bool = False
+    safety: bool = False
+
+    @property
+    def arms(self) -> list[Column]:
+        return [c for c in self.columns if c.kind == "arm"]
+
+    @property
+    def value_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.kind in ("arm", "grade")]
+
+    def with_extras(self, extras: list[str]) -> "Header":
+        return Header(tuple(self.value_columns) + tuple(Column(e) for e in extras), self.n, self.percent, self.safety)
+
+
+def _extra_kind(label: str) -> str:
+    return "hr" if label.lower().startswith(("hr", "hazard")) else "p"
+
+
+def _label_traits(label: str) -> tuple[int | None, bool, bool]:
+    n = LABEL_N.search(label)
+    return (int(n.group(1) or n.group(2)) if n else None), "%" in label, bool(SAFETY.search(label))
+
+
+def parse_header(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None = None) -> Header | None:
+    """'Axicel (n=180) SoC (n=179) p', 'Survival  Ivorsanib  Placebo  HR (95% CI)  p',
+    'Safety (N=146), n (%)  Any grade  Grade >=3' -> the columns of the rows below."""
+    return _header_with_sizes(line, endpoint_spans) or _header_from_segments(line, endpoint_spans, previous)
+
+
+def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Header | None:
+    groups = list(ARM_GROUP.finditer(line))
+    if len(groups) < 2:
+        return None
+    columns = []
+    for g in groups:
+        words = g.group(1).split()
+        while len(words) > 1 and words[0].lower().strip("(),:") in HEADER_WORDS:
+            words = words[1:]
+        name = " ".join(words).strip(" ,;:|")
+        if not name or any(a <= g.start(1) < b or g.start(1) <= a < g.end(1) for a, b in endpoint_spans):
+            return None
+        columns.append(Column("arm", name, int(g.group(2) or g.group(3))))
+    rest = ARM_GROUP.sub(" ", line)
+    if re.search(r"\d", rest.replace("%", "").replace("95", "")) or len(rest.split()) > 6:
+        return None
+    tail = line[groups[-1].end():]
+    columns += [Column(_extra_kind(m.group(1))) for m in EXTRA_TOKEN.finditer(tail)]
+    _, percent, safety = _label_traits(line[:groups[0].start()])
+    return Header(tuple(columns), None, percent, safety)
+
+
+def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None) -> Header | None:
+    segments = [(m.start(), m.group(0)) for m in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|\t|\s?\|\s?|$)", line.strip("\n"))]
+    segments = [(pos, seg.strip(" |")) for pos, seg in segments if seg.strip(" |")]
+    if len(segments) < 2:
+        return None
+    known = {(c.name or "").lower(): c for c in (previous.arms if previous else [])}
+    columns: list[Column] = []
+    label = ""
+    for index, (pos, seg) in enumerate(segments):
+        grades = find_grades(seg)
+        if grades and grades[0].start == 0 and grades[0].end >= len(seg.rstrip()) - 1:
+            columns.append(Column("grade", grade=str(grades[0].value)))
+        elif EXTRA_FULL.match(seg):
+            columns.append(Column(_extra_kind(seg)))
+        elif seg.lower() in known:
+            columns.append(known[seg.lower()])
+        elif index == 0:
+            label = seg
+        elif (not re.search(r"\d", LABEL_N.sub("", seg)) and len(seg.split()) <= 5
+              and not any(a < pos + len(seg) and pos < b for a, b in endpoint_spans)):
+            size = LABEL_N.search(seg)
+            columns.append(Column("arm", LABEL_N.sub("", seg).strip(" ,"), int(size.group(1) or size.group(2)) if size else None))
+        else:
+            return None
+    values = [c for c in columns if c.kind in ("arm", "grade")]
+    if len(values) < 2 or (re.search(r"\d", LABEL_N.sub("", re.sub(r"95\s?%", "", label)))):
+        return None
+    if any(c.kind == "arm" for c in values) and any(c.kind == "grade" for c in values):
+        return None  # arm-by-grade tables need two header lines: not read here
+    if not label and not known and all(c.kind == "arm" for c in values):
+        return None  # bare words in columns are a header only under a labelled or earlier header
+    n, percent, safety = _label_traits(label)
+    return Header(tuple(columns), n, percent, safety or (previous.safety if previous and not label else False))
+
+
+def parse_subheader(line: str) -> str | None:
+    """'Survival, mo HR' announces that the column after the arms now holds hazard ratios."""
+    if re.search(r"\d", line) or len(line.split()) > 6:
+        return None
+    m = re.search(r"(?:^|\s)(p(?:\s?-?\s?value)?|HR(?:\s?\(95\s?%\s?CI\))?|hazard\s+ratio)\s*$", line.strip(), re.I)
+    return _extra_kind(m.group(1)) if m else None

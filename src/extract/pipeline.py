@@ -256,11 +256,26 @@ def _link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
     for i, candidate in candidates.items():
         v, m = values[i], assigned[i]
-        ev_start = min(m.start, v.start)
+        ev_start = _widen_start(ctx, min(m.start, v.start), start)
         ev_end = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0), m.end)
         arm = arm_of.get(i)
         for name in (arm if isinstance(arm, list) else [arm]):
             _add(ctx, dict(candidate, arm=name), ev_start, ev_end, f"prose:{m.rule}")
+
+
+LEAD_WORDS = re.compile(r"(?:\b(?:median|estimated|the|confirmed|best)\s+|\d+\s?-?\s?(?:month|year|mo)\s?-?\s?)+$", re.I)
+
+
+def _widen_start(ctx: Context, pos: int, floor: int) -> int:
+    """Evidence reads better with what qualifies the endpoint: 'Grade >=3 CRS', 'Median PFS'."""
+    for _ in range(2):
+        lead = LEAD_WORDS.search(ctx.text, max(floor, pos - 40), pos)
+        if lead:
+            pos = lead.start()
+        grade = next((g for g in ctx.grades if floor <= g.start and pos - 2 <= g.end <= pos), None)
+        if grade:
+            pos = grade.start
+    return pos
 
 
 def _linkable_mentions(ctx: Context, mentions: list[EndpointMention]) -> list[EndpointMention]:

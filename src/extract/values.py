@@ -261,7 +261,7 @@ def _make_value(kind: str, m: re.Match[str]) -> Value | None:
 def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
     """CI, range and p-value printed right after a value belong to it (up to the next value's turn)."""
     tail = text[v.end:v.end + window]
-    cut = re.search(r"\n\s*(?:•|-\s|\*\s|\n)|[;.](?:\s|$)(?![^()]*\))|\bvs\.?\b|\bversus\b|\band\s+(?:the|in)\b|\b(?:HR|hazard\s+ratio|odds\s+ratio|OR)\b", tail)
+    cut = re.search(r"\n\s*(?:•|-\s|\*\s|\n)|[;.](?:\s|$)(?![^()\[\]]*[)\]])(?!\s?(?:\d{2}\s?%\s?C|CI\b|[Pp]\s?[<>=]|[Pp]-?\s?value))|\bvs\.?\b|\bversus\b|\band\s+(?:the|in)\b|\b(?:HR|hazard\s+ratio|odds\s+ratio|OR)\b", tail)
     scope = tail[: cut.start()] if cut else tail
     bare = BARE_RANGE_RE.match(scope)
     ci = CI_RE.search(scope)

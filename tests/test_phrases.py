@@ -1,0 +1,102 @@
+"""Whole phrasings through the pipeline: what record each one gives, and traps that give none."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of
+
+
+def _key(r):
+    return (r["endpoint"], r["stat"], r["value"], r["grade"], r["timepoint_months"], r["arm"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ORR was 45%.", [("ORR", "rate", 45, None, None, None)]),
+    ("an objective response rate of 62.1% (95% CI, 55.0-69.0)", [("ORR", "rate", 62.1, None, None, None)]),
+    ("Responses occurred in 27 of 60 patients (45%).", [("ORR", "rate", 45, None, None, None)]),
+    ("A complete response was achieved in 54% of patients.", [("CR", "rate", 54, None, None, None)]),
+    ("The complete remission rate was 40%.", [("CR", "rate", 40, None, None, None)]),
+    ("The disease control rate was 81%.", [("DCR", "rate", 81, None, None, None)]),
+    ("MRD negativity was reached in 39% of patients.", [("MRD", "rate", 39, None, None, None)]),
+    ("ORR and CR rates were 63.1% and 40.1%, respectively.",
+     [("ORR", "rate", 63.1, None, None, None), ("CR", "rate", 40.1, None, None, None)]),
+    ("PFS and OS rates at 24 months were 27.8% and 44.6%.",
+     [("PFS", "landmark", 27.8, None, 24, None), ("OS", "landmark", 44.6, None, 24, None)]),
+    ("Median PFS was 9 months, and median OS was 32.2 months.",
+     [("PFS", "median", 9, None, None, None), ("OS", "median", 32.2, None, None, None)]),
+    ("The median overall survival was 4.1 years.", [("OS", "median", 4.1, None, None, None)]),
+    ("The 12-month PFS rate was 62%.", [("PFS", "landmark", 62, None, 12, None)]),
+    ("OS at 18 months was 71%.", [("OS", "landmark", 71, None, 18, None)]),
+    ("After a median follow-up of 25.1 months, no new signals emerged.", [("FOLLOW_UP", "median", 25.1, None, None, None)]),
+    ("Median follow-up, 10.7 months.", [("FOLLOW_UP", "median", 10.7, None, None, None)]),
+    ("The median duration of response was 14.3 months.", [("DOR", "median", 14.3, None, None, None)]),
+    ("Grade ≥3 CRS occurred in 4% of patients.", [("CRS", "rate", 4, ">=3", None, None)]),
+    ("CRS (any grade, 46%; grade ≥3, 2%) was manageable.",
+     [("CRS", "rate", 46, "any", None, None), ("CRS", "rate", 2, ">=3", None, None)]),
+    ("Grade 3 or higher neutropenia occurred in 31%.", [("NEUTROPENIA", "rate", 31, ">=3", None, None)]),
+    ("Grade 3/4 thrombocytopenia was seen in 12%.", [("THROMBOCYTOPENIA", "rate", 12, "3-4", None, None)]),
+    ("Neurotoxicity occurred in 12% of patients.", [("ICANS", "rate", 12, "any", None, None)]),
+    ("The most common adverse events were pyrexia (24.8%), fatigue (24.2%) and nausea (20.1%).",
+     [("OTHER_AE:pyrexia", "rate", 24.8, "any", None, None), ("OTHER_AE:fatigue", "rate", 24.2, "any", None, None),
+      ("OTHER_AE:nausea", "rate", 20.1, "any", None, None)]),
+    ("Dose-limiting toxicities occurred in 2 patients.", [("DLT", "count", 2, None, None, None)]),
+    ("Patients were randomized to drugamab or placebo. Median PFS was 8.3 months with drugamab versus "
+     "5.6 months with placebo (HR 0.62; 95% CI 0.49-0.78; P<.001).",
+     [("PFS", "median", 8.3, None, None, "drugamab"), ("PFS", "median", 5.6, None, None, "placebo"),
+      ("PFS", "hr", 0.62, None, None, "drugamab vs placebo")]),
+    ("Patients were randomly assigned to alpha-mab or beta-nib. The ORR was 41% versus 22%.",
+     [("ORR", "rate", 41, None, None, "alpha-mab"), ("ORR", "rate", 22, None, None, "beta-nib")]),
+])
+def test_phrase_gives_records(text, expected):
+    got = sorted(_key(r) for r in records_of(text))
+    assert got == sorted(expected)
+
+
+def test_not_reached_median_has_no_value():
+    (r,) = records_of("Median overall survival was not reached.")
+    assert (r["endpoint"], r["stat"], r["not_reached"], r["value"]) == ("OS", "median", True, None)
+
+
+def test_hazard_ratio_carries_ci_and_p():
+    (hr,) = [r for r in records_of("Median PFS improved (HR 0.58; 95% CI, 0.46-0.73; P<.001).") if r["stat"] == "hr"]
+    assert (hr["value"], hr["ci_low"], hr["ci_high"], hr["p_value"]) == (0.58, 0.46, 0.73, "<.001")
+
+
+def test_two_arm_slide_row():
+    text = "Response, n (%)  Axi (n=180)  SoC (n=179)  p\nORR  150 (83)  90 (50)  <0.0001\n"
+    rows = sorted((r["arm"], r["value"], r["count"], r["n"], r["p_value"]) for r in records_of(text))
+    assert rows == [("Axi", 83, 150, 180, "<0.0001"), ("SoC", 50, 90, 179, "<0.0001")]
+
+
+def test_three_arm_slide_row_with_two_endpoints_per_cell():
+    text = "A (101)  B (115)  C (257)\nORR (CR), %  83 (58)  53 (39)  73 (53)\n"
+    got = sorted((r["arm"], r["endpoint"], r["value"]) for r in records_of(text))
+    assert got == [("A", "CR", 58), ("A", "ORR", 83), ("B", "CR", 39), ("B", "ORR", 53), ("C", "CR", 53), ("C", "ORR", 73)]
+
+
+def test_values_split_over_lines():
+    text = ("In this cohort the median overall survival was\n14.2 months (95% CI, 11.0-\n17.5), and the\n"
+            "objective response rate was 45%.")
+    got = {(r["endpoint"], r["value"], r["ci_low"], r["ci_high"]) for r in records_of(text)}
+    assert got == {("OS", 14.2, 11.0, 17.5), ("ORR", 45, None, None)}
+
+
+def test_trial_name_is_attributed():
+    (r,) = records_of("In the phase 3 KESTREL-4 trial, the ORR was 45%.")
+    assert r["trial"] == "KESTREL-4"
+
+
+@pytest.mark.parametrize("text", [
+    "Patients received 200 mg every 3 weeks for 4 cycles.",
+    "A total of 312 patients were randomized; 298 were evaluable.",
+    "The median age was 64 years and 58% were male.",
+    "All patients had an ECOG performance status of 0-1 and an IPI score ≥ 3.",
+    "Results were presented in 2024 [12].",
+    "The 95% CI excluded 1.",
+    "Benefit was consistent regardless of PD-L1 expression (interaction p = 0.41).",
+    "With a median follow-up of nearly 5 years, the results held.",
+    "Eleven percent discontinued treatment; 11% discontinued because of adverse events.",
+    "Gr 2-4 CRS GR 2-4 ICANS\n\n74%\n\n49%\n\n23%",
+])
+def test_traps_give_no_record(text):
+    assert records_of(text) == []

@@ -109,3 +109,20 @@ def test_rejected_values_are_written_with_their_reason(tmp_path):
     rejects = pd.read_csv(tmp_path / "out" / "rejects.csv", encoding="utf-8-sig")
     assert list(rejects["doc_id"]) == ["bad"]
     assert "above the estimate" in rejects["reason"][0]
+
+
+def test_pdf_values_keep_their_page(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    pdf = canvas.Canvas(str(raw / "poster.pdf"))
+    pdf.drawString(72, 720, "Phase 2 study of drugamab in relapsed lymphoma")
+    pdf.showPage()
+    pdf.drawString(72, 720, "The objective response rate was 62% (95% CI, 51-72).")
+    pdf.drawString(72, 700, "Median progression-free survival was 8.3 months.")
+    pdf.save()
+    run_directory(raw, tmp_path / "out")
+    rows = pd.read_parquet(tmp_path / "out" / "endpoints.parquet")
+    got = sorted(zip(rows["endpoint"], rows["value"], rows["page"]))
+    assert got == [("ORR", 62.0, 2), ("PFS", 8.3, 2)]

@@ -19,9 +19,14 @@ RANDOMIZED = re.compile(
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>\s?\([^()]{0,80}\))?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
+ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?)\s+(?:arm|group)\b", re.I)
+ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
+ARMS_LIST = re.compile(r"\b(arms|groups|cohorts)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
 ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
-NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy".split())
+NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three "
+                          "either same other combination monotherapy experimental standard treated randomized any one "
+                          "single a an in of with".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?)\b", re.I)
@@ -53,6 +58,10 @@ def find_arms(masked: str) -> list[Arm]:
             _add_arm(arms, _clean(m.group(key)), m.group(paren))
     for m in ARM_N.finditer(masked):
         _add_arm(arms, _clean(m.group(1)), None)
+    named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in ARM_LETTER.finditer(masked)]
+    named += [(m.start(), _clean(m.group(1))) for m in ARM_WORD.finditer(masked)]
+    for _, name in sorted(named):
+        _add_arm(arms, name, None)
     return arms
 
 
@@ -85,8 +94,13 @@ def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMe
             if not arm.combination and not name.lower().endswith("alone"):
                 spelled.append((name + " alone", index))
     found: list[ArmMention] = []
+    letters = {a.name.split()[1].upper(): i for i, a in enumerate(arms) if ARM_LETTER.fullmatch(a.name)}
+    for m in ARMS_LIST.finditer(text, start, end):
+        for g in (2, 3, 4):
+            if m.group(g) and m.group(g).upper() in letters:
+                _keep(found, ArmMention(m.start(g), m.end(g), letters[m.group(g).upper()]))
     for name, index in sorted(spelled, key=lambda x: len(x[0]), reverse=True):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[start:end], re.I):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?![\w-])", text[start:end], re.I):
             _keep(found, ArmMention(start + m.start(), start + m.end(), index))
     combos = [i for i, a in enumerate(arms) if a.combination]
     singles = [i for i, a in enumerate(arms) if not a.combination]

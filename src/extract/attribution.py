@@ -39,6 +39,13 @@ def _is_acronym_of_preceding(text: str, start: int, acronym: str) -> bool:
     return acronym[0].lower() in initials and all(ch in letters for ch in acronym.lower())
 
 
+def _used_as_regimen(text: str, name: str) -> bool:
+    """'(FOLFIRI)' names a regimen when the text also treats it as an arm or gives it with another drug."""
+    word = re.escape(name)
+    return bool(re.search(rf"\b{word}\s+(?:arm|group|regimen|plus|\+|-based|chemotherapy|therapy)\b|"
+                          rf"\b(?:with|versus|vs\.?|plus|receive|receiving|received|and|or)\s+{word}\b", text, re.I))
+
+
 def _clean_name(name: str) -> str:
     return re.sub(r"\s*-\s*", "-", name.strip())
 
@@ -69,7 +76,7 @@ def find_trials(text: str) -> list[TrialMention]:
         start = m.start(1) if m.group(1) else m.start(2)
         if name.upper() in NOT_TRIALS or any(start <= s < start + len(name) for s in found):
             continue
-        if m.group(2) and _is_acronym_of_preceding(text, m.start(), name):
+        if m.group(2) and (_is_acronym_of_preceding(text, m.start(), name) or _used_as_regimen(text, name)):
             continue
         if m.group(1) and _is_acronym_of_preceding(text, start, name):
             continue

@@ -53,14 +53,23 @@ def build_context(document: Document) -> Context:
     doc = build_nlp()(text)
     mentions = [EndpointMention(s.start_char, s.end_char, _endpoint_code(s), s.text, f"term:{s.id_}:{s.text.lower()}")
                 for s in doc.spans[SPANS_KEY]]
-    masked = mask_non_values(text)
+    grades = find_grades(text)
+    masked = _blank(mask_non_values(text), grades)
     timepoints = find_timepoints(text)
     hazard_ratios = find_hazard_ratios(text)
     values = [v for v in find_values(text, masked)
               if not _starts_inside(v, mentions) and not _inside_any(v, hazard_ratios)
               and not (v.kind == "time" and _inside_any(v, timepoints))]
-    return Context(document, norm, mentions, values, hazard_ratios, find_grades(text), timepoints,
+    return Context(document, norm, mentions, values, hazard_ratios, grades, timepoints,
                    find_n_equals(text), find_trials(text), masked)
+
+
+def _blank(text: str, spans) -> str:
+    """Grade numbers ('grade >=3, 2%') are never values; blank them like the other non-values."""
+    chars = list(text)
+    for s in spans:
+        chars[s.start:s.end] = "~" * (s.end - s.start)
+    return "".join(chars)
 
 
 def _starts_inside(v: Value, spans) -> bool:

@@ -147,6 +147,8 @@ def mask_non_values(text: str) -> str:
 HEDGE = re.compile(r"(?:nearly|almost|approximately|approx\.?|about|around|roughly|over|more\s+than|less\s+than|up\s+to|at\s+least|>|<|~)\s*$", re.I)
 
 VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 19, 22, and 13% / 6.8 vs 9.5%: numbers sharing one percent sign
+    ("pct_list", re.compile(rf"(?<![\w.~])({NUM}(?:\s?(?:,\s?(?:and\s)?|vs\.?\s?|versus\s|and\s|or\s)\s?{NUM}){{1,3}})\s?%")),
     # 8.3 vs 5.6 months / 8.3 and 5.6 months: numbers sharing one unit
     ("time_list", re.compile(rf"(?<![\w.~])({NUM}(?:\s?(?:,|vs\.?|versus|and|or|to)\s?{NUM}){{1,3}})\s?({UNIT_RE})(?![\w])", re.I)),
     # 27 of 60 patients (45%) / 27/60 (45%)
@@ -209,8 +211,8 @@ def find_values(text: str, masked: str) -> list[Value]:
         for m in pattern.finditer(masked):
             if any(taken[m.start():m.end()]):
                 continue
-            if kind == "time_list":
-                found = _split_list(m)
+            if kind in ("time_list", "pct_list"):
+                found = _split_list(m, percent=kind == "pct_list")
                 values.extend(found)
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 continue
@@ -227,11 +229,11 @@ def find_values(text: str, masked: str) -> list[Value]:
     return values
 
 
-def _split_list(m: re.Match[str]) -> list[Value]:
-    unit = UNIT_WORDS.get(m.group(2).lower().rstrip("."), "months")
+def _split_list(m: re.Match[str], percent: bool = False) -> list[Value]:
+    kind, unit = ("rate", "%") if percent else ("time", UNIT_WORDS.get(m.group(2).lower().rstrip("."), "months"))
     base = m.start(1)
-    return [Value("time", base + n.start(), base + n.end() if i < 0 else base + n.end(), float(n.group(0)), unit)
-            for i, n in enumerate(re.finditer(NUM, m.group(1)))]
+    return [Value(kind, base + n.start(), base + n.end(), float(n.group(0)), unit)
+            for n in re.finditer(NUM, m.group(1))]
 
 
 def _make_value(kind: str, m: re.Match[str]) -> Value | None:

@@ -19,14 +19,14 @@ RANDOMIZED = re.compile(
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>\s?\([^()]{0,80}\))?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
-ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?)\s+(?:arm|group)\b", re.I)
+ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?(?:\s+alone)?)\s+(?:arm|group)\b", re.I)
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
-ARMS_LIST = re.compile(r"\b(arms|groups|cohorts)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
+ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
 ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
 NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three "
                           "either same other combination monotherapy experimental standard treated randomized any one "
-                          "single a an in of with".split())
+                          "single a an in of with alone".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?)\b", re.I)
@@ -44,7 +44,7 @@ class Arm:
 
 
 def _clean(name: str) -> str:
-    name = name.replace("~", " ")
+    name = re.split(r"\s(?:and|who|which|that)\s+(?:were|was|had|received|are)\b", name.replace("~", " "))[0]
     name = ROUTE_WORDS.sub(" ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:-")
     return name
@@ -140,6 +140,20 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
             return a.arm
         return None
     return None
+
+
+ARM_JOINER = re.compile(r"^\s?(?:,|and|or|&|vs\.?|versus|,\s?and)\s?(?:the\s)?$", re.I)
+
+
+def arm_lists(text: str, mentions: list[ArmMention]) -> list[list[ArmMention]]:
+    """Runs of distinct arms joined by 'and', commas or 'vs': 'for arm A and B', 'for XEC and FEC'."""
+    runs: list[list[ArmMention]] = []
+    for a in mentions:
+        if runs and ARM_JOINER.match(text[runs[-1][-1].end:a.start]) and a.arm not in {x.arm for x in runs[-1]}:
+            runs[-1].append(a)
+        else:
+            runs.append([a])
+    return [r for r in runs if len(r) > 1]
 
 
 def preceding_arm(value_start: int, mentions: list[ArmMention], sentence_start: int) -> int | None:

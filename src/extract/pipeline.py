@@ -316,6 +316,19 @@ def _prose_candidate(ctx: Context, v: Value, m: EndpointMention, mentions: list[
     return candidate
 
 
+def _zip_arm_lists(text: str, values: list[Value], order: list[int], mentions, chosen: dict[int, int]) -> None:
+    """'71.4% and 80.0% for arm A and B': the k values just before a list of k arms, in order."""
+    floor = -1
+    for run in arm_rules.arm_lists(text, mentions):
+        before = [i for i in order if floor < values[i].start < run[0].start and values[i].kind != "hr"]
+        floor = run[-1].end
+        if len(before) >= len(run):
+            picked = before[-len(run):]
+            if all(i not in chosen for i in picked):
+                for i, a in zip(picked, run):
+                    chosen[i] = a.arm
+
+
 def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
     """'ORR and CR rates were 63.1% and 40.1%': k coordinated endpoints, then k values, in order."""
     for group in coordinated_groups(ctx, mentions):
@@ -338,6 +351,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
     chosen: dict[int, int] = {}
     out: dict[int, Any] = {}
     order = sorted(candidates)
+    _zip_arm_lists(text, values, order, mentions, chosen)
     for pos, i in enumerate(order):
         v = values[i]
         if v.kind == "hr":
@@ -345,6 +359,8 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         tail = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0))
         if arm_rules.applies_to_all_arms(text, tail):
             out[i] = [a.name for a in arms]
+            continue
+        if i in chosen:
             continue
         nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
         a = arm_rules.following_arm(text, tail, nxt, mentions)

@@ -1,6 +1,7 @@
 """Everything located once per document, shared by the row reader and the prose linker."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .documents import Document
@@ -38,7 +39,14 @@ class Context:
         return self.norm.text
 
     def mentions_in(self, start: int, end: int) -> list[EndpointMention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """Mentions inside [start, end); mentions are sorted, so this is a slice, not a scan."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
 
 
 def _endpoint_code(span) -> str:

@@ -57,8 +57,25 @@ def _distance(ctx: Context, m: EndpointMention, v: Value) -> float:
     return d
 
 
+NOT_A_RESPONSE = re.compile(r"\b(?:PD|SD|progressive\s+disease|stable\s+disease|evaluat\w*|assess\w*|measurable)\b", re.I)
+
+
+def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
+    """Guards per value kind: a patient count names responders only when the two stand together,
+    and 'PD as best response' or 'evaluation of response' is no response rate."""
+    if m.code not in RESPONSE:
+        return True
+    lo, hi = (m.end, v.start) if m.end <= v.start else (v.end, m.start)
+    between = ctx.text[lo:hi]
+    if NOT_A_RESPONSE.search(between):
+        return False
+    if v.kind == "patients":
+        return m.start >= v.end and hi - lo <= 40
+    return True
+
+
 def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> EndpointMention | None:
-    compatible = [m for m in mentions if stat_for(m.code, v)]
+    compatible = [m for m in mentions if stat_for(m.code, v) and _plausible(ctx, m, v)]
     if v.kind == "hr" and v.extras.get("endpoint_hint"):
         hinted = [m for m in compatible if m.code == v.extras["endpoint_hint"]]
         compatible = hinted or compatible

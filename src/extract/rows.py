@@ -153,6 +153,9 @@ SEGMENT_SPLIT = re.compile(r"\s{2,}|\t|\s?\|\s?")
 LABEL_N = re.compile(r"\(\s?[nN]\s?=\s?(\d+)\s?\)|\b[nN]\s?=\s?(\d+)")
 
 
+MAX_HEADER_LENGTH = 240
+
+
 @dataclass(frozen=True)
 class Column:
     kind: str                 # arm | grade | p | hr
@@ -192,6 +195,8 @@ def _label_traits(label: str) -> tuple[int | None, bool, bool]:
 def parse_header(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None = None) -> Header | None:
     """'Axicel (n=180) SoC (n=179) p', 'Survival  Ivorsanib  Placebo  HR (95% CI)  p',
     'Safety (N=146), n (%)  Any grade  Grade >=3' -> the columns of the rows below."""
+    if len(line) > MAX_HEADER_LENGTH:
+        return None  # a paragraph, not a header: and the arm-group pattern is costly on long lines
     return _header_with_sizes(line, endpoint_spans) or _header_from_segments(line, endpoint_spans, previous)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .documents import Document
@@ -47,6 +48,25 @@ class Context:
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._grade_starts = [g.start for g in self.grades]
+        self._timepoint_starts = [t.start for t in self.timepoints]
+        self.cache: dict = {}
+
+    def grades_in(self, start: int, end: int) -> list[Mention]:
+        return self.grades[bisect.bisect_left(self._grade_starts, start):bisect.bisect_left(self._grade_starts, end)]
+
+    def timepoints_in(self, start: int, end: int) -> list[Mention]:
+        lo, hi = bisect.bisect_left(self._timepoint_starts, start), bisect.bisect_left(self._timepoint_starts, end)
+        return self.timepoints[lo:hi]
+
+
+LONG_RUN = re.compile(r"\S{64,}")
+
+
+def _for_tokenizer(text: str) -> str:
+    """spaCy's suffix search is quadratic in one very long token ('((((...'); break such runs at
+    their punctuation. Same length, so character offsets stay valid."""
+    return LONG_RUN.sub(lambda m: re.sub(r"[^\w]", " ", m.group(0)), text)
 
 
 def _endpoint_code(span) -> str:
@@ -58,7 +78,7 @@ def _endpoint_code(span) -> str:
 def build_context(document: Document) -> Context:
     norm = normalize(document.text)
     text = norm.text
-    doc = build_nlp()(text)
+    doc = build_nlp()(_for_tokenizer(text))
     mentions = [EndpointMention(s.start_char, s.end_char, _endpoint_code(s), s.text, f"term:{s.id_}:{s.text.lower()}")
                 for s in doc.spans[SPANS_KEY]]
     grades = find_grades(text)

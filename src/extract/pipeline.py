@@ -272,7 +272,7 @@ def _widen_start(ctx: Context, pos: int, floor: int) -> int:
         lead = LEAD_WORDS.search(ctx.text, max(floor, pos - 40), pos)
         if lead:
             pos = lead.start()
-        grade = next((g for g in ctx.grades if floor <= g.start and pos - 2 <= g.end <= pos), None)
+        grade = next((g for g in ctx.grades_in(max(floor, pos - 40), pos) if pos - 2 <= g.end <= pos), None)
         if grade:
             pos = grade.start
     return pos

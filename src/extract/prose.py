@@ -99,7 +99,14 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
 
 
 def coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[list[EndpointMention]]:
-    """Runs of endpoint mentions joined only by 'and', commas or slashes."""
+    """Runs of endpoint mentions joined only by 'and', commas or slashes (computed once per sentence)."""
+    key = ("groups", tuple(m.start for m in mentions))
+    if key not in ctx.cache:
+        ctx.cache[key] = _coordinated_groups(ctx, mentions)
+    return ctx.cache[key]
+
+
+def _coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[list[EndpointMention]]:
     groups: list[list[EndpointMention]] = []
     for m in mentions:
         if groups and COORDINATION.match(ctx.text[groups[-1][-1].end:m.start]):
@@ -111,7 +118,7 @@ def coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[li
 
 def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:
     """'12-month PFS', 'PFS at 12 months ... 62%', 'PFS and OS rates at 24 months were ...'."""
-    for t in ctx.timepoints:
+    for t in ctx.timepoints_in(min(m.start, v.start) - 40, max(m.end, v.end) + 10):
         if t.end <= m.start and m.start - t.end <= 3:
             return float(t.value)
         if m.end <= t.start and t.end <= v.start:
@@ -121,7 +128,7 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
     for group in coordinated_groups(ctx, mentions):
         if m in group:
             first = group[0]
-            for t in ctx.timepoints:
+            for t in ctx.timepoints_in(first.start - 40, first.start):
                 if t.end <= first.start and first.start - t.end <= 3:
                     return float(t.value)
     return None
@@ -131,8 +138,8 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
     """The last grade stated between just before the endpoint and its value; 'any' when none is."""
     chosen = None
     near = max(start, m.start - 30)
-    for g in ctx.grades:
-        if g.start < start or g.end > v.start:
+    for g in ctx.grades_in(start, v.start):
+        if g.end > v.start:
             continue
         if g.start < near and not LIST_AFTER_GRADE.match(ctx.text[g.end:m.start]):
             continue

@@ -69,4 +69,22 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = m.end()
     if end > pos:
         out.append((pos, end))
-    return [(s, e) for s, e in out if text[s:e].strip()]
+    capped = [piece for s, e in out for piece in _cap(text, s, e)]
+    return [(s, e) for s, e in capped if text[s:e].strip()]
+
+
+MAX_SENTENCE = 1200
+
+
+def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A 'sentence' longer than any real one (number soup, a table flattened into one line) is cut
+    at clause marks so that linking stays linear in the document length."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        window = text[start:start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+        cut = cut + 1 if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, end))
+    return pieces

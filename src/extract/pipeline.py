@@ -14,7 +14,7 @@ from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, val
 from .rows import (SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
                    label_timepoint, label_unit, parse_header, parse_row, parse_subheader)
 from .segment import Line, continues, lines, sections, sentences
-from .values import Value, parse_p
+from .values import Value, parse_p, to_float
 from .rows import BOUNDS_RE
 
 
@@ -138,18 +138,11 @@ def _hr_list(ctx: Context, line: Line) -> bool:
             ci = BOUNDS_RE.match(parsed.group("ci") or "")
             candidate = {"endpoint": mentions[-1].code, "stat": "hr", "value": float(parsed.group("hr")), "unit": "ratio",
                          "arm": f"{parsed.group('arm').strip()} vs {m.group('ref').strip()}", "p_value": p_value,
-                         "ci_low": _bound(ci.group(1)) if ci else None, "ci_high": _bound(ci.group(2)) if ci else None}
+                         "ci_low": to_float(ci.group(1)) if ci else None, "ci_high": to_float(ci.group(2)) if ci else None}
             _add(ctx, candidate, pos + len(item) - len(item.lstrip()), pos + len(item.rstrip()), "row-hr-list")
             found = True
         pos += len(item) + 1
     return found
-
-
-def _bound(token: str) -> float | None:
-    try:
-        return float(token)
-    except ValueError:
-        return None
 
 
 def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Header | None, unit_hint: str | None) -> bool:

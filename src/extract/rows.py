@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .values import UNIT_WORDS, find_grades, find_timepoints
+from .values import UNIT_WORDS, find_grades, find_timepoints, to_float
 
 CELL_RE = re.compile(
     r"(?:(?P<nr>not\s+reached|not\s+estimable|NR|NE|NA|N/A|NYR)"
@@ -69,17 +69,10 @@ def _cell(m: re.Match[str], offset: int) -> Cell:
         bounds, second = BOUNDS_RE.match(paren), SECOND_RE.match(paren)
         if bounds:
             cell.has_bounds = True
-            cell.low, cell.high = _num_or_none(bounds.group(1)), _num_or_none(bounds.group(2))
+            cell.low, cell.high = to_float(bounds.group(1)), to_float(bounds.group(2))
         elif second:
             cell.second = float(second.group(1))
     return cell
-
-
-def _num_or_none(token: str) -> float | None:
-    try:
-        return float(token)
-    except ValueError:
-        return None
 
 
 def parse_row(line: str, offset: int, label_start: int) -> Row | None:

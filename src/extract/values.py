@@ -197,7 +197,8 @@ class Value:
     extras: dict = field(default_factory=dict)
 
 
-def _to_float(token: str) -> float | None:
+def to_float(token: str) -> float | None:
+    """A bound or cell as a number; NR / NE / words give None."""
     try:
         return float(token)
     except ValueError:
@@ -205,7 +206,7 @@ def _to_float(token: str) -> float | None:
 
 
 def _bound(token: str) -> float | None:
-    return None if NR_NULL_BOUND.match(token.strip()) else _to_float(token)
+    return None if NR_NULL_BOUND.match(token.strip()) else to_float(token)
 
 
 def find_values(text: str, masked: str) -> list[Value]:

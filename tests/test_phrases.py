@@ -29,6 +29,7 @@ def _key(r):
     ("OS at 18 months was 71%.", [("OS", "landmark", 71, None, 18, None)]),
     ("After a median follow-up of 25.1 months, no new signals emerged.", [("FOLLOW_UP", "median", 25.1, None, None, None)]),
     ("Median follow-up, 10.7 months.", [("FOLLOW_UP", "median", 10.7, None, None, None)]),
+    ("At the median follow up of 17 (range 1–39) months, 20 had died.", [("FOLLOW_UP", "median", 17, None, None, None)]),
     ("The median duration of response was 14.3 months.", [("DOR", "median", 14.3, None, None, None)]),
     ("Grade ≥3 CRS occurred in 4% of patients.", [("CRS", "rate", 4, ">=3", None, None)]),
     ("CRS (any grade, 46%; grade ≥3, 2%) was manageable.",
@@ -97,6 +98,10 @@ def test_trial_name_is_attributed():
     "With a median follow-up of nearly 5 years, the results held.",
     "Eleven percent discontinued treatment; 11% discontinued because of adverse events.",
     "Gr 2-4 CRS GR 2-4 ICANS\n\n74%\n\n49%\n\n23%",
+    "Quality of life was assessed at the 6-month follow-up in 80% of patients.",
+    "Six patients (75%) were seizure free at one year.",
+    "In total, 131 patients had radiological evaluation of response.",
+    "Four of 25 patients (16%) had PD as best response.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

@@ -275,6 +275,8 @@ def _linkable_mentions(ctx: Context, mentions: list[EndpointMention]) -> list[En
     """Drop mentions that qualify another: 'overall remission rate (CR/CRi)', 'MRD negativity among patients in CR'."""
     kept: list[EndpointMention] = []
     for m in mentions:
+        if is_toxicity(m.code) and re.match(r"[\s-]?free\b", ctx.text[m.end:m.end + 6], re.I):
+            continue  # 'seizure-free', 'infection-free' describe an outcome, not an adverse event
         if kept:
             prev = kept[-1]
             between = ctx.text[prev.end:m.start]

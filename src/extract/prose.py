@@ -63,6 +63,10 @@ NOT_A_RESPONSE = re.compile(r"\b(?:PD|SD|progressive\s+disease|stable\s+disease|
 def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     """Guards per value kind: a patient count names responders only when the two stand together,
     and 'PD as best response' or 'evaluation of response' is no response rate."""
+    if m.code == "FOLLOW_UP":
+        # 'at the 6-month follow-up' is a visit; only a median follow-up is an endpoint value
+        lo = min(m.start, v.start)
+        return "median" in ctx.text[max(0, lo - 40):max(m.end, v.end)].lower()
     if m.code not in RESPONSE:
         return True
     lo, hi = (m.end, v.start) if m.end <= v.start else (v.end, m.start)

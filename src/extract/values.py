@@ -165,6 +165,9 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count_pct", re.compile(rf"(?<![\w.~])(\d+)(?:\s+(?:patients?|pts|participants|subjects))?\s?\(\s?({NUM})\s?%\s?\)", re.I)),
     ("pct", re.compile(rf"(?<![\w.~])({NUM})\s?%")),
     ("time", re.compile(rf"(?<![\w.~])({NUM})(?:\s?-\s?|\s)?({UNIT_RE})(?![\w])", re.I)),
+    # 17 (range 1-39) months: the unit comes after the range
+    # (the range itself is masked before values are scanned, so it reads as a run of ~)
+    ("time_range", re.compile(rf"(?<![\w.~])({NUM})\s?(~{{6,40}})\s?({UNIT_RE})(?![\w])", re.I)),
     ("nr", re.compile(rf"(?<![\w~]){NR_RE}(?![\w])")),
     ("patients", re.compile(r"\b(?:in|among|for|of)\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     ("patients", re.compile(r"(?<![\w.~])(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
@@ -257,6 +260,8 @@ def _make_value(kind: str, m: re.Match[str]) -> Value | None:
         return Value("rate", s, e, float(g[0]), "%")
     if kind == "time":
         return Value("time", s, e, float(g[0]), UNIT_WORDS.get(g[1].lower().rstrip("."), "months"))
+    if kind == "time_range":
+        return Value("time", s, e, float(g[0]), UNIT_WORDS.get(g[2].lower().rstrip("."), "months"))
     if kind == "nr":
         if not NR_WORDS_AS_VALUE.match(m.group(0)):
             return None  # NE / NA / not estimable alone are not a reached-or-not statement

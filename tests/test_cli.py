@@ -63,3 +63,15 @@ def test_fail_on_error_flag_sets_exit_status(tmp_path):
     (raw / "b.txt").write_bytes(b"\xff\xfe\x00bad")
     assert run_cli("run", raw, "--out", tmp_path / "o1", "-q").returncode == 0
     assert run_cli("run", raw, "--out", tmp_path / "o2", "-q", "--fail-on-error").returncode == 3
+
+
+def test_score_split_limits_the_documents(tmp_path):
+    import json
+
+    assert run_cli("run", ROOT / "raw", "--out", tmp_path, "-q").returncode == 0
+    first = sorted((ROOT / "raw").glob("*.txt"))[0].stem
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"half": [first]}), encoding="utf-8")
+    result = run_cli("score", tmp_path / "endpoints.parquet", GOLDEN_DIR, "--split", f"{split}:half", "--summary")
+    assert result.returncode == 0
+    assert result.stdout.strip().splitlines()[-1].startswith("overall (1 documents)")

@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--min-f1", type=float, help="exit 4 when overall F1 is below this")
     score.add_argument("--min-arm", type=float, help="exit 4 when overall arm accuracy is below this")
     score.add_argument("--summary", action="store_true", help="only the per-document and overall lines")
+    score.add_argument("--split", metavar="FILE:NAME",
+                       help="score only the documents listed under NAME in a JSON split file, e.g. dev/gold/SPLIT.json:frozen")
     return parser
 
 
@@ -64,11 +66,17 @@ def _progress(i: int, total: int, outcome) -> None:
     print(f"[{i}/{total}] {outcome.doc_id}: {status}", file=sys.stderr, flush=True)
 
 
-def _score(table: Path, gold_dir: Path, summary: bool) -> tuple[str, object]:
+def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None) -> tuple[str, object]:
+    import json
+
     from .golden import load_gold_dir, report, score_table
     from .tables import read_endpoints, table_rows
 
     golds = load_gold_dir(gold_dir)
+    if split:
+        path, _, name = split.rpartition(":")
+        wanted = set(json.loads(Path(path).read_text(encoding="utf-8"))[name])
+        golds = {doc: gold for doc, gold in golds.items() if doc in wanted}
     if not golds:
         raise FileNotFoundError(f"{gold_dir}: no *.gold.json files")
     return report(score_table(table_rows(read_endpoints(table)), golds), verbose=not summary)
@@ -98,8 +106,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     try:
-        text, totals = _score(args.table, args.gold_dir, args.summary)
-    except (OSError, ValueError) as exc:
+        text, totals = _score(args.table, args.gold_dir, args.summary, args.split)
+    except (OSError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(text)

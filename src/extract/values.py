@@ -30,6 +30,7 @@ GRADE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*\+", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\s*(?:-|/|to|or|and|,)\s*([1-5]|I{1,3}V?|IV|V)\b", re.I), "RANGE"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\b(?!\s*(?:-|/)\s*\d)", re.I), "ONE"),
+    (re.compile(r"\b([1-4])\s?(?:/|-)\s?([1-5])\s+grade\b", re.I), "RANGE"),           # '3/4 grade nausea'
     (re.compile(r"\b(?:severe|serious\s+or\s+severe)\b(?!\s+adverse)", re.I), ">=3"),
     (re.compile(r"\bhigh[\s-]grade\b", re.I), ">=3"),
     (re.compile(r"\blow[\s-]grade\b", re.I), "1-2"),

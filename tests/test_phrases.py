@@ -105,3 +105,25 @@ def test_trial_name_is_attributed():
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []
+
+
+@pytest.mark.parametrize("text,trial", [
+    ("In the phase 3 KESTREL-4 trial, the ORR was 45%.", "KESTREL-4"),
+    ("DALY II US TRIAL\nORR: 72.9%", "DALY II"),
+    ("Patients received the XELIRI regimen; the ORR was 49%.", None),
+    ("In large B-cell lymphoma (LBCL), the ORR was 49%.", None),
+    ("Patients were randomised to FOLFOX4 or XELOX. The ORR was 49%.", None),
+    ("Patients received irinotecan plus infusional fluorouracil (FOLFIRI). The ORR was 49%.", None),
+    ("EFS: Drug-cel vs SOC (MERIDIAN)\nORR = 49%", "MERIDIAN"),
+])
+def test_trial_names_and_look_alikes(text, trial):
+    (r,) = records_of(text)
+    assert r["trial"] == trial
+
+
+def test_randomised_arms_with_long_parentheticals():
+    text = ("Patients were randomised to either the XELIRI (irinotecan 250 mg/m2 on day one and capecitabine "
+            "1000 mg/m2 twice daily from day 2 to 15, every 21 days) or the FOLFIRI arm (irinotecan 180 mg/m2). "
+            "The median PFS was 10.3 months in the XELIRI and 9.3 months in the FOLFIRI arm.")
+    got = sorted((r["value"], r["arm"]) for r in records_of(text))
+    assert got == [(9.3, "FOLFIRI"), (10.3, "XELIRI")]

@@ -15,8 +15,8 @@ ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcuta
                          r"receive|receiving|to)\b", re.I)
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
-    r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>\s?\([^()]{0,80}\))?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
-    r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>\s?\([^()]{0,80}\))?"
+    r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>\s?\([^()]{0,200}\))?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
+    r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>\s?\([^()]{0,200}\))?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?(?:\s+alone)?)\s+(?:arm|group)\b", re.I)
@@ -47,7 +47,7 @@ def _clean(name: str) -> str:
     name = re.split(r"\s(?:and|who|which|that)\s+(?:were|was|had|received|are)\b", name.replace("~", " "))[0]
     name = ROUTE_WORDS.sub(" ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:-")
-    return name
+    return re.sub(r"\s+(?:arm|group|cohort|regimen)s?$", "", name, flags=re.I)
 
 
 def find_arms(masked: str) -> list[Arm]:

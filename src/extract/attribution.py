@@ -16,11 +16,15 @@ NSCLC SCLC GRADES ARM ARMS DAY DAYS WEEK WEEKS MONTH MONTHS YEAR YEARS LINE LINE
 AGE AGED PATIENT PATIENTS GROUP STEP STUDY TRIAL RANDOM TIER TYPE CLASS SCORE STAGE PUBLISHED
 """.split())
 NUMBERED_TRIAL = re.compile(
-    r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{4,})(?:-?\s?|-\s)(\d{1,4}[A-Za-z]?|I{1,3}|IV)(?![\w-])"
+    r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{4,})(?:(?:-?\s?|-\s)(\d{1,4}[A-Za-z]?)|(?:-|\s)(I{1,3}|IV))(?![\w-])"
     r"|\b([A-Z]{4,}-[A-Z][a-z]+\d{1,3})\b"
     r"|\b([A-Z]{3,5}\d{3,5})\b"
 )
 NAMED_TRIAL = re.compile(r"\b([A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)\s+(?:phase\s+\S+\s+)?(?:trial|study)\b|\(([A-Z][A-Z-]{4,})\)")
+
+
+# a bare '(NAME)' is a trial only next to words that speak of trials or comparisons
+TRIAL_CONTEXT = re.compile(r"trial|study|phase|randomi[sz]ed|vs|versus|compared|cohort|:", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,8 @@ def _is_acronym_of_preceding(text: str, start: int, acronym: str) -> bool:
 def _used_as_regimen(text: str, name: str) -> bool:
     """'(FOLFIRI)' names a regimen when the text also treats it as an arm or gives it with another drug."""
     word = re.escape(name)
-    return bool(re.search(rf"\b{word}\s+(?:arm|group|regimen|plus|\+|-based|chemotherapy|therapy)\b|"
-                          rf"\b(?:with|versus|vs\.?|plus|receive|receiving|received|and|or)\s+{word}\b", text, re.I))
+    return bool(re.search(rf"\b{word}\s+(?:arm|group|regimen|plus|\+|-based|chemotherapy|therapy|or|versus|vs\.?)\b|"
+                          rf"\b(?:with|versus|vs\.?|plus|receive|receiving|received|and|or|to)\s+{word}\b", text, re.I))
 
 
 def _clean_name(name: str) -> str:
@@ -59,15 +63,17 @@ def find_trials(text: str) -> list[TrialMention]:
     found: dict[int, TrialMention] = {}
     for m in NUMBERED_TRIAL.finditer(text):
         if m.group(1):
-            word, suffix = m.group(1), m.group(2)
+            word, suffix = m.group(1), m.group(2) or m.group(3)
             letters = sum(c.isalpha() for c in word)
             if word.upper() in NOT_TRIALS or letters < 4 or (suffix.isdigit() and 1900 <= int(suffix) <= 2099):
                 continue
             if word.isupper() is False and sum(c.isupper() for c in word) < 2:
                 continue
             name = m.group(0)
+            if name.isalnum() and _used_as_regimen(text, name):
+                continue  # 'FOLFOX4', 'mFOLFOX6': a regimen spelled with its number
         else:
-            name = m.group(3) or m.group(4)
+            name = m.group(4) or m.group(5)
             if any(name.upper().startswith(w) for w in NOT_TRIALS) or re.search(r"(?:19|20)\d\d$", name):
                 continue
         found[m.start()] = TrialMention(m.start(), m.end(), _clean_name(name), section_of(m.start()))
@@ -76,7 +82,8 @@ def find_trials(text: str) -> list[TrialMention]:
         start = m.start(1) if m.group(1) else m.start(2)
         if name.upper() in NOT_TRIALS or any(start <= s < start + len(name) for s in found):
             continue
-        if m.group(2) and (_is_acronym_of_preceding(text, m.start(), name) or _used_as_regimen(text, name)):
+        if m.group(2) and (_is_acronym_of_preceding(text, m.start(), name) or _used_as_regimen(text, name)
+                           or not TRIAL_CONTEXT.search(text[max(0, m.start() - 80):m.start()])):
             continue
         if m.group(1) and _is_acronym_of_preceding(text, start, name):
             continue

@@ -41,6 +41,9 @@ def _key(r):
      [("OTHER_AE:pyrexia", "rate", 24.8, "any", None, None), ("OTHER_AE:fatigue", "rate", 24.2, "any", None, None),
       ("OTHER_AE:nausea", "rate", 20.1, "any", None, None)]),
     ("Dose-limiting toxicities occurred in 2 patients.", [("DLT", "count", 2, None, None, None)]),
+    ("Grade 3-4 toxicities were: neutropenia 5%, ischemic stroke 2% and acute coronary syndrome 4%.",
+     [("NEUTROPENIA", "rate", 5, "3-4", None, None), ("OTHER_AE:ischemic stroke", "rate", 2, "3-4", None, None),
+      ("OTHER_AE:acute coronary syndrome", "rate", 4, "3-4", None, None)]),
     ("Patients were randomized to drugamab or placebo. Median PFS was 8.3 months with drugamab versus "
      "5.6 months with placebo (HR 0.62; 95% CI 0.49-0.78; P<.001).",
      [("PFS", "median", 8.3, None, None, "drugamab"), ("PFS", "median", 5.6, None, None, "placebo"),

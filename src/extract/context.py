@@ -83,6 +83,7 @@ def build_context(document: Document) -> Context:
                 for s in doc.spans[SPANS_KEY]]
     grades = find_grades(text)
     masked = _blank(mask_non_values(text), grades)
+    mentions += _listed_adverse_events(text, mentions)
     timepoints = find_timepoints(text)
     hazard_ratios = find_hazard_ratios(text)
     values = [v for v in find_values(text, masked)
@@ -90,6 +91,39 @@ def build_context(document: Document) -> Context:
               and not (v.kind == "time" and _inside_any(v, timepoints))]
     return Context(document, norm, mentions, values, hazard_ratios, grades, timepoints,
                    find_n_equals(text), find_trials(text), masked)
+
+
+AE_CONTEXT = re.compile(r"toxicit|adverse|side[\s-]effects|\bAEs?\b|TEAE|TRAE|events\s+(?:were|included)", re.I)
+AE_ITEM = re.compile(
+    r"(?:[,;:]\s*|\band\s+|\()([a-z][a-z/-]+(?:\s[a-z][a-z/-]+){0,3})\s?(?:\(\s?)?"
+    r"(?=\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?(?:vs\.?|versus|and)\s?\d+(?:\.\d+)?\s?%)")
+SENTENCE_BOUNDARY = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
+NOT_AE_WORDS = frozenset("""in of the was were with for arm arms group groups patients patient rate rates response responses
+survival months month respectively versus vs and or p ci median grade grades dose doses overall than compared
+respectively a an at by from to who which that had have has all any each both one two three including included
+incidence frequency proportion observed occurred reported seen noted other common most frequent frequently events
+event adverse toxicity toxicities treatment treatments related serious severe cases case total only about
+""".split())
+
+
+def _listed_adverse_events(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """Items of an adverse-event list that the lexicon does not know: 'toxicities were: diarrhoea 7% vs 6%,
+    ischemic stroke 0 vs 2%' -> OTHER_AE:ischemic stroke. Only after a toxicity word in the same sentence."""
+    found = []
+    for m in AE_ITEM.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if any(w in NOT_AE_WORDS for w in words) or len(name) < 4:
+            continue
+        window = text[max(0, m.start() - 300):m.start()]
+        ends = [e.end() for e in SENTENCE_BOUNDARY.finditer(window)]
+        if not AE_CONTEXT.search(window[ends[-1] if ends else 0:]):
+            continue
+        start, end = m.start(1), m.end(1)
+        if any(x.start < end and start < x.end for x in mentions):
+            continue
+        found.append(EndpointMention(start, end, "OTHER_AE:" + name.lower(), name, "listed-ae"))
+    return found
 
 
 def _blank(text: str, spans) -> str:

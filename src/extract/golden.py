@@ -2,7 +2,6 @@
 and say record by record what was missed and what was not expected."""
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -234,7 +233,3 @@ def report(scores: list[DocumentScore], verbose: bool = True) -> tuple[str, Tota
                     for p, g in s.matched if g.get("arm") and not arm_matches(p.get("arm"), g, s.aliases)]
     out.append(f"overall ({len(scores)} documents): {total.line()}")
     return "\n".join(out), total
-
-
-def rows_from_json(records: list[Any]) -> list[dict[str, Any]]:
-    return [json.loads(r) if isinstance(r, str) else dict(r) for r in records]

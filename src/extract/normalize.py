@@ -5,7 +5,6 @@ original text through the offset map, so what a curator sees is verbatim.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 # One original character -> its matching spelling. Context-dependent characters are handled below.
@@ -76,11 +75,3 @@ def normalize(text: str) -> Normalized:
         elif not ch.isspace():
             line_start = False
     return Normalized("".join(out), origin, text)
-
-
-_WS = re.compile(r"\s+")
-
-
-def squash(text: str) -> str:
-    """Collapse whitespace; used for comparing names, not for offsets."""
-    return _WS.sub(" ", text).strip()

@@ -39,6 +39,13 @@ class Context:
     def text(self) -> str:
         return self.norm.text
 
+    def add(self, candidate: dict, start: int, end: int, rule: str) -> None:
+        """Queue a candidate value with its evidence span (normalised offsets) and the rule that made it."""
+        while start < end and (self.text[start].isspace() or self.text[start] == "•"):
+            start += 1  # evidence starts at the words, not at a bullet glyph
+        candidate.update(start_norm=start, end_norm=end, rule=rule)
+        self.candidates.append(candidate)
+
     def mentions_in(self, start: int, end: int) -> list[EndpointMention]:
         """Mentions inside [start, end); mentions are sorted, so this is a slice, not a scan."""
         lo = bisect.bisect_left(self._starts, start)

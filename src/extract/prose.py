@@ -7,7 +7,9 @@ zipped in order; grades and landmark time points are read between the endpoint a
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from . import arms as arm_rules
 from .context import Context, EndpointMention
 from .records import is_toxicity
 from .values import Value
@@ -163,3 +165,164 @@ def n_for(ctx: Context, m: EndpointMention, v: Value) -> int | None:
     lo, hi = min(m.end, v.start), v.start
     inside = [n for n in ctx.n_equals if lo <= n.start and n.end <= hi]
     return int(inside[-1].value) if inside else None
+
+
+# --- a sentence: values, endpoints, grades, arms -> candidates ------------------------------------
+
+def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
+    mentions = _linkable_mentions(ctx, ctx.mentions_in(start, end))
+    if not mentions:
+        return
+    values = [v for v in ctx.values if start <= v.start and v.end <= end]
+    values += [h for h in ctx.hazard_ratios if start <= h.start and h.end <= end]
+    values.sort(key=lambda v: v.start)
+    if not values:
+        return
+    assigned: dict[int, EndpointMention] = {}
+    _zip_coordinated(ctx, mentions, values, assigned)
+    for i, v in enumerate(values):
+        if i not in assigned:
+            m = choose_endpoint(ctx, v, mentions)
+            if m is not None and not _is_consequence(ctx, m, v):
+                assigned[i] = m
+    candidates: dict[int, dict[str, Any]] = {}
+    for i, m in assigned.items():
+        candidates[i] = _prose_candidate(ctx, values[i], m, mentions, start)
+    arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
+    for i, candidate in candidates.items():
+        v, m = values[i], assigned[i]
+        ev_start = _widen_start(ctx, min(m.start, v.start), start)
+        ev_end = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0), m.end)
+        arm = arm_of.get(i)
+        for name in (arm if isinstance(arm, list) else [arm]):
+            ctx.add(dict(candidate, arm=name), ev_start, ev_end, f"prose:{m.rule}")
+
+
+LEAD_WORDS = re.compile(r"(?:\b(?:median|estimated|the|confirmed|best)\s+|\d+\s?-?\s?(?:month|year|mo)\s?-?\s?)+$", re.I)
+
+
+def _widen_start(ctx: Context, pos: int, floor: int) -> int:
+    """Evidence reads better with what qualifies the endpoint: 'Grade >=3 CRS', 'Median PFS'."""
+    for _ in range(2):
+        lead = LEAD_WORDS.search(ctx.text, max(floor, pos - 40), pos)
+        if lead:
+            pos = lead.start()
+        grade = next((g for g in ctx.grades_in(max(floor, pos - 40), pos) if pos - 2 <= g.end <= pos), None)
+        if grade:
+            pos = grade.start
+    return pos
+
+
+def _linkable_mentions(ctx: Context, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """Drop mentions that qualify another: 'overall remission rate (CR/CRi)', 'MRD negativity among patients in CR'."""
+    kept: list[EndpointMention] = []
+    for m in mentions:
+        if is_toxicity(m.code) and re.match(r"[\s-]?free\b", ctx.text[m.end:m.end + 6], re.I):
+            continue  # 'seizure-free', 'infection-free' describe an outcome, not an adverse event
+        if kept:
+            prev = kept[-1]
+            between = ctx.text[prev.end:m.start]
+            if re.fullmatch(r"\s?\([^()\d%]*", between) or re.search(
+                    r"\b(?:in|among|achieving|who\s+achieved|with\s+a|after)\s+(?:a\s+|an\s+)?$", between) and not re.search(r"\d", between):
+                continue
+        kept.append(m)
+    return kept
+
+
+CONSEQUENCE = re.compile(r"discontinu|led\s+to|leading\s+to|resulted\s+in|because\s+of|due\s+to|dose\s+(?:reduction|interruption)", re.I)
+
+
+def _is_consequence(ctx: Context, m: EndpointMention, v: Value) -> bool:
+    """'11% discontinued for AEs' is a discontinuation rate, not an adverse-event rate."""
+    lo, hi = sorted((m.end, v.start)) if m.end <= v.start else (v.end, m.start)
+    return is_toxicity(m.code) and bool(CONSEQUENCE.search(ctx.text[lo:hi]))
+
+
+def _prose_candidate(ctx: Context, v: Value, m: EndpointMention, mentions: list[EndpointMention], start: int) -> dict[str, Any]:
+    stat = stat_for(m.code, v)
+    candidate: dict[str, Any] = {"endpoint": m.code, "stat": stat, "value": v.value, "unit": v.unit,
+                                 "not_reached": v.kind == "nr", "count": v.count, "n": v.n or n_for(ctx, m, v),
+                                 "ci_low": v.ci_low, "ci_high": v.ci_high, "p_value": v.p_value}
+    if v.kind == "nr":
+        candidate["unit"] = "months"
+    if stat == "landmark":
+        candidate["timepoint_months"] = timepoint_for(ctx, m, v, mentions)
+    if is_toxicity(m.code):
+        grade = grade_for(ctx, m, v, start, mentions)
+        candidate["grade"] = None if m.code == "DLT" and grade == "any" else grade
+    return candidate
+
+
+def _zip_arm_lists(text: str, values: list[Value], order: list[int], mentions, chosen: dict[int, int]) -> None:
+    """'71.4% and 80.0% for arm A and B': the k values just before a list of k arms, in order."""
+    floor = -1
+    for run in arm_rules.arm_lists(text, mentions):
+        before = [i for i in order if floor < values[i].start < run[0].start and values[i].kind != "hr"]
+        floor = run[-1].end
+        if len(before) >= len(run):
+            picked = before[-len(run):]
+            if all(i not in chosen for i in picked):
+                for i, a in zip(picked, run):
+                    chosen[i] = a.arm
+
+
+def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
+    """'ORR and CR rates were 63.1% and 40.1%': k coordinated endpoints, then k values, in order."""
+    for group in coordinated_groups(ctx, mentions):
+        nxt = [m for m in mentions if m.start >= group[-1].end]
+        limit = nxt[0].start if nxt else len(ctx.text)
+        after = [i for i, v in enumerate(values) if group[-1].end <= v.start < limit and v.kind != "hr"]
+        if len(after) == len(group) and all(stat_for(m.code, values[i]) for m, i in zip(group, after)):
+            for m, i in zip(group, after):
+                assigned[i] = m
+
+
+def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],
+                     arms: list[arm_rules.Arm]) -> dict[int, Any]:
+    """Arm per value: named right after it, then bare pairs in the document's arm order, then the
+    arm the sentence opened with. HRs compare the first two arms."""
+    if not arms:
+        return {}
+    text = ctx.text
+    mentions = arm_rules.arm_mentions(text, start, end, arms)
+    chosen: dict[int, int] = {}
+    out: dict[int, Any] = {}
+    order = sorted(candidates)
+    _zip_arm_lists(text, values, order, mentions, chosen)
+    for pos, i in enumerate(order):
+        v = values[i]
+        if v.kind == "hr":
+            continue
+        tail = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0))
+        if arm_rules.applies_to_all_arms(text, tail):
+            out[i] = [a.name for a in arms]
+            continue
+        if i in chosen:
+            continue
+        nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
+        a = arm_rules.following_arm(text, tail, nxt, mentions)
+        if a is not None:
+            chosen[i] = a
+    groups: dict[tuple, list[int]] = {}
+    for i in order:
+        c = candidates[i]
+        if values[i].kind != "hr" and i not in out:
+            groups.setdefault((c["endpoint"], c["stat"], c.get("grade"), c.get("timepoint_months")), []).append(i)
+    for members in groups.values():
+        if len(members) < 2 or len(members) > len(arms):
+            continue
+        free_arms = [k for k in range(len(arms)) if k not in {chosen[i] for i in members if i in chosen}]
+        unassigned = [i for i in members if i not in chosen]
+        if len(members) == len(arms) and len(unassigned) == len(free_arms):
+            for i, k in zip(unassigned, free_arms):
+                chosen[i] = k
+    for i in order:
+        if values[i].kind == "hr":
+            out[i] = f"{arms[0].name} vs {arms[1].name}" if len(arms) >= 2 else None
+        elif i not in out and i not in chosen:
+            a = arm_rules.preceding_arm(values[i].start, mentions, start)
+            if a is not None:
+                chosen[i] = a
+    for i, k in chosen.items():
+        out.setdefault(i, arms[k].name)
+    return out

@@ -189,6 +189,11 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
     return True
 
 
+def _row_grade(code: str, label: str) -> str | None:
+    """Toxicity rows carry the grade their label names, 'any' when it names none."""
+    return (label_grade(label) or "any") if is_toxicity(code) else None
+
+
 def _cell_candidates(codes: list[str], row: Row, cell: Cell, unit_hint: str | None,
                      header: Header | None) -> list[dict[str, Any]]:
     if cell.missing:
@@ -208,11 +213,11 @@ def _cell_candidates(codes: list[str], row: Row, cell: Cell, unit_hint: str | No
                  "ci_low": cell.low, "ci_high": cell.high}]
     if cell.not_reached or cell.number is None:
         return []
-    grade = (label_grade(row.label) or "any") if is_toxicity(code) else None
+    grade = _row_grade(code, row.label)
     if len(codes) >= 2 and cell.second is not None:
         return [{"endpoint": codes[0], "stat": "rate", "unit": "%", "value": cell.number, "grade": grade},
                 {"endpoint": codes[1], "stat": "rate", "unit": "%", "value": cell.second,
-                 "grade": (label_grade(row.label) or "any") if is_toxicity(codes[1]) else None}]
+                 "grade": _row_grade(codes[1], row.label)}]
     if cell.second is not None:
         if label_is_percent_first(row.label) or cell.percent:
             value, count = cell.number, int(cell.second) if cell.second.is_integer() else None

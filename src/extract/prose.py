@@ -29,9 +29,7 @@ def stat_for(code: str, value: Value) -> str | None:
     """Which statistic a value of this kind reports for this endpoint, or None if it cannot."""
     tox = is_toxicity(code)
     if value.kind == "rate":
-        if code in RESPONSE or tox and code != "DLT":
-            return "rate"
-        if code == "DLT":
+        if code in RESPONSE or tox:
             return "rate"
         if code in TIME_TO_EVENT:
             return "landmark"

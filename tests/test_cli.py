@@ -75,3 +75,39 @@ def test_score_split_limits_the_documents(tmp_path):
     result = run_cli("score", tmp_path / "endpoints.parquet", GOLDEN_DIR, "--split", f"{split}:half", "--summary")
     assert result.returncode == 0
     assert result.stdout.strip().splitlines()[-1].startswith("overall (1 documents)")
+
+
+def test_quality_report_by_endpoint_and_kind_with_baseline(tmp_path):
+    """The report a rule change is judged by: per-endpoint and per-kind figures, and what changed."""
+    import pandas as pd
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    doc = sorted((ROOT / "raw").glob("*.txt"))[0]
+    shutil.copy(doc, raw)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(GOLDEN_DIR / f"{doc.stem}.gold.json", gold)
+    assert run_cli("run", raw, "--out", tmp_path / "after", "-q").returncode == 0
+    after = pd.read_parquet(tmp_path / "after" / "endpoints.parquet")
+    dropped = after[~after["endpoint"].str.startswith("OTHER_AE")].iloc[0]
+    code = dropped["endpoint"]
+    (tmp_path / "before").mkdir()
+    after.drop(index=dropped.name).to_parquet(tmp_path / "before" / "endpoints.parquet")
+
+    result = run_cli("score", tmp_path / "after" / "endpoints.parquet", gold, "--summary", "--by", "endpoint",
+                     "--by", "kind", "--baseline", tmp_path / "before" / "endpoints.parquet")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("overall") and "F1 1.000" in lines[-1]
+    by_endpoint = lines[lines.index("by endpoint:") + 1:lines.index("by kind:")]
+    assert any(line.split()[0] == code and "recall 1.000" in line for line in by_endpoint)
+    assert "against the baseline: 1 changes:" in lines
+    fixed = [line for line in lines if "FIXED" in line]
+    assert len(fixed) == 1 and f"{code} {dropped['stat']}" in fixed[0]
+
+    reverse = run_cli("score", tmp_path / "before" / "endpoints.parquet", gold, "--summary", "--by", "endpoint",
+                      "--baseline", tmp_path / "after" / "endpoints.parquet")
+    assert any("BROKEN" in line and code in line for line in reverse.stdout.splitlines())
+    group = next(line for line in reverse.stdout.splitlines() if line.strip().startswith(f"{code} "))
+    assert "missed 1" in group

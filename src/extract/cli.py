@@ -33,6 +33,16 @@ a repeated statement of a matched value is not counted twice. Prints per-documen
 recall, F1 and arm accuracy, every missed and unexpected value with its evidence, and ends with
 one 'overall' line.
 
+Quality report: --by endpoint / kind / stat adds precision and recall per group (a hit or miss
+counts under the gold record's group, an unexpected value under its own); --baseline OLD_TABLE
+lists what changed since an earlier table of the same documents: FIXED and BROKEN gold values,
+NEW FALSE and GONE FALSE unexpected ones. Example, before and after a rule change:
+  python -m extract run dev/gold --out /tmp/before -q
+  (edit a rule)
+  python -m extract run dev/gold --out /tmp/after -q
+  python -m extract score /tmp/after/endpoints.parquet dev/gold --summary --by endpoint --by kind \
+      --baseline /tmp/before/endpoints.parquet
+
 exit status: 0; 4 when --min-f1 (or --min-arm) is given and not met; 1 on unreadable input."""
 
 
@@ -58,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--summary", action="store_true", help="only the per-document and overall lines")
     score.add_argument("--split", metavar="FILE:NAME",
                        help="score only the documents listed under NAME in a JSON split file, e.g. dev/gold/SPLIT.json:frozen")
+    score.add_argument("--by", action="append", choices=("endpoint", "kind", "stat"), default=[],
+                       help="add precision/recall per endpoint, document kind or stat (repeatable)")
+    score.add_argument("--baseline", metavar="OLD_TABLE", type=Path,
+                       help="list values fixed and broken since this earlier table of the same documents")
     return parser
 
 
@@ -66,7 +80,8 @@ def _progress(i: int, total: int, outcome) -> None:
     print(f"[{i}/{total}] {outcome.doc_id}: {status}", file=sys.stderr, flush=True)
 
 
-def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None) -> tuple[str, object]:
+def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None, by: tuple[str, ...] = (),
+           baseline: Path | None = None) -> tuple[str, object]:
     import json
 
     from .golden import load_gold_dir, report, score_table
@@ -79,7 +94,9 @@ def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None)
         golds = {doc: gold for doc, gold in golds.items() if doc in wanted}
     if not golds:
         raise FileNotFoundError(f"{gold_dir}: no *.gold.json files")
-    return report(score_table(table_rows(read_endpoints(table)), golds), verbose=not summary)
+    before = score_table(table_rows(read_endpoints(baseline)), golds) if baseline else None
+    return report(score_table(table_rows(read_endpoints(table)), golds), verbose=not summary, by=tuple(by),
+                  baseline=before)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -106,7 +123,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     try:
-        text, totals = _score(args.table, args.gold_dir, args.summary, args.split)
+        text, totals = _score(args.table, args.gold_dir, args.summary, args.split, tuple(args.by), args.baseline)
     except (OSError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

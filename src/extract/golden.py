@@ -218,7 +218,64 @@ def _describe(record: dict[str, Any]) -> str:
     return " ".join(parts) + f"  | {str(record.get('evidence', ''))[:90]!r}"
 
 
-def report(scores: list[DocumentScore], verbose: bool = True) -> tuple[str, Totals]:
+GROUPINGS = ("endpoint", "kind", "stat")
+
+
+def _group_of(record: dict[str, Any], by: str, kind: str) -> str:
+    if by == "kind":
+        return kind or "?"
+    value = str(record.get(by))
+    return "OTHER_AE" if by == "endpoint" and value.startswith("OTHER_AE:") else value
+
+
+def breakdown(scores: list[DocumentScore], by: str) -> dict[str, Totals]:
+    """Precision and recall per endpoint, document kind or stat: a hit or miss counts under the gold
+    record's group, an unexpected value under its own."""
+    groups: dict[str, Totals] = {}
+    for s in scores:
+        for p, g in s.matched:
+            t = groups.setdefault(_group_of(g, by, s.kind), Totals())
+            t.tp += 1
+            if g.get("arm"):
+                t.arm_total += 1
+                t.arm_correct += arm_matches(p.get("arm"), g, s.aliases)
+        for g in s.missing:
+            groups.setdefault(_group_of(g, by, s.kind), Totals()).fn += 1
+        for p in s.unexpected:
+            groups.setdefault(_group_of(p, by, s.kind), Totals()).fp += 1
+    return dict(sorted(groups.items(), key=lambda kv: (-(kv[1].tp + kv[1].fn), kv[0])))
+
+
+def breakdown_lines(scores: list[DocumentScore], by: str) -> list[str]:
+    groups = breakdown(scores, by)
+    width = max((len(k) for k in groups), default=0)
+    return [f"by {by}:"] + [f"  {name:<{width}}  {t.line()}" for name, t in groups.items()]
+
+
+def changes(before: list[DocumentScore], after: list[DocumentScore]) -> list[str]:
+    """What a rule change fixed and broke: gold records matched (with the right arm) now but not
+    before, and the reverse; unexpected values that appeared or went away."""
+    def keyed(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        return {_describe(r): r for r in records}
+
+    lines = []
+    old = {s.doc: s for s in before}
+    for s in after:
+        o = old.get(s.doc)
+        if o is None:
+            continue
+        hit_now = keyed([g for p, g in s.matched if arm_matches(p.get("arm"), g, s.aliases)])
+        hit_then = keyed([g for p, g in o.matched if arm_matches(p.get("arm"), g, o.aliases)])
+        extra_now, extra_then = keyed(s.unexpected), keyed(o.unexpected)
+        lines += [f"{s.doc}  FIXED       {k}" for k in hit_now if k not in hit_then]
+        lines += [f"{s.doc}  BROKEN      {k}" for k in hit_then if k not in hit_now]
+        lines += [f"{s.doc}  NEW FALSE   {k}" for k in extra_now if k not in extra_then]
+        lines += [f"{s.doc}  GONE FALSE  {k}" for k in extra_then if k not in extra_now]
+    return lines
+
+
+def report(scores: list[DocumentScore], verbose: bool = True, by: tuple[str, ...] = (),
+           baseline: list[DocumentScore] | None = None) -> tuple[str, Totals]:
     """Human-readable report; the last line is the overall figure."""
     out, total = [], Totals()
     for s in scores:
@@ -231,5 +288,11 @@ def report(scores: list[DocumentScore], verbose: bool = True) -> tuple[str, Tota
             out += [f"  UNEXPECTED  {_describe(p)}" for p in s.unexpected]
             out += [f"  WRONG ARM   {_describe(p)} (gold arm {g.get('arm')!r})"
                     for p, g in s.matched if g.get("arm") and not arm_matches(p.get("arm"), g, s.aliases)]
+    for group in by:
+        out += breakdown_lines(scores, group)
+    if baseline is not None:
+        diff = changes(baseline, scores)
+        out.append(f"against the baseline: {len(diff)} changes" + (":" if diff else ""))
+        out += ["  " + line for line in diff]
     out.append(f"overall ({len(scores)} documents): {total.line()}")
     return "\n".join(out), total

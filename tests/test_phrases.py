@@ -50,6 +50,36 @@ def _key(r):
       ("PFS", "hr", 0.62, None, None, "drugamab vs placebo")]),
     ("Patients were randomly assigned to alpha-mab or beta-nib. The ORR was 41% versus 22%.",
      [("ORR", "rate", 41, None, None, "alpha-mab"), ("ORR", "rate", 22, None, None, "beta-nib")]),
+    # three arms in prose: a randomisation list, then lists sharing one unit or one percent sign
+    ("Patients were randomized to RT-5-FU, RT-GC or RT-GC+GC. The response rate was 19, 22, and 13% "
+     "respectively, and median survival times were 9.6, 9.3, and 7.3 months.",
+     [("ORR", "rate", 19, None, None, "RT-5-FU"), ("ORR", "rate", 22, None, None, "RT-GC"),
+      ("ORR", "rate", 13, None, None, "RT-GC+GC"), ("OS", "median", 9.6, None, None, "RT-5-FU"),
+      ("OS", "median", 9.3, None, None, "RT-GC"), ("OS", "median", 7.3, None, None, "RT-GC+GC")]),
+    # lettered arms, and a sentence that ends with one ('for arm B. Median ...')
+    ("Patients were randomized to arm A or arm B. The ORR was 46% (95% CI, 29.5-57.7%) for arm A and 34% "
+     "(95% CI, 19.8-48.4%) for arm B. After a median follow-up of 20 months, no new signal emerged.",
+     [("ORR", "rate", 46, None, None, "arm A"), ("ORR", "rate", 34, None, None, "arm B"),
+      ("FOLLOW_UP", "median", 20, None, None, None)]),
+    # 'X% vs Y%' in parentheses follows the document's arm order; the arm name stops at its dose
+    ("Patients were randomized to four cycles of XEC or FEC. XEC gave a higher objective remission rate "
+     "(87% vs 73%, P=0.048) and more 3/4 grade nausea/vomiting/diarrhea (30% vs 14%).",
+     [("ORR", "rate", 87, None, None, "XEC"), ("ORR", "rate", 73, None, None, "FEC"),
+      ("OTHER_AE:nausea/vomiting/diarrhea", "rate", 30, "3-4", None, "XEC"),
+      ("OTHER_AE:nausea/vomiting/diarrhea", "rate", 14, "3-4", None, "FEC")]),
+    ("Patients were randomly assigned to capecitabine 1250 mg twice daily on days 1-14 or S-1 40 mg twice daily. "
+     "The ORR was 27.2% (95% CI, 14.1-40.4, 12 of 44 assessable patients) with capecitabine and 28.9% "
+     "(95% CI, 15.6-42.1, 13 of 45) with S-1.",
+     [("ORR", "rate", 27.2, None, None, "capecitabine"), ("ORR", "rate", 28.9, None, None, "S-1")]),
+    # 'respectively' closes each list of values for the same coordinated endpoints
+    ("Patients were randomized to drug A or drug B. Median PFS and OS were 4.7 and 9.5 months, respectively, "
+     "with drug A and 4.2 and 8.2 months, respectively, with drug B.",
+     [("PFS", "median", 4.7, None, None, "drug A"), ("OS", "median", 9.5, None, None, "drug A"),
+      ("PFS", "median", 4.2, None, None, "drug B"), ("OS", "median", 8.2, None, None, "drug B")]),
+    # 'the most common toxicity was hepatic' names the event; number words are no event names
+    ("The most common toxicity was hepatic, with 29 patients (60%); it was grade 3-4 in four (8%).",
+     [("OTHER_AE:hepatic toxicity", "rate", 60, "any", None, None),
+      ("OTHER_AE:hepatic toxicity", "rate", 8, "3-4", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))
@@ -105,6 +135,9 @@ def test_trial_name_is_attributed():
     "Six patients (75%) were seizure free at one year.",
     "In total, 131 patients had radiological evaluation of response.",
     "Four of 25 patients (16%) had PD as best response.",
+    # outcomes outside the schema keep their values to themselves
+    "The 3-year disease-free survival was 71% and median time to progression was 5.6 months.",
+    "Median TTP was 4.1 months and the clinical benefit rate was 62%.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

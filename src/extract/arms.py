@@ -11,19 +11,26 @@ import re
 from dataclasses import dataclass, field
 
 ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcutaneous|subcutaneously|sc|po|daily|"
-                         r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|a|an|either|"
-                         r"receive|receiving|to)\b", re.I)
+                         r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|either|"
+                         r"receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>\s?\([^()]{0,200}\))?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>\s?\([^()]{0,200}\))?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
+RANDOMIZED_LIST = re.compile(
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
+    r"(?P<items>[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?(?:,\s?[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
+    r"[A-Za-z~][^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
+    r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)", re.I)
+LIST_ITEM = re.compile(r"(?P<name>[A-Za-z~][^(),]*?)\s?(?P<paren>\([^()]*\))?\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?(?:\s+alone)?)\s+(?:arm|group)\b", re.I)
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
 ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
 ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
+STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,:]\d+)?(?![\w-])")  # '200 mg' is a dose; '5-FU', 'S-1' are names
 NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three "
                           "either same other combination monotherapy experimental standard treated randomized any one "
                           "single a an in of with alone".split())
@@ -44,16 +51,46 @@ class Arm:
 
 
 def _clean(name: str) -> str:
+    letter = ARM_LETTER.fullmatch(name.strip())
+    if letter:  # 'arm A': the article-stripping below would eat the letter
+        return f"{letter.group(1).lower()} {letter.group(2).upper()}"
+    name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?)\s+of\s+", "", name, flags=re.I)
+    name = _before_dose(name)
     name = re.split(r"\s(?:and|who|which|that)\s+(?:were|was|had|received|are)\b", name.replace("~", " "))[0]
     name = ROUTE_WORDS.sub(" ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:-")
     return re.sub(r"\s+(?:arm|group|cohort|regimen)s?$", "", name, flags=re.I)
 
 
+def _before_dose(name: str) -> str:
+    """'capecitabine ~~~~~~~ m-2 two times daily': the name ends where its dose (masked) begins,
+    unless a second drug follows the dose ('capecitabine ~~~ plus oxaliplatin ~~~')."""
+    pieces = re.split(r"\s*~+\s*", name.strip())
+    kept = pieces[0]
+    for piece in pieces[1:]:
+        piece = " ".join(ROUTE_WORDS.sub(" ", piece).split())
+        joined = re.match(r"(?:plus|\+|and|with|combined\s+with)\s+[A-Za-z][\w-]*|alone\b", piece, re.I)
+        if not joined:
+            break
+        kept += " " + joined.group(0)
+    return kept if kept.strip() else name
+
+
 def find_arms(masked: str) -> list[Arm]:
     """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction."""
     arms: list[Arm] = []
+    listed: list[tuple[int, int]] = []
+    for m in RANDOMIZED_LIST.finditer(masked):
+        items = list(LIST_ITEM.finditer(m.group("items")))
+        if any(re.search(r"\s(?:or|and)\s", i.group("name")) for i in items):
+            continue  # 'A or B, C and D' is two arms, one of them a combination
+        listed.append(m.span())
+        for k, item in enumerate(items):
+            paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
+            _add_arm(arms, _clean(item.group("name")), paren)
     for m in RANDOMIZED.finditer(masked):
+        if any(a <= m.start() < b for a, b in listed):
+            continue
         for key, paren in (("a", "pa"), ("b", "pb")):
             _add_arm(arms, _clean(m.group(key)), m.group(paren))
     for m in ARM_N.finditer(masked):
@@ -67,7 +104,7 @@ def find_arms(masked: str) -> list[Arm]:
 
 def _add_arm(arms: list[Arm], name: str, paren: str | None) -> None:
     words = name.lower().split()
-    if not words or words[0] in NOT_ARM_START or len(words) > 6 or re.search(r"\d", name):
+    if not words or words[0] in NOT_ARM_START or len(words) > 6 or STANDALONE_NUMBER.search(name):
         return
     if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):
         return

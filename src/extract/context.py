@@ -10,6 +10,7 @@ from .nlp import SPANS_KEY, build_nlp
 from .normalize import Normalized, normalize
 from .values import Mention, Value, find_grades, find_hazard_ratios, find_n_equals, find_timepoints, find_values, mask_non_values
 from .attribution import TrialMention, find_trials
+from .rules import NOT_ENDPOINT
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,10 @@ class Context:
         return self.norm.text
 
     def add(self, candidate: dict, start: int, end: int, rule: str) -> None:
-        """Queue a candidate value with its evidence span (normalised offsets) and the rule that made it."""
+        """Queue a candidate value with its evidence span (normalised offsets) and the rule that made it.
+        Values of outcomes outside the schema (time to progression, DFS) end here."""
+        if candidate.get("endpoint") == NOT_ENDPOINT:
+            return
         while start < end and (self.text[start].isspace() or self.text[start] == "•"):
             start += 1  # evidence starts at the words, not at a bullet glyph
         candidate.update(start_norm=start, end_norm=end, rule=rule)
@@ -91,6 +95,7 @@ def build_context(document: Document) -> Context:
     grades = find_grades(text)
     masked = _blank(mask_non_values(text), grades)
     mentions += _listed_adverse_events(text, mentions)
+    mentions = _named_toxicities(text, _slash_compounds(text, mentions))
     timepoints = find_timepoints(text)
     hazard_ratios = find_hazard_ratios(text)
     values = [v for v in find_values(text, masked)
@@ -100,9 +105,10 @@ def build_context(document: Document) -> Context:
                    find_n_equals(text), find_trials(text), masked)
 
 
-AE_CONTEXT = re.compile(r"toxicit|adverse|side[\s-]effects|\bAEs?\b|TEAE|TRAE|events\s+(?:were|included)", re.I)
+AE_CONTEXT = re.compile(r"toxicit|adverse|side[\s-]effects|\bAEs?\b|TEAE|TRAE|events\s+(?:were|included)|"
+                        r"associated\s+with\s+(?:more|less|fewer|higher|lower)", re.I)
 AE_ITEM = re.compile(
-    r"(?:[,;:]\s*|\band\s+|\()([a-z][a-z/-]+(?:\s[a-z][a-z/-]+){0,3})\s?(?:\(\s?)?"
+    r"(?:[,;:]\s*|\band\s+|\(|\b(?:more|less|fewer)\s+)([a-z][a-z/-]+(?:\s[a-z][a-z/-]+){0,3})\s?(?:\(\s?)?"
     r"(?=\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?(?:vs\.?|versus|and)\s?\d+(?:\.\d+)?\s?%)")
 SENTENCE_BOUNDARY = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
 NOT_AE_WORDS = frozenset("""in of the was were with for arm arms group groups patients patient rate rates response responses
@@ -110,6 +116,7 @@ survival months month respectively versus vs and or p ci median grade grades dos
 respectively a an at by from to who which that had have has all any each both one two three including included
 incidence frequency proportion observed occurred reported seen noted other common most frequent frequently events
 event adverse toxicity toxicities treatment treatments related serious severe cases case total only about
+four five six seven eight nine ten eleven twelve twenty thirty none nearly almost approximately respectively
 """.split())
 
 
@@ -131,6 +138,39 @@ def _listed_adverse_events(text: str, mentions: list[EndpointMention]) -> list[E
             continue
         found.append(EndpointMention(start, end, "OTHER_AE:" + name.lower(), name, "listed-ae"))
     return found
+
+
+SLASH_COMPOUND = re.compile(r"(?<![\w/-])[a-z][a-z-]+(?:/[a-z][a-z-]+)+(?![\w/-])")
+
+
+def _slash_compounds(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """'nausea/vomiting/diarrhea' is one reported event, not three: the compound becomes one
+    OTHER_AE when it holds a named adverse event and no coded one."""
+    out = list(mentions)
+    for m in SLASH_COMPOUND.finditer(text):
+        inside = [x for x in out if m.start() <= x.start and x.end <= m.end()]
+        if not inside or any(not x.code.startswith("OTHER_AE:") for x in inside):
+            continue
+        out = [x for x in out if x not in inside]
+        out.append(EndpointMention(m.start(), m.end(), "OTHER_AE:" + m.group(0), m.group(0), "slash-compound"))
+    return out
+
+
+NAMED_TOXICITY = re.compile(
+    r"\b(?:most\s+(?:common|frequent)|main|predominant|principal|commonest)\s+(?:grade\s\S+\s+)?"
+    r"(?P<word>toxicity|toxicities)\s+(?:was|were)\s+(?P<kind>[a-z]+(?:ic|al|ous|ary))\b(?!\s+(?:and|or)?\s*(?:toxicit|adverse|events?))")
+
+
+def _named_toxicities(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """'The most common toxicity was hepatic, with 29 patients (60%)' reports hepatic toxicity."""
+    for m in NAMED_TOXICITY.finditer(text):
+        word = [x for x in mentions if x.start == m.start("word")]
+        if not word:
+            continue
+        mentions = [x for x in mentions if x not in word]
+        name = f"{m.group('kind')} toxicity"
+        mentions.append(EndpointMention(m.start("kind"), m.end("kind"), "OTHER_AE:" + name, m.group("kind"), "named-toxicity"))
+    return mentions
 
 
 def _blank(text: str, spans) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from . import arms as arm_rules
 from .context import Context, EndpointMention
 from .records import is_toxicity
+from .rules import NOT_ENDPOINT
 from .values import Value
 
 RESPONSE = frozenset({"ORR", "CR", "PR", "DCR", "MRD"})
@@ -27,6 +28,8 @@ LIST_INTRO = re.compile(r"^\s?(?:\w+\s){0,3}?(?:were|was|included|including|:|\(
 
 def stat_for(code: str, value: Value) -> str | None:
     """Which statistic a value of this kind reports for this endpoint, or None if it cannot."""
+    if code == NOT_ENDPOINT:
+        return "none"
     tox = is_toxicity(code)
     if value.kind == "rate":
         if code in RESPONSE or tox:
@@ -71,7 +74,7 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
         return True
     lo, hi = (m.end, v.start) if m.end <= v.start else (v.end, m.start)
     between = ctx.text[lo:hi]
-    if NOT_A_RESPONSE.search(between):
+    if NOT_A_RESPONSE.search(re.sub(r"\([^()]*\)", " ", between)):  # '(..., 12 of 44 assessable patients)' is an aside
         return False
     if v.kind == "patients":
         return m.start >= v.end and hi - lo <= 40
@@ -264,15 +267,57 @@ def _zip_arm_lists(text: str, values: list[Value], order: list[int], mentions, c
                     chosen[i] = a.arm
 
 
+VERSUS_GAP = re.compile(r"^\s?%?\s?(?:vs\.?|versus)\s?$", re.I)
+
+
+def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: list[arm_rules.Arm],
+                       chosen: dict[int, int], out: dict[int, Any]) -> None:
+    """'(57% vs 11%, P<0.001)': values joined by 'vs' follow the document's arm order."""
+    chain: list[int] = []
+    for i in [*order, None]:
+        if i is not None and chain and VERSUS_GAP.match(text[values[chain[-1]].end:values[i].start]):
+            chain.append(i)
+            continue
+        if 1 < len(chain) <= len(arms) and not any(k in chosen or k in out for k in chain):
+            for k, arm in zip(chain, range(len(arms))):
+                chosen[k] = arm
+        chain = [i] if i is not None and values[i].kind != "hr" else []
+
+
 def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
     """'ORR and CR rates were 63.1% and 40.1%': k coordinated endpoints, then k values, in order."""
     for group in coordinated_groups(ctx, mentions):
         nxt = [m for m in mentions if m.start >= group[-1].end]
         limit = nxt[0].start if nxt else len(ctx.text)
         after = [i for i, v in enumerate(values) if group[-1].end <= v.start < limit and v.kind != "hr"]
-        if len(after) == len(group) and all(stat_for(m.code, values[i]) for m, i in zip(group, after)):
-            for m, i in zip(group, after):
-                assigned[i] = m
+        for block in _respectively_blocks(ctx.text, values, after):
+            if len(block) == len(group) and all(stat_for(m.code, values[i]) for m, i in zip(group, block)):
+                for m, i in zip(group, block):
+                    assigned[i] = m
+
+
+def _respectively_blocks(text: str, values: list[Value], indices: list[int]) -> list[list[int]]:
+    """'(4.7 and 9.5 months, respectively) ... (4.2 and 8.2 months, respectively)': each
+    'respectively' closes one list of values for the same coordinated endpoints."""
+    blocks, current = [], []
+    for pos, i in enumerate(indices):
+        current.append(i)
+        nxt = values[indices[pos + 1]].start if pos + 1 < len(indices) else len(text)
+        if re.search(r"\brespectively\b", text[values[i].end:nxt]):
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks if len(blocks) > 1 else [indices]
+
+
+def _close_parenthesis(text: str, value_end: int, tail: int, limit: int) -> int:
+    """A value's own parenthesis may go on after its CI: '28.9% (95% CI, 15.6-42.1, 13 of 45) with S-1'."""
+    opened = text.count("(", value_end, tail) - text.count(")", value_end, tail)
+    if opened <= 0:
+        return tail
+    close = text.find(")", tail, limit)
+    return close + 1 if close != -1 else tail
 
 
 def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],
@@ -291,7 +336,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         v = values[i]
         if v.kind == "hr":
             continue
-        tail = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0))
+        tail = _close_parenthesis(text, v.end, max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0)), end)
         if arm_rules.applies_to_all_arms(text, tail):
             out[i] = [a.name for a in arms]
             continue
@@ -301,6 +346,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         a = arm_rules.following_arm(text, tail, nxt, mentions)
         if a is not None:
             chosen[i] = a
+    _zip_versus_chains(text, values, order, arms, chosen, out)
     groups: dict[tuple, list[int]] = {}
     for i in order:
         c = candidates[i]

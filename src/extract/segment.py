@@ -12,6 +12,8 @@ SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n|\f")
 BULLET_START = re.compile(r"^\s*(?:•|-\s|\*\s|o\s|\d+[.)]\s)")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\[(•\"'])|\s{3,}|(?<=\S)\s+(?=•)")
 ABBREVIATIONS = re.compile(r"(?:\b(?:vs|al|e\.g|i\.e|Dr|Fig|Figs|approx|Ref|No|no|St|Jr|Inc|Ltd|mo|mos|ca|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|etc|resp|incl|pts|pt|yr|yrs|wk|wks)\.|\b[A-Z]\.)[\"')\]]?$")
+# "arm B." and "arms A and B." end a sentence; a lone capital after other words is an initial.
+LETTER_NAME = re.compile(r"\b(?:arms?|groups?|cohorts?|parts?|and|or|stage|type|schedule|regimens?|studies|study|trials?|hepatitis|vitamin)\s+[A-Z]\.[\"')\]]?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence-ish spans; also split at wide gaps (slide columns) and bullets."""
     out, pos = [], start
     for m in SENTENCE_END.finditer(text, start, end):
-        if ABBREVIATIONS.search(text[max(start, m.start() - 8):m.start()]) and not text[m.start():m.end()].startswith("   "):
+        if _abbreviation_before(text, max(start, m.start() - 30), m.start()) and not text[m.start():m.end()].startswith("   "):
             continue
         if m.start() > pos:
             out.append((pos, m.start()))
@@ -71,6 +73,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((pos, end))
     capped = [piece for s, e in out for piece in _cap(text, s, e)]
     return [(s, e) for s, e in capped if text[s:e].strip()]
+
+
+def _abbreviation_before(text: str, start: int, end: int) -> bool:
+    return bool(ABBREVIATIONS.search(text[max(start, end - 8):end])) and not LETTER_NAME.search(text[start:end])
 
 
 MAX_SENTENCE = 1200

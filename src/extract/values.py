@@ -156,7 +156,7 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 19, 22, and 13% / 6.8 vs 9.5%: numbers sharing one percent sign
     ("pct_list", re.compile(rf"(?<![\w.~/])({NUM}(?:\s?,\s?{NUM}){{0,2}}\s?,?\s?(?:vs\.?|versus|and|or)\s?{NUM})\s?%")),
     # 8.3 vs 5.6 months / 8.3 and 5.6 months: numbers sharing one unit
-    ("time_list", re.compile(rf"(?<![\w.~/])({NUM}(?:\s?(?:,|vs\.?|versus|and|or|to)\s?{NUM}){{1,3}})\s?({UNIT_RE})(?![\w])", re.I)),
+    ("time_list", re.compile(rf"(?<![\w.~/])({NUM}(?:\s?(?:,\s?(?:and|or)|,|vs\.?|versus|and|or|to)\s?{NUM}){{1,3}})\s?({UNIT_RE})(?![\w])", re.I)),
     # 27 of 60 patients (45%) / 27/60 (45%)
     ("count_of_n_pct", re.compile(rf"(?<![\w.~])(\d+)\s?(?:/|of)\s?(\d+)(?:\s+[a-z]+){{0,2}}\s?\(\s?({NUM})\s?%\s?\)", re.I)),
     # 45% (27/60) / 45% (27 of 60) / 45% (n = 27)

@@ -47,7 +47,15 @@ class Arm:
 
     @property
     def combination(self) -> bool:
-        return bool(re.search(r"\bplus\b|\+|\bwith\b|\band\b|/", self.name, re.I))
+        return bool(re.search(r"\bplus\b|\+|\bwith\b|\band\b|/", core_name(self.name), re.I))
+
+
+PLACEBO_PART = re.compile(r"\s*(?:\bplus\b|\+|\bwith\b|\band\b)\s*(?:matched\s+|matching\s+)?placebo\b|\s+alone$", re.I)
+
+
+def core_name(name: str) -> str:
+    """'pembrolizumab plus placebo' and 'pembrolizumab alone' are the pembrolizumab arm."""
+    return PLACEBO_PART.sub("", name).strip() or name
 
 
 def _clean(name: str) -> str:
@@ -87,12 +95,12 @@ def find_arms(masked: str) -> list[Arm]:
         listed.append(m.span())
         for k, item in enumerate(items):
             paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
-            _add_arm(arms, _clean(item.group("name")), paren)
+            _add_arm(arms, _clean(item.group("name")), paren, randomised=True)
     for m in RANDOMIZED.finditer(masked):
         if any(a <= m.start() < b for a, b in listed):
             continue
         for key, paren in (("a", "pa"), ("b", "pb")):
-            _add_arm(arms, _clean(m.group(key)), m.group(paren))
+            _add_arm(arms, _clean(m.group(key)), m.group(paren), randomised=True)
     for m in ARM_N.finditer(masked):
         _add_arm(arms, _clean(m.group(1)), None)
     named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in ARM_LETTER.finditer(masked)]
@@ -102,17 +110,33 @@ def find_arms(masked: str) -> list[Arm]:
     return arms
 
 
-def _add_arm(arms: list[Arm], name: str, paren: str | None) -> None:
+def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False) -> None:
     words = name.lower().split()
     if not words or words[0] in NOT_ARM_START or len(words) > 6 or STANDALONE_NUMBER.search(name):
         return
     if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):
+        return
+    same = None if randomised else _same_arm(arms, name)
+    if same is not None:
+        same.aliases.add(name)
         return
     arm = Arm(name)
     abbreviation = ABBREVIATION.match((paren or "").strip())
     if abbreviation and any(c.isupper() for c in abbreviation.group(1)):
         arm.aliases.add(abbreviation.group(1))
     arms.append(arm)
+
+
+def _same_arm(arms: list[Arm], name: str) -> Arm | None:
+    """'the pembrolizumab arm' after 'fiaxolimab plus pembrolizumab or pembrolizumab plus placebo'
+    is the second arm, not a third: the same core name, or the only arm whose name holds it."""
+    core = core_name(name).lower()
+    exact = [a for a in arms if core_name(a.name).lower() == core]
+    if exact:
+        return exact[0]
+    words = set(re.findall(r"[\w-]+", core))
+    holding = [a for a in arms if words and words <= set(re.findall(r"[\w-]+", a.name.lower()))]
+    return holding[0] if len(holding) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -196,3 +220,30 @@ def arm_lists(text: str, mentions: list[ArmMention]) -> list[list[ArmMention]]:
 def preceding_arm(value_start: int, mentions: list[ArmMention], sentence_start: int) -> int | None:
     before = [a for a in mentions if sentence_start <= a.start and a.end <= value_start]
     return before[-1].arm if before else None
+
+
+# --- subgroups and dose cohorts reported like arms ------------------------------------------------
+
+GROUP = (r"(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those)\s+(?:with|who|previously|without|aged|receiving|treated|"
+         r"exposed|refractory|harbou?ring|whose)\b[^,;.()]{2,60}?(?=\s*(?:[,;.()]|\band\b|\bthe\b|\bwas\b|\bwere\b|$))"
+         r"|the\s+recommended(?:\s+phase\s+(?:2|II))?\s+dose(?:\s+level)?"
+         r"|(?:the\s+)?\d[\d.,]*\s?(?:mg|μg|µg|mcg|ug|g)(?:/kg|/m\^?2)?(?:\s+[a-z]+){0,2}\s+(?:cohort|dose\s+level|level|group|arm)")
+LEADING_GROUP = re.compile(rf"^[\s•]*(?:At|In|Among|For)\s+(?P<group>{GROUP})\s*,", re.I)
+TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|among|for)\s+(?P<group>{GROUP})", re.I)
+
+
+def group_name(phrase: str) -> str:
+    """'the 48 patients previously exposed to X' -> 'patients previously exposed to X'."""
+    return re.sub(r"^(?:the\s+)?(?:\d+\s+)?", "", phrase.strip(), flags=re.I)
+
+
+def leading_group(text: str, sentence_start: int, sentence_end: int) -> str | None:
+    """'Among the 48 patients previously exposed to BCMA-directed therapy, the ORR was 35%.'"""
+    m = LEADING_GROUP.match(text, sentence_start, sentence_end)
+    return group_name(m.group("group")) if m else None
+
+
+def trailing_group(text: str, value_end: int, limit: int) -> str | None:
+    """'CR rates were 36% in patients with prior CAR T'; '7.6 months at the recommended dose'."""
+    m = TRAILING_GROUP.match(text[value_end:limit])
+    return group_name(m.group("group")) if m else None

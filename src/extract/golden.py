@@ -79,7 +79,13 @@ def _arm_key(name: str) -> str:
 
 def arm_matches(pred_arm: Any, gold: dict[str, Any], aliases: dict[str, set[str]] | None = None) -> bool:
     """Arm or one of its aliases; a comparison 'A vs B' matches side by side, each side through the
-    aliases the gold file gives that arm on its other records."""
+    aliases the gold file gives that arm on its other records. A predicted record (a dict) may bring
+    its own ``arm_aliases``: other spellings of its arm in the text, as SCHEMA.md allows both sides."""
+    if isinstance(pred_arm, dict):
+        own = pred_arm.get("arm_aliases")
+        own = list(own) if own is not None and not isinstance(own, (str, float)) else []
+        return any(arm_matches(name, gold, aliases) for name in [pred_arm.get("arm"), *own] if _str(name))\
+            or (_str(pred_arm.get("arm")) is None and arm_matches(None, gold, aliases))
     arm = _str(pred_arm)
     if arm is None or gold.get("arm") is None:
         return arm is None and gold.get("arm") is None
@@ -129,7 +135,7 @@ class DocumentScore:
 
     @property
     def arm_correct(self) -> int:
-        return sum(1 for p, g in self.matched if g.get("arm") and arm_matches(p.get("arm"), g, self.aliases))
+        return sum(1 for p, g in self.matched if g.get("arm") and arm_matches(p, g, self.aliases))
 
 
 def score_document(pred: list[dict[str, Any]], gold: GoldFile) -> DocumentScore:
@@ -142,7 +148,7 @@ def score_document(pred: list[dict[str, Any]], gold: GoldFile) -> DocumentScore:
             if any(g is m for _, m in score.matched):
                 continue
             pick = next((i for i in free if same_value(pred[i], g)
-                         and (strictness < 1 or arm_matches(pred[i].get("arm"), g, score.aliases))
+                         and (strictness < 1 or arm_matches(pred[i], g, score.aliases))
                          and (strictness < 2 or _trial_matches(pred[i], g))), None)
             if pick is None:
                 remaining.append(g)
@@ -238,7 +244,7 @@ def breakdown(scores: list[DocumentScore], by: str) -> dict[str, Totals]:
             t.tp += 1
             if g.get("arm"):
                 t.arm_total += 1
-                t.arm_correct += arm_matches(p.get("arm"), g, s.aliases)
+                t.arm_correct += arm_matches(p, g, s.aliases)
         for g in s.missing:
             groups.setdefault(_group_of(g, by, s.kind), Totals()).fn += 1
         for p in s.unexpected:
@@ -264,8 +270,8 @@ def changes(before: list[DocumentScore], after: list[DocumentScore]) -> list[str
         o = old.get(s.doc)
         if o is None:
             continue
-        hit_now = keyed([g for p, g in s.matched if arm_matches(p.get("arm"), g, s.aliases)])
-        hit_then = keyed([g for p, g in o.matched if arm_matches(p.get("arm"), g, o.aliases)])
+        hit_now = keyed([g for p, g in s.matched if arm_matches(p, g, s.aliases)])
+        hit_then = keyed([g for p, g in o.matched if arm_matches(p, g, o.aliases)])
         extra_now, extra_then = keyed(s.unexpected), keyed(o.unexpected)
         lines += [f"{s.doc}  FIXED       {k}" for k in hit_now if k not in hit_then]
         lines += [f"{s.doc}  BROKEN      {k}" for k in hit_then if k not in hit_now]
@@ -287,7 +293,7 @@ def report(scores: list[DocumentScore], verbose: bool = True, by: tuple[str, ...
             out += [f"  MISSED      {_describe(g)}" for g in s.missing]
             out += [f"  UNEXPECTED  {_describe(p)}" for p in s.unexpected]
             out += [f"  WRONG ARM   {_describe(p)} (gold arm {g.get('arm')!r})"
-                    for p, g in s.matched if g.get("arm") and not arm_matches(p.get("arm"), g, s.aliases)]
+                    for p, g in s.matched if g.get("arm") and not arm_matches(p, g, s.aliases)]
     for group in by:
         out += breakdown_lines(scores, group)
     if baseline is not None:

@@ -190,13 +190,44 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     for i, m in assigned.items():
         candidates[i] = _prose_candidate(ctx, values[i], m, mentions, start)
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
+    _subgroups_as_arms(ctx, start, end, values, sorted(candidates), arm_of)
     for i, candidate in candidates.items():
         v, m = values[i], assigned[i]
         ev_start = _widen_start(ctx, min(m.start, v.start), start)
         ev_end = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0), m.end)
         arm = arm_of.get(i)
+        spellings = _arm_spellings(ctx, arms)
         for name in (arm if isinstance(arm, list) else [arm]):
-            ctx.add(dict(candidate, arm=name), ev_start, ev_end, f"prose:{m.rule}")
+            ctx.add(dict(candidate, arm=name, arm_aliases=spellings.get(name, [])), ev_start, ev_end, f"prose:{m.rule}")
+
+
+def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], order: list[int],
+                       arm_of: dict[int, Any]) -> None:
+    """A value for a subgroup or a dose cohort is recorded with that group as its arm."""
+    leading = arm_rules.leading_group(ctx.text, start, end)
+    for pos, i in enumerate(order):
+        v = values[i]
+        if arm_of.get(i) is not None or v.kind == "hr":
+            continue
+        tail = _close_parenthesis(ctx.text, v.end, max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0)), end)
+        nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
+        group = arm_rules.trailing_group(ctx.text, tail, nxt) or leading
+        if group:
+            arm_of[i] = group
+
+
+def _arm_spellings(ctx: Context, arms: list[arm_rules.Arm]) -> dict[str, list[str]]:
+    """Other names each arm goes by in this document ('the combination arm', 'pembrolizumab alone',
+    its abbreviation), for the curated table's arm_aliases."""
+    key = ("arm_spellings", tuple(a.name for a in arms))
+    if key not in ctx.cache:
+        found: dict[str, set[str]] = {a.name: set(a.aliases) for a in arms}
+        for mention in arm_rules.arm_mentions(ctx.text, 0, len(ctx.text), arms):
+            spelled = re.sub(r"^the\s+", "", ctx.text[mention.start:mention.end], flags=re.I).strip()
+            found[arms[mention.arm].name].add(spelled)
+        ctx.cache[key] = {name: sorted(n for n in names if n.lower() != name.lower() and len(n) > 1)
+                          for name, names in found.items()}
+    return ctx.cache[key]
 
 
 LEAD_WORDS = re.compile(r"(?:\b(?:median|estimated|the|confirmed|best)\s+|\d+\s?-?\s?(?:month|year|mo)\s?-?\s?)+$", re.I)

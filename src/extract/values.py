@@ -113,7 +113,7 @@ CI_LABEL = r"(?:\d{2}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|confidence\s+intervals?|credi
 BOUND = rf"(?:-?{NUM}\s?%?|NR|NE|NA|not\s+reached|not\s+estimable)"
 MASK_PATTERNS = [
     # a whole CI or range: its bounds are never values of their own ("95% CI, 29.5-57.7%")
-    re.compile(rf"{CI_LABEL}\s*[,:=]?\s*(?:was|of)?\s*{BOUND}\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?", re.I),
+    re.compile(rf"{CI_LABEL}\s*[,:=]?\s*(?:was|of)?\s*{BOUND}(?:\s?{UNIT_RE})?\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?", re.I),
     re.compile(rf"\b(?:IQR|range|interquartile\s+range)\s*[,:=]?\s*{BOUND}\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?", re.I),
     re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|confidence|credible|CrI)\b", re.I),        # the 95 of 95% CI
     re.compile(rf"(?<![\d.]){NUM}\s?(?:x|\*)\s?10\s?\^?\s?-?\d+(?:\s?(?:cells|CAR|/kg|/L))?", re.I),        # 2 x 10^6 cells
@@ -170,14 +170,14 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (the range itself is masked before values are scanned, so it reads as a run of ~)
     ("time_range", re.compile(rf"(?<![\w.~])({NUM})\s?(~{{6,40}})\s?({UNIT_RE})(?![\w])", re.I)),
     ("nr", re.compile(rf"(?<![\w~]){NR_RE}(?![\w])")),
-    ("patients", re.compile(r"\b(?:in|among|for|of)\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
+    ("patients", re.compile(r"\bin\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     ("patients", re.compile(r"(?<![\w.~])(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
 ]
 NR_WORDS_AS_VALUE = re.compile(r"^(?:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+reach(?:ed)?|NR|NYR)$", re.I)
 
 CI_RE = re.compile(
     rf"(?:\d{{2}}\s?%\s?(?:CI|C\.I\.|confidence\s+intervals?|CrI)(?:\s?[\[(]CI[\])])?|CI|range|IQR)\s*(?:[,:=]|was|of)?\s*"
-    rf"(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
+    rf"(-?{NUM}|{NR_RE})(?:\s?{UNIT_RE})?\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
 BARE_RANGE_RE = re.compile(rf"^\s?[\(\[]\s?(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\s)\s?(-?{NUM}|{NR_RE})\s?[\)\]]", re.I)
 P_RE = re.compile(r"\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+)?[Pp](?:\s?-?\s?values?)?\s?(<=|>=|<|>|=)\s?(\d*\.\d+(?:\s?x\s?10\^?-\d+)?|\d(?:\.\d+)?(?:e-\d+)?|0)")
 HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?\[HR\])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
@@ -272,6 +272,9 @@ def _make_value(kind: str, m: re.Match[str]) -> Value | None:
     return None
 
 
+ANOTHER_VALUE = re.compile(rf"(?<![\w.]){NUM}\s?(?:%|(?:{UNIT_RE})\b)", re.I)
+
+
 def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
     """CI, range and p-value printed right after a value belong to it (up to the next value's turn)."""
     tail = text[v.end:v.end + window]
@@ -279,6 +282,8 @@ def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
     scope = tail[: cut.start()] if cut else tail
     bare = BARE_RANGE_RE.match(scope)
     ci = CI_RE.search(scope)
+    if ci and ANOTHER_VALUE.search(scope[:ci.start()]):
+        ci = None  # 'follow-up of 14.1 months, median PFS was 7.6 months (95% CI ...)': the CI is the next value's
     if ci:
         v.ci_low, v.ci_high = _bound(ci.group(1)), _bound(ci.group(2))
         v.extras["ci_end"] = v.end + ci.end() + _closing(scope, ci.end())

@@ -15,8 +15,8 @@ ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcuta
                          r"receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
-    r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>\s?\([^()]{0,200}\))?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
-    r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>\s?\([^()]{0,200}\))?"
+    r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
+    r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
 RANDOMIZED_LIST = re.compile(
@@ -121,9 +121,10 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
         same.aliases.add(name)
         return
     arm = Arm(name)
-    abbreviation = ABBREVIATION.match((paren or "").strip())
-    if abbreviation and any(c.isupper() for c in abbreviation.group(1)):
-        arm.aliases.add(abbreviation.group(1))
+    for part in re.findall(r"\([^()]*\)", paren or ""):
+        abbreviation = ABBREVIATION.match(part.strip())
+        if abbreviation and any(c.isupper() for c in abbreviation.group(1)):
+            arm.aliases.add(abbreviation.group(1))
     arms.append(arm)
 
 

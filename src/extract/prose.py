@@ -83,6 +83,10 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
 
 def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> EndpointMention | None:
     compatible = [m for m in mentions if stat_for(m.code, v) and _plausible(ctx, m, v)]
+    # a mention inside an aside that closed before the value names the aside's value, not this one:
+    # '64% (18% complete response-CR) and 69%' -> 69% is no CR
+    outside = [m for m in compatible if not (m.end <= v.start and _closes_before(ctx.text[m.end:v.start]))]
+    compatible = outside or compatible
     if v.kind == "hr" and v.extras.get("endpoint_hint"):
         hinted = [m for m in compatible if m.code == v.extras["endpoint_hint"]]
         compatible = hinted or compatible
@@ -91,6 +95,10 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
                   if stat_for(m.code, v) != "landmark" or timepoint_for(ctx, m, v, mentions) is not None]
     before = [m for m in compatible if m.end <= v.start]
     after = [m for m in compatible if m.start >= v.end]
+    tail = v.extras.get("ci_end", v.end)
+    named_next = [m for m in after if re.fullmatch(r"[\s)]*", ctx.text[tail:m.start])]
+    if named_next and v.kind in ("rate", "patients"):
+        return named_next[0]  # '33 (57%) partial responses': the count names its endpoint right after it
     if before and after:
         # the endpoint before wins unless a clause break separates it and one follows in the clause
         best_before = min(before, key=lambda m: _distance(ctx, m, v))
@@ -103,6 +111,15 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
     if not pool:
         return None
     return min(pool, key=lambda m: _distance(ctx, m, v))
+
+
+def _closes_before(gap: str) -> bool:
+    depth = 0
+    for ch in gap:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return True
+    return False
 
 
 def coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[list[EndpointMention]]:
@@ -138,6 +155,12 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
             for t in ctx.timepoints_in(first.start - 40, first.start):
                 if t.end <= first.start and first.start - t.end <= 3:
                     return float(t.value)
+    # 'the 5-year EFS rates (70% vs 62%) and overall survival (82% vs 77%)': the time point carries over
+    earlier = [t for t in ctx.timepoints_in(m.start - 160, m.start) if t.end <= m.start]
+    if earlier and v.start > m.end:
+        gap = ctx.text[earlier[-1].end:m.start]
+        if re.search(r"\)\s*,?\s*and\s+(?:the\s+)?(?:\w+\s+)?$", gap) and not re.search(r"[;.]\s", gap):
+            return float(earlier[-1].value)
     return None
 
 
@@ -198,7 +221,17 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         arm = arm_of.get(i)
         spellings = _arm_spellings(ctx, arms)
         for name in (arm if isinstance(arm, list) else [arm]):
-            ctx.add(dict(candidate, arm=name, arm_aliases=spellings.get(name, [])), ev_start, ev_end, f"prose:{m.rule}")
+            aliases = spellings.get(name) or _comparison_spellings(name, spellings)
+            ctx.add(dict(candidate, arm=name, arm_aliases=aliases), ev_start, ev_end, f"prose:{m.rule}")
+
+
+def _comparison_spellings(name: str | None, spellings: dict[str, list[str]]) -> list[str]:
+    """'A vs B' also goes by every pairing of the two arms' other names."""
+    if not name or " vs " not in name:
+        return []
+    a, b = name.split(" vs ", 1)
+    left, right = [a, *spellings.get(a, [])][:4], [b, *spellings.get(b, [])][:4]
+    return [f"{x} vs {y}" for x in left for y in right if (x, y) != (a, b)]
 
 
 def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], order: list[int],

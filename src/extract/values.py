@@ -180,7 +180,7 @@ CI_RE = re.compile(
     rf"(-?{NUM}|{NR_RE})(?:\s?{UNIT_RE})?\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
 BARE_RANGE_RE = re.compile(rf"^\s?[\(\[]\s?(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\s)\s?(-?{NUM}|{NR_RE})\s?[\)\]]", re.I)
 P_RE = re.compile(r"\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+)?[Pp](?:\s?-?\s?values?)?\s?(<=|>=|<|>|=)\s?(\d*\.\d+(?:\s?x\s?10\^?-\d+)?|\d(?:\.\d+)?(?:e-\d+)?|0)")
-HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?\[HR\])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
+HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
 N_EQUALS_RE = re.compile(r"\(?\b[nN]\s?=\s?(\d+)\)?")
 
 

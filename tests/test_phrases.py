@@ -80,6 +80,38 @@ def _key(r):
     ("The most common toxicity was hepatic, with 29 patients (60%); it was grade 3-4 in four (8%).",
      [("OTHER_AE:hepatic toxicity", "rate", 60, "any", None, None),
       ("OTHER_AE:hepatic toxicity", "rate", 8, "3-4", None, None)]),
+    # subgroups and dose cohorts are recorded with the group as the arm
+    ("CR rates were 36% in patients with prior CAR T and 41% in CAR T-naive patients.",
+     [("CR", "rate", 36, None, None, "patients with prior CAR T"), ("CR", "rate", 41, None, None, "CAR T-naive patients")]),
+    ("Among the 48 patients previously exposed to BCMA-directed therapy, the ORR was 35%.",
+     [("ORR", "rate", 35, None, None, "patients previously exposed to BCMA-directed therapy")]),
+    ("At the recommended phase 2 dose, 45% (27/60) of patients achieved a response.",
+     [("ORR", "rate", 45, None, None, "recommended phase 2 dose")]),
+    # a count named right after its value; 'no responses' is no endpoint
+    ("We observed 8 (14%) complete responses, 33 (57%) partial responses, and 17 (29%) no responses.",
+     [("CR", "rate", 14, None, None, None), ("PR", "rate", 57, None, None, None)]),
+    # an aside keeps its own endpoint: '64% (18% CR) and 69% (30% CR)'
+    ("Patients were randomized to bolus or CI therapy. The overall response rate was 64% (18% complete "
+     "response-CR) and 69% (30% CR) respectively.",
+     [("ORR", "rate", 64, None, None, "bolus"), ("CR", "rate", 18, None, None, "bolus"),
+      ("ORR", "rate", 69, None, None, "CI therapy"), ("CR", "rate", 30, None, None, "CI therapy")]),
+    # the time point carries over to a second endpoint joined by 'and'
+    ("The 5-year event free survival rates (70% vs 62%) and overall survival (82% vs 77%) were similar.",
+     [("EFS", "landmark", 70, None, 60, None), ("EFS", "landmark", 62, None, 60, None),
+      ("OS", "landmark", 82, None, 60, None), ("OS", "landmark", 77, None, 60, None)]),
+    # label lists: full event names, laboratory abnormalities coded, thresholds are no values
+    ("The most common (>= 20%) adverse reactions were CRS, fatigue (29%), and musculoskeletal pain (22%). "
+     "The most common Grade 3 to 4 laboratory abnormalities (>= 10%) were decreased neutrophil count (28%) "
+     "and decreased platelets (12%).",
+     [("OTHER_AE:fatigue", "rate", 29, "any", None, None), ("OTHER_AE:musculoskeletal pain", "rate", 22, "any", None, None),
+      ("NEUTROPENIA", "rate", 28, "3-4", None, None), ("THROMBOCYTOPENIA", "rate", 12, "3-4", None, None)]),
+    ("A median follow-up for DOR of 26.7 months.", [("FOLLOW_UP", "median", 26.7, None, None, None)]),
+    # two parentheticals after a randomised arm, and '(HR)' spelled out in parentheses
+    ("Patients were randomly assigned to receive PPV with low dose CPA (100 mg/day for 7 days) (PPV/CPA, n = 24) "
+     "or PPV alone (n = 25). The PPV/CPA arm showed better PFS (median time: 6.1 vs 2.9 months; hazard ratio "
+     "(HR): 0.427; P = 0.008).",
+     [("PFS", "median", 6.1, None, None, "PPV with low dose CPA"), ("PFS", "median", 2.9, None, None, "PPV alone"),
+      ("PFS", "hr", 0.427, None, None, "PPV with low dose CPA vs PPV alone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))
@@ -138,6 +170,9 @@ def test_trial_name_is_attributed():
     # outcomes outside the schema keep their values to themselves
     "The 3-year disease-free survival was 71% and median time to progression was 5.6 months.",
     "Median TTP was 4.1 months and the clinical benefit rate was 62%.",
+    "Of the CRS events, 92% occurred in cycle 1.",
+    "Recurrent CRS occurred in 16% of patients.",
+    "T cell responses developed in 20%/60%/100% of patients in arms A/B/C.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

@@ -229,8 +229,10 @@ GROUP = (r"(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those)\s+(?:with|who|p
          r"exposed|refractory|harbou?ring|whose)\b[^,;.()]{2,60}?(?=\s*(?:[,;.()]|\band\b|\bthe\b|\bwas\b|\bwere\b|$))"
          r"|the\s+recommended(?:\s+phase\s+(?:2|II))?\s+dose(?:\s+level)?"
          r"|(?:the\s+)?\d[\d.,]*\s?(?:mg|μg|µg|mcg|ug|g)(?:/kg|/m\^?2)?(?:\s+[a-z]+){0,2}\s+(?:cohort|dose\s+level|level|group|arm)")
-LEADING_GROUP = re.compile(rf"^[\s•]*(?:At|In|Among|For)\s+(?P<group>{GROUP})\s*,", re.I)
-TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|among|for)\s+(?P<group>{GROUP})", re.I)
+LEADING_GROUP = re.compile(rf"[\s•]*(?:At|In|Among|For)\s+(?P<group>{GROUP})\s*,", re.I)
+DESCRIBED_PATIENTS = (r"(?!(?:all|the|these|those|evaluable|treated|enrolled|assessable|efficacy|response|randomi[sz]ed|\d)\b)"
+                      r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2}\s+patients\b")
+TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|among|for)\s+(?P<group>{GROUP}|{DESCRIBED_PATIENTS})", re.I)
 
 
 def group_name(phrase: str) -> str:

@@ -16,7 +16,7 @@ NSCLC SCLC GRADES ARM ARMS DAY DAYS WEEK WEEKS MONTH MONTHS YEAR YEARS LINE LINE
 AGE AGED PATIENT PATIENTS GROUP STEP STUDY TRIAL RANDOM TIER TYPE CLASS SCORE STAGE PUBLISHED
 """.split())
 NUMBERED_TRIAL = re.compile(
-    r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{4,})(?:(?:-?\s?|-\s)(\d{1,4}[A-Za-z]?)|(?:-|\s)(I{1,3}|IV))(?![\w-])"
+    r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{4,})(?:(?:-?[ \t]?|-[ \t])(\d{1,4}[A-Za-z]?)|(?:-|[ \t])(I{1,3}|IV))(?![\w-])"
     r"|\b([A-Z]{4,}-[A-Z][a-z]+\d{1,3})\b"
     r"|\b([A-Z]{3,5}\d{3,5})\b"
 )

@@ -94,6 +94,7 @@ def build_context(document: Document) -> Context:
                 for s in doc.spans[SPANS_KEY]]
     grades = find_grades(text)
     masked = _blank(mask_non_values(text), grades)
+    mentions = _extend_listed_names(text, mentions)
     mentions += _listed_adverse_events(text, mentions)
     mentions = _named_toxicities(text, _slash_compounds(text, mentions))
     timepoints = find_timepoints(text)
@@ -118,6 +119,24 @@ incidence frequency proportion observed occurred reported seen noted other commo
 event adverse toxicity toxicities treatment treatments related serious severe cases case total only about
 four five six seven eight nine ten eleven twelve twenty thirty none nearly almost approximately respectively
 """.split())
+
+
+LIST_ITEM_LEAD = re.compile(r"(?:[,;:(]|\band|\bwere|\bincluded|\bincluding)\s+((?:(?!(?:and|or|with|of|the)\s)[a-z][a-z-]*[a-z]\s){1,2})$")
+
+
+def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """A list item names its event in full: 'fatigue (29%), and musculoskeletal pain (22%)' is
+    musculoskeletal pain, not pain."""
+    out = []
+    for m in mentions:
+        lead = LIST_ITEM_LEAD.search(text, max(0, m.start - 40), m.start)
+        if m.code.startswith("OTHER_AE:") and lead and re.match(r"\s?\(?\s?\d", text[m.end:m.end + 4]) \
+                and not any(w in NOT_AE_WORDS for w in lead.group(1).split()):
+            start = lead.start(1)
+            name = text[start:m.end]
+            m = EndpointMention(start, m.end, "OTHER_AE:" + " ".join(name.lower().split()), name, m.rule)
+        out.append(m)
+    return out
 
 
 def _listed_adverse_events(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:

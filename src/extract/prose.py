@@ -21,7 +21,7 @@ MEDIAN_ONLY = frozenset({"FOLLOW_UP", "TTR"})
 CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|:\s")
 COORDINATION = re.compile(r"^\s?(?:,|and|or|/|&|,\s?and|,\s?or)?\s?(?:the\s)?$", re.I)
 LIST_AFTER_GRADE = re.compile(
-    r"^\s?(?:[\w-]+\s){0,3}?(?:events?|adverse\s+events?|AEs?|toxicit(?:y|ies)|TEAEs?|TRAEs?)\b[^.;]{0,40}?"
+    r"^\s?(?:[\w-]+\s){0,3}?(?:events?|adverse\s+events?|AEs?|toxicit(?:y|ies)|TEAEs?|TRAEs?|reactions?|abnormalit(?:y|ies))\b[^.;]{0,40}?"
     r"(?:\bwere\b|\bincluded\b|\bincluding\b|:)", re.I)
 LIST_INTRO = re.compile(r"^\s?(?:\w+\s){0,3}?(?:were|was|included|including|:|\()", re.I)
 
@@ -193,7 +193,12 @@ def n_for(ctx: Context, m: EndpointMention, v: Value) -> int | None:
 
 # --- a sentence: values, endpoints, grades, arms -> candidates ------------------------------------
 
+SHARE_OF_EVENTS = re.compile(r"[\s•]*Of\s+(?:the|these|all)\s+[^,]{0,50}?\b(?:events?|cases|episodes|responders|responses|deaths)\s*,", re.I)
+
+
 def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
+    if SHARE_OF_EVENTS.match(ctx.text, start, end):
+        return  # 'Of the CRS events, 92% occurred in cycle 1': shares of events, not rates in patients
     mentions = _linkable_mentions(ctx, ctx.mentions_in(start, end))
     if not mentions:
         return
@@ -287,6 +292,8 @@ def _linkable_mentions(ctx: Context, mentions: list[EndpointMention]) -> list[En
         if kept:
             prev = kept[-1]
             between = ctx.text[prev.end:m.start]
+            if prev.code == "FOLLOW_UP" and re.fullmatch(r"\s+(?:for|of)\s+(?:the\s+)?", between):
+                continue  # 'median follow-up for DOR of 26.7 months' is a follow-up
             if re.fullmatch(r"\s?\([^()\d%]*", between) or re.search(
                     r"\b(?:in|among|achieving|who\s+achieved|with\s+a|after)\s+(?:a\s+|an\s+)?$", between) and not re.search(r"\d", between):
                 continue

@@ -150,7 +150,7 @@ def mask_non_values(text: str) -> str:
 
 # --- primary values -----------------------------------------------------------------------------
 
-HEDGE = re.compile(r"(?:nearly|almost|approximately|approx\.?|about|around|roughly|over|more\s+than|less\s+than|up\s+to|at\s+least|>|<|~)\s*$", re.I)
+HEDGE = re.compile(r"(?:nearly|almost|approximately|approx\.?|about|around|roughly|over|more\s+than|less\s+than|up\s+to|at\s+least|>=|<=|>|<|~)\s*$", re.I)
 
 VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 19, 22, and 13% / 6.8 vs 9.5%: numbers sharing one percent sign

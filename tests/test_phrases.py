@@ -112,6 +112,30 @@ def _key(r):
      "(HR): 0.427; P = 0.008).",
      [("PFS", "median", 6.1, None, None, "PPV with low dose CPA"), ("PFS", "median", 2.9, None, None, "PPV alone"),
       ("PFS", "hr", 0.427, None, None, "PPV with low dose CPA vs PPV alone")]),
+    # two values whose evidence starts at the same word stay two records; arms named by compared abbreviations
+    ("An open-label randomised comparison of irinotecan plus 5-FU (ILF) with etoposide plus 5-FU (ELF). "
+     "For ILF and ELF, respectively, median progression-free survival was 4.5 vs 2.3 months, and the main "
+     "grade 3/4 toxicities being diarrhoea (18%, ILF) and neutropenia (57%, ELF).",
+     [("PFS", "median", 4.5, None, None, "ILF"), ("PFS", "median", 2.3, None, None, "ELF"),
+      ("OTHER_AE:diarrhoea", "rate", 18, "3-4", None, "ILF"), ("NEUTROPENIA", "rate", 57, "3-4", None, "ELF")]),
+    # the schedule tells the arms apart
+    ("Patients were randomised to receive twelve cycles of weekly docetaxel (33 mg/m2) or four cycles of "
+     "3-weekly docetaxel (100 mg/m2). Overall response (93% vs. 90%) was similar.",
+     [("ORR", "rate", 93, None, None, "weekly docetaxel"), ("ORR", "rate", 90, None, None, "3-weekly docetaxel")]),
+    # 'respectively, for arm A' covers the whole list before it; '3-years' is a time point
+    ("Patients were randomized to arm A or arm B. Median progression-free survival (PFS) and OS were 2.7 and "
+     "5.3 months, respectively, for arm A, and 3.8 and 6.9 months, respectively, for arm B. The 3-years overall "
+     "survival was 78% in arm A.",
+     [("PFS", "median", 2.7, None, None, "arm A"), ("OS", "median", 5.3, None, None, "arm A"),
+      ("PFS", "median", 3.8, None, None, "arm B"), ("OS", "median", 6.9, None, None, "arm B"),
+      ("OS", "landmark", 78, None, 36, "arm A")]),
+    # another measure's words or an unknown list item stand between: the value is not the endpoint's
+    ("Patients were randomized to A-mab or B-nib. Pathological complete response (20% vs. 27%) and breast-conserving "
+     "surgery (BCS) rates (49% vs. 42%) were similar.",
+     [("CR", "rate", 20, None, None, "A-mab"), ("CR", "rate", 27, None, None, "B-nib")]),
+    ("The 5-year overall survival was 67.4 ± 7.6%.", [("OS", "landmark", 67.4, None, 60, None)]),
+    ("The most common adverse events were dysgeusia (71%), skin-related events (64%) and CRS (58%).",
+     [("OTHER_AE:dysgeusia", "rate", 71, "any", None, None), ("CRS", "rate", 58, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))
@@ -171,6 +195,7 @@ def test_trial_name_is_attributed():
     "The 3-year disease-free survival was 71% and median time to progression was 5.6 months.",
     "Median TTP was 4.1 months and the clinical benefit rate was 62%.",
     "Of the CRS events, 92% occurred in cycle 1.",
+    "Overall survival at 2 and 3 years did not differ.",
     "Recurrent CRS occurred in 16% of patients.",
     "T cell responses developed in 20%/60%/100% of patients in arms A/B/C.",
 ])

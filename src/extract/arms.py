@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcutaneous|subcutaneously|sc|po|daily|"
                          r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|either|"
                          r"receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
+ARTICLE_WORDS = re.compile(r"\b(?:the|either|receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
@@ -24,6 +25,10 @@ RANDOMIZED_LIST = re.compile(
     r"(?P<items>[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?(?:,\s?[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
     r"[A-Za-z~][^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)", re.I)
+# 'a randomised comparison of irinotecan plus 5-FU/LV (ILF) with etoposide plus 5-FU/LV (ELF)'
+COMPARED_ABBREVIATIONS = re.compile(
+    r"\b(?:compar\w*|randomi[sz]\w*)\b[^.;]{0,200}?\(([A-Z][\w+/-]{1,12})\)\s*,?\s+(?:with|versus|vs\.?|or|and|to)\s+"
+    r"[^.;()]{1,120}?\(([A-Z][\w+/-]{1,12})\)")
 LIST_ITEM = re.compile(r"(?P<name>[A-Za-z~][^(),]*?)\s?(?P<paren>\([^()]*\))?\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?(?:\s+alone)?)\s+(?:arm|group)\b", re.I)
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
@@ -58,14 +63,14 @@ def core_name(name: str) -> str:
     return PLACEBO_PART.sub("", name).strip() or name
 
 
-def _clean(name: str) -> str:
+def _clean(name: str, keep_schedule: bool = False) -> str:
     letter = ARM_LETTER.fullmatch(name.strip())
     if letter:  # 'arm A': the article-stripping below would eat the letter
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
     name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?)\s+of\s+", "", name, flags=re.I)
     name = _before_dose(name)
     name = re.split(r"\s(?:and|who|which|that)\s+(?:were|was|had|received|are)\b", name.replace("~", " "))[0]
-    name = ROUTE_WORDS.sub(" ", name)
+    name = (ARTICLE_WORDS if keep_schedule else ROUTE_WORDS).sub(" ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:-")
     return re.sub(r"\s+(?:arm|group|cohort|regimen)s?$", "", name, flags=re.I)
 
@@ -99,8 +104,16 @@ def find_arms(masked: str) -> list[Arm]:
     for m in RANDOMIZED.finditer(masked):
         if any(a <= m.start() < b for a, b in listed):
             continue
-        for key, paren in (("a", "pa"), ("b", "pb")):
-            _add_arm(arms, _clean(m.group(key)), m.group(paren), randomised=True)
+        names = [_clean(m.group("a")), _clean(m.group("b"))]
+        if names[0].lower() == names[1].lower() or any(re.search(r"\d-\s|^-|\s-$", n) for n in names):
+            # 'weekly docetaxel or 3-weekly docetaxel': the schedule is what tells the arms apart
+            names = [_clean(m.group(k), keep_schedule=True) for k in ("a", "b")]
+        for name, paren in zip(names, ("pa", "pb")):
+            _add_arm(arms, name, m.group(paren), randomised=True)
+    for m in COMPARED_ABBREVIATIONS.finditer(masked):
+        if not arms:
+            for group in (1, 2):
+                _add_arm(arms, m.group(group), None, randomised=True)
     for m in ARM_N.finditer(masked):
         _add_arm(arms, _clean(m.group(1)), None)
     named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in ARM_LETTER.finditer(masked)]
@@ -194,7 +207,7 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
         gap = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", gap)
         if re.search(r"[;.]|\d", gap):
             return None
-        words = gap.strip(" ,").lower()
+        words = re.sub(r"^\s*(?:months?|weeks?|days?|years?|%)?[\s,]*(?:respectively[\s,]*)?", "", gap).strip(" ,").lower()
         words = re.sub(r"\b(?:of\s+)?(?:patients?|those|participants|subjects)\b", " ", words)
         if CONNECTOR.fullmatch(words.strip()) or not words.strip():
             return a.arm

@@ -19,10 +19,10 @@ RESPONSE = frozenset({"ORR", "CR", "PR", "DCR", "MRD"})
 TIME_TO_EVENT = frozenset({"PFS", "OS", "EFS", "DOR", "DOCR"})
 MEDIAN_ONLY = frozenset({"FOLLOW_UP", "TTR"})
 CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|:\s")
-COORDINATION = re.compile(r"^\s?(?:,|and|or|/|&|,\s?and|,\s?or)?\s?(?:the\s)?$", re.I)
+COORDINATION = re.compile(r"^\s?(?:\([^()]{1,15}\)\s?)?(?:,|and|or|/|&|,\s?and|,\s?or)?\s?(?:the\s)?$", re.I)
 LIST_AFTER_GRADE = re.compile(
     r"^\s?(?:[\w-]+\s){0,3}?(?:events?|adverse\s+events?|AEs?|toxicit(?:y|ies)|TEAEs?|TRAEs?|reactions?|abnormalit(?:y|ies))\b[^.;]{0,40}?"
-    r"(?:\bwere\b|\bincluded\b|\bincluding\b|:)", re.I)
+    r"(?:\bwere\b|\bincluded\b|\bincluding\b|\bbeing\b|:)", re.I)
 LIST_INTRO = re.compile(r"^\s?(?:\w+\s){0,3}?(?:were|was|included|including|:|\()", re.I)
 
 
@@ -70,6 +70,10 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
         # 'at the 6-month follow-up' is a visit; only a median follow-up is an endpoint value
         lo = min(m.start, v.start)
         return "median" in ctx.text[max(0, lo - 40):max(m.end, v.end)].lower()
+    if v.kind != "hr" and m.end <= v.start and _another_measure_between(ctx, m.end, v.start):
+        return False
+    if m.start >= v.end and _unknown_item_before(ctx, v):
+        return False
     if m.code not in RESPONSE:
         return True
     lo, hi = (m.end, v.start) if m.end <= v.start else (v.end, m.start)
@@ -79,6 +83,34 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     if v.kind == "patients":
         return m.start >= v.end and hi - lo <= 40
     return True
+
+
+OTHER_RATE = re.compile(r"\b(?:rates?|proportions?|percentages?)\b", re.I)
+OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?[a-z][a-z\s/-]{2,40}\(\s*$")
+
+
+def _another_measure_between(ctx: Context, lo: int, hi: int) -> bool:
+    """'pathological complete response (20% vs 27%), and breast-conserving surgery (BCS) rates (49%
+    vs 42%)': a value that another measure's words stand before belongs to that measure; so does
+    a list item the lexicon does not know ('dysgeusia (71%), skin-related events (64%)')."""
+    between = ctx.text[lo:hi]
+    if OWN_ITEM.search(between):
+        return True
+    for r in OTHER_RATE.finditer(between):
+        if r.start() < 12:
+            continue  # 'CR rates were', 'ORR rate of'
+        if not any(x.start <= lo + r.start() <= x.end + 2 for x in ctx.mentions_in(lo, hi + 1)):
+            return True
+    return False
+
+
+def _unknown_item_before(ctx: Context, v: Value) -> bool:
+    """'skin-related events (64%) and CRS (58%)': 64% is the unknown item's, not the next one's."""
+    lead = re.search(r"[a-z][a-z\s/-]{2,40}\(\s*$", ctx.text[max(0, v.start - 45):v.start])
+    if not lead:
+        return False
+    paren = v.start - (len(ctx.text[max(0, v.start - 45):v.start]) - lead.end()) - 1
+    return not any(abs(x.end - paren) <= 2 for x in ctx.mentions_in(max(0, v.start - 60), v.start))
 
 
 def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> EndpointMention | None:
@@ -142,10 +174,12 @@ def _coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[l
 
 def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:
     """'12-month PFS', 'PFS at 12 months ... 62%', 'PFS and OS rates at 24 months were ...'."""
-    for t in ctx.timepoints_in(min(m.start, v.start) - 40, max(m.end, v.end) + 10):
+    near = ctx.timepoints_in(min(m.start, v.start) - 40, max(m.end, v.end) + 10)
+    between = [t for t in near if m.end <= t.start and t.end <= v.start]
+    if between:  # 'the 2-year OS rates were 93 and 66%, and the 5-year rates were 81 and 48%'
+        return float(between[-1].value)
+    for t in near:
         if t.end <= m.start and m.start - t.end <= 3:
-            return float(t.value)
-        if m.end <= t.start and t.end <= v.start:
             return float(t.value)
         if v.end <= t.start and t.start - v.end <= 4 and ctx.text[v.end:t.start].strip() in ("", ","):
             return float(t.value)
@@ -338,6 +372,17 @@ def _zip_arm_lists(text: str, values: list[Value], order: list[int], mentions, c
                     chosen[i] = a.arm
 
 
+def _share_respective_arm(text: str, values: list[Value], order: list[int], chosen: dict[int, int]) -> None:
+    """'2.7 and 5.3 months, respectively, for arm A': the list before 'respectively' is all arm A's."""
+    for pos in range(len(order) - 2, -1, -1):
+        i, j = order[pos], order[pos + 1]
+        if i in chosen or j not in chosen:
+            continue
+        if re.fullmatch(r"\s?%?\s?(?:,\s?)?(?:and|,)\s?", text[values[i].end:values[j].start]) and \
+                re.search(r"\brespectively\b", text[values[j].end:values[j].end + 30]):
+            chosen[i] = chosen[j]
+
+
 VERSUS_GAP = re.compile(r"^\s?%?\s?(?:vs\.?|versus)\s?$", re.I)
 
 
@@ -417,6 +462,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         a = arm_rules.following_arm(text, tail, nxt, mentions)
         if a is not None:
             chosen[i] = a
+    _share_respective_arm(text, values, order, chosen)
     _zip_versus_chains(text, values, order, arms, chosen, out)
     groups: dict[tuple, list[int]] = {}
     for i in order:

@@ -118,7 +118,8 @@ def _problems(r: EndpointRecord) -> list[str]:
 def make_record_id(r: EndpointRecord | dict[str, Any], content_hash: str = "") -> str:
     """Identity that survives re-runs: document, endpoint, stat, grade, time point, arm, position."""
     get = r.get if isinstance(r, dict) else lambda k, d=None: getattr(r, k, d)
-    key = "|".join(str(get(k)) for k in ("doc_id", "endpoint", "stat", "grade", "timepoint_months", "arm", "start"))
+    # start and end: '4.5 vs 2.3 months' gives two values whose evidence starts at the same word
+    key = "|".join(str(get(k)) for k in ("doc_id", "endpoint", "stat", "grade", "timepoint_months", "arm", "start", "end"))
     return hashlib.sha1(f"{content_hash}|{key}".encode()).hexdigest()[:16]
 
 

@@ -77,7 +77,9 @@ def find_grades(text: str) -> list[Mention]:
 
 TIMEPOINT_PATTERNS = [
     # "12-month PFS", "2-year OS", "12 month-PFS", "24-mo"
-    re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?-?\s?(month|mo|year|yr|week|wk|day)(?:\s?-\s?|\s+)(?=(?:rate\s+of\s+)?(?:landmark\s+)?[A-Za-z])", re.I),
+    re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?-?\s?(month|mo|year|yr|week|wk|day)(?:s(?=-))?(?:\s?-\s?|\s+)(?=(?:rate\s+of\s+)?(?:landmark\s+)?[A-Za-z])", re.I),
+    # "3-years overall survival"
+    re.compile(r"(?<![\w.])(\d{1,2})-(month|year)s\s+(?=(?:overall|progression|event|disease|relapse|PFS|OS|EFS|survival)\b)", re.I),
     # "at 12 months", "at 2 years"
     re.compile(rf"\b(?:at|by|after)\s+(\d{{1,3}}(?:\.\d)?)\s?({UNIT_RE})\b", re.I),
     # "1-year", "one-year"
@@ -132,6 +134,8 @@ MASK_PATTERNS = [
     re.compile(r"\b(?:doi|DOI|NCT|ISRCTN|EudraCT|PMID)\s?:?\s?[\w./-]+"),
     re.compile(r"\b(?:MTV|SUV(?:max)?|TMTV|LDH|CD\d+|IL-?\d+|BCL-?\d|PD-?L?1|HER-?2|ALK|EGFR|KRAS|BRAF|FGFR\d?|Ki-?67)\s*(?:>=|<=|[<>=])\s*\d+(?:\.\d+)?%?", re.I),
     re.compile(r"\((?:minimum|maximum|min|max|range|IQR|interquartile\s+range)\b[^()]{0,60}\)", re.I),
+    re.compile(rf"(?:±|\+/-|\+-)\s?{NUM}(?=\s?%)|(?:±|\+/-|\+-)\s?{NUM}"),                     # 67.4 ± 7.6%: a standard error
+    re.compile(r"\b(?:at|by|after)\s+\d+(?:\s?(?:,|and|or)\s?\d+)+\s?(?:months?|years?)\b", re.I),  # 'at 2 and 3 years'
     re.compile(r"\b(?:cut-?off|threshold|TPS|CPS)\s*(?:of|>=|<=|[<>=])?\s*\d+(?:\.\d+)?%?", re.I),
 ]
 
@@ -165,6 +169,7 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 58 (32%) / 58 patients (32%)
     ("count_pct", re.compile(rf"(?<![\w.~])(\d+)(?:\s+(?:patients?|pts|participants|subjects))?\s?\(\s?({NUM})\s?%\s?\)", re.I)),
     ("pct", re.compile(rf"(?<![\w.~])({NUM})\s?%")),
+    ("pct", re.compile(rf"(?<![\w.~])({NUM})\s?(?=~{{3,14}}%)")),      # 67.4 ± 7.6% (the ± part is masked)
     ("time", re.compile(rf"(?<![\w.~])({NUM})(?:\s?-\s?|\s)?({UNIT_RE})(?![\w])", re.I)),
     # 17 (range 1-39) months: the unit comes after the range
     # (the range itself is masked before values are scanned, so it reads as a run of ~)
@@ -278,7 +283,7 @@ ANOTHER_VALUE = re.compile(rf"(?<![\w.]){NUM}\s?(?:%|(?:{UNIT_RE})\b)", re.I)
 def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
     """CI, range and p-value printed right after a value belong to it (up to the next value's turn)."""
     tail = text[v.end:v.end + window]
-    cut = re.search(r"\n\s*(?:•|-\s|\*\s|\n)|[;.](?:\s|$)(?![^()\[\]]*[)\]])(?!\s?(?:\d{2}\s?%\s?C|CI\b|[Pp]\s?[<>=]|[Pp]-?\s?value))|\bvs\.?\b|\bversus\b|\band\s+(?:the|in)\b|\b(?:HR|hazard\s+ratio|odds\s+ratio|OR)\b", tail)
+    cut = re.search(r"\n\s*(?:•|-\s|\*\s|\n)|[;.](?:\s|$)(?![^()\[\]]*[)\]])(?!\s?(?:\d{2}\s?%\s?C|CI\b|[Pp]\s?[<>=]|[Pp]-?\s?value))|\bvs\.?\b|\bversus\b|\band\s+(?:the|in)\b|\b(?:HR|hazard\s+ratio|odds\s+ratio|OR|RR|risk\s+ratio|relative\s+risk)\b", tail)
     scope = tail[: cut.start()] if cut else tail
     bare = BARE_RANGE_RE.match(scope)
     ci = CI_RE.search(scope)

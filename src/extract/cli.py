@@ -1,4 +1,4 @@
-"""Command line: ``python -m extract run`` and ``python -m extract score``."""
+"""Command line: ``python -m extract run``, ``python -m extract score`` and ``python -m extract review``."""
 from __future__ import annotations
 
 import argparse
@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--summary", action="store_true", help="only the per-document and overall lines")
     score.add_argument("--split", metavar="FILE:NAME",
                        help="score only the documents listed under NAME in a JSON split file, e.g. dev/gold/SPLIT.json:frozen")
+    from .review_cli import add_review_parser
+
+    add_review_parser(sub)
     return parser
 
 
@@ -120,4 +123,6 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"run": cmd_run, "score": cmd_score}[args.command](args)
+    from .review_cli import cmd_review
+
+    return {"run": cmd_run, "score": cmd_score, "review": cmd_review}[args.command](args)

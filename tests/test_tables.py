@@ -67,7 +67,7 @@ def test_columns_are_schema_fields_plus_provenance(raw, tmp_path):
     out = tmp_path / "out"
     run_directory(raw, out)
     columns = list(pd.read_parquet(out / "endpoints.parquet").columns)
-    assert columns == tables.ENDPOINT_COLUMNS
+    assert columns == [*tables.ENDPOINT_COLUMNS, "review_status"]  # review_status: see test_review_roundtrip.py
     for name in ("doc_id", "record_id", "start", "end", "page", "evidence", "arm_aliases", "trial"):
         assert name in columns
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m extract run`` and ``python -m extract score``."""
+"""Command line: ``python -m extract run``, ``python -m extract score`` and ``python -m extract review``."""
 from __future__ import annotations
 
 import argparse
@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="add precision/recall per endpoint, document kind or stat (repeatable)")
     score.add_argument("--baseline", metavar="OLD_TABLE", type=Path,
                        help="list values fixed and broken since this earlier table of the same documents")
+    from .review_cli import add_review_parser
+
+    add_review_parser(sub)
     return parser
 
 
@@ -137,4 +140,6 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"run": cmd_run, "score": cmd_score}[args.command](args)
+    from .review_cli import cmd_review
+
+    return {"run": cmd_run, "score": cmd_score, "review": cmd_review}[args.command](args)

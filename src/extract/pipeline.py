@@ -236,6 +236,7 @@ def _finish(ctx: Context) -> Result:
     result = Result(doc.doc_id)
     bounds = sections(ctx.text)
     seen: set[tuple] = set()
+    issued: dict[str, int] = {}
     for c in ctx.candidates:
         s_norm, e_norm = c.pop("start_norm"), c.pop("end_norm")
         section = next((i for i, (a, b) in enumerate(bounds) if a <= s_norm <= b), 0)
@@ -244,6 +245,9 @@ def _finish(ctx: Context) -> Result:
         c.update(doc_id=doc.doc_id, start=start, end=end, evidence=doc.text[start:end], page=doc.page_at(start))
         c = {k: v for k, v in c.items() if v is not None or k in ("value",)}
         c["record_id"] = make_record_id(c, doc.sha256)
+        issued[c["record_id"]] = issued.get(c["record_id"], 0) + 1
+        if issued[c["record_id"]] > 1:  # '4.5 vs 2.3 months': two values whose evidence starts at one word
+            c["record_id"] = make_record_id(c, f"{doc.sha256}#{issued[c['record_id']]}")
         outcome = validate(c)
         if isinstance(outcome, Rejection):
             result.rejections.append(outcome)

@@ -116,10 +116,19 @@ def _problems(r: EndpointRecord) -> list[str]:
 
 
 def make_record_id(r: EndpointRecord | dict[str, Any], content_hash: str = "") -> str:
-    """Identity that survives re-runs: document, endpoint, stat, grade, time point, arm, position."""
+    """Identity that survives re-runs: document content, endpoint, stat, grade, time point, arm, position.
+
+    The value, CI, evidence length and rule name are left out on purpose, so a rule change that
+    only refines a value keeps the id (and a reviewer's decision about it). The time point and
+    arm are spelled one way (12 == 12.0, 'Axicel' == 'axicel ') for the same reason.
+    """
     get = r.get if isinstance(r, dict) else lambda k, d=None: getattr(r, k, d)
-    # start and end: '4.5 vs 2.3 months' gives two values whose evidence starts at the same word
-    key = "|".join(str(get(k)) for k in ("doc_id", "endpoint", "stat", "grade", "timepoint_months", "arm", "start", "end"))
+    parts = {k: get(k) for k in ("doc_id", "endpoint", "stat", "grade", "timepoint_months", "arm", "start")}
+    if parts["timepoint_months"] is not None:
+        parts["timepoint_months"] = format(float(parts["timepoint_months"]), "g")
+    if parts["arm"] is not None:
+        parts["arm"] = " ".join(str(parts["arm"]).lower().split())
+    key = "|".join(str(v) for v in parts.values())
     return hashlib.sha1(f"{content_hash}|{key}".encode()).hexdigest()[:16]
 
 

@@ -21,6 +21,7 @@ class DocumentOutcome:
     records: list[EndpointRecord] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     error: ErrorRow | None = None
+    sha256: str = ""  # of the file read, so review decisions can tell when a document changed
 
 
 @dataclass
@@ -41,7 +42,8 @@ def process_path(path: Path) -> DocumentOutcome:
     except DocumentError as exc:
         return DocumentOutcome(path.stem, str(path), error=ErrorRow(doc_id=path.stem, source=str(path), code=exc.code, reason=str(exc)))
     result = extract_records(document)
-    return DocumentOutcome(document.doc_id, str(path), result.records, result.rejections)
+    return DocumentOutcome(document.doc_id, str(path), result.records, result.rejections,
+                           sha256=document.sha256)
 
 
 def process_paths(paths: Iterable[Path]) -> list[DocumentOutcome]:
@@ -69,6 +71,7 @@ def write_outcomes(outcomes: list[DocumentOutcome], out_dir: Path) -> dict[str, 
         [r for o in outcomes for r in o.rejections],
         [o.error for o in outcomes if o.error],
         {o.doc_id for o in outcomes},
+        {o.doc_id: (str(Path(o.source).resolve()), o.sha256) for o in outcomes},
     )
 
 

@@ -90,23 +90,40 @@ def _read_existing(path: Path, reader: Callable[[Path], pd.DataFrame]) -> pd.Dat
 
 
 def write_tables(out_dir: str | Path, records: list[EndpointRecord], rejections: list[Rejection],
-                 errors: list[ErrorRow], processed: set[str]) -> dict[str, Path]:
-    """Write endpoints (Parquet + CSV), rejects and errors; re-running adds no duplicates."""
+                 errors: list[ErrorRow], processed: set[str],
+                 documents: dict[str, tuple[str, str]] | None = None) -> dict[str, Path]:
+    """Write endpoints (Parquet + CSV), rejects and errors; re-running adds no duplicates.
+
+    The extractor's own rows go to extracted.parquet; endpoints.* are those rows with the review
+    log (corrections.csv) applied, so every run keeps the curators' decisions. ``documents`` maps
+    doc_id -> (source, sha256) for the documents of this run.
+    """
+    from .curation import EXTRACTED_NAME, curate, update_documents  # curation imports this module
+
     out = Path(out_dir)
     paths = {name: out / name for name in ("endpoints.parquet", "endpoints.csv", "rejects.csv", "errors.csv")}
-    endpoints = _merge(_read_existing(paths["endpoints.parquet"], read_endpoints), records_frame(records), processed)
+    extracted_path = out / EXTRACTED_NAME
+    base = extracted_path if extracted_path.exists() else paths["endpoints.parquet"]
+    endpoints = _merge(_read_existing(base, read_endpoints), records_frame(records), processed)
     endpoints = _sorted(endpoints.drop_duplicates("record_id"), ["doc_id", "start", "endpoint", "stat", "record_id"])
     rejects = _merge(_read_existing(paths["rejects.csv"], _read_csv), pd.DataFrame(
         [r.model_dump() for r in rejections], columns=REJECT_COLUMNS), processed)
     errs = _merge(_read_existing(paths["errors.csv"], _read_csv), pd.DataFrame(
         [e.model_dump() for e in errors], columns=ERROR_COLUMNS), processed)
-    csv_view = endpoints.copy()
-    csv_view["arm_aliases"] = csv_view["arm_aliases"].apply(lambda v: json.dumps(list(v), ensure_ascii=False))
-    atomic_write(paths["endpoints.parquet"], lambda p: endpoints.to_parquet(p, index=False))
-    atomic_write(paths["endpoints.csv"], lambda p: csv_view.to_csv(p, index=False, encoding=CSV_ENCODING))
+    atomic_write(extracted_path, lambda p: endpoints.to_parquet(p, index=False))
+    hashes = update_documents(out, documents or {})
+    write_endpoint_files(out, curate(out, endpoints, hashes))
     atomic_write(paths["rejects.csv"], lambda p: _sorted(rejects, ["doc_id", "start"]).to_csv(p, index=False, encoding=CSV_ENCODING))
     atomic_write(paths["errors.csv"], lambda p: _sorted(errs, ["doc_id"]).to_csv(p, index=False, encoding=CSV_ENCODING))
     return paths
+
+
+def write_endpoint_files(out: Path, endpoints: pd.DataFrame) -> None:
+    """endpoints.parquet and its Excel-friendly CSV twin."""
+    csv_view = endpoints.copy()
+    csv_view["arm_aliases"] = csv_view["arm_aliases"].apply(lambda v: json.dumps(list(v), ensure_ascii=False))
+    atomic_write(out / "endpoints.parquet", lambda p: endpoints.to_parquet(p, index=False))
+    atomic_write(out / "endpoints.csv", lambda p: csv_view.to_csv(p, index=False, encoding=CSV_ENCODING))
 
 
 def _read_csv(path: Path) -> pd.DataFrame:

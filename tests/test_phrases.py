@@ -136,6 +136,16 @@ def _key(r):
     ("The 5-year overall survival was 67.4 ± 7.6%.", [("OS", "landmark", 67.4, None, 60, None)]),
     ("The most common adverse events were dysgeusia (71%), skin-related events (64%) and CRS (58%).",
      [("OTHER_AE:dysgeusia", "rate", 71, "any", None, None), ("CRS", "rate", 58, "any", None, None)]),
+    # arms named after the value: '... cases after RT', 'for the concurrent regimen', 'TMZ-treated patients';
+    # a p-value after the arm name does not hide it
+    ("Patients were randomized to RT or CRT. The pathological complete response was found in 3 (4.4%) cases "
+     "after RT and 8 (11.1%) after CRT.",
+     [("CR", "rate", 4.4, None, None, "RT"), ("CR", "rate", 11.1, None, None, "CRT")]),
+    ("Patients were randomised to idarubicin or mitoxantrone. Estimated 3-year progression-free survival was 35.9% "
+     "(95% CI 25.9-45.9) in the idarubicin group versus 64.6% (54.2-73.2) in the mitoxantrone group (p=0.0004).",
+     [("PFS", "landmark", 35.9, None, 36, "idarubicin"), ("PFS", "landmark", 64.6, None, 36, "mitoxantrone")]),
+    ("Patients were randomized to TMZ or RT. Grade 3 infections occurred in 3% of TMZ-treated patients.",
+     [("INFECTION", "rate", 3, "3", None, "TMZ")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))

@@ -30,7 +30,7 @@ COMPARED_ABBREVIATIONS = re.compile(
     r"\b(?:compar\w*|randomi[sz]\w*)\b[^.;]{0,200}?\(([A-Z][\w+/-]{1,12})\)\s*,?\s+(?:with|versus|vs\.?|or|and|to)\s+"
     r"[^.;()]{1,120}?\(([A-Z][\w+/-]{1,12})\)")
 LIST_ITEM = re.compile(r"(?P<name>[A-Za-z~][^(),]*?)\s?(?P<paren>\([^()]*\))?\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
-ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?(?:\s+alone)?)\s+(?:arm|group)\b", re.I)
+ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
 ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
@@ -175,7 +175,7 @@ def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMe
             if m.group(g) and m.group(g).upper() in letters:
                 _keep(found, ArmMention(m.start(g), m.end(g), letters[m.group(g).upper()]))
     for name, index in sorted(spelled, key=lambda x: len(x[0]), reverse=True):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?![\w-])", text[start:end], re.I):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?:-(?:treated|based|containing))?(?![\w-])", text[start:end], re.I):
             _keep(found, ArmMention(start + m.start(), start + m.end(), index))
     combos = [i for i, a in enumerate(arms) if a.combination]
     singles = [i for i, a in enumerate(arms) if not a.combination]
@@ -211,7 +211,7 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
         words = re.sub(r"\b(?:of\s+)?(?:patients?|those|participants|subjects)\b", " ", words)
         if CONNECTOR.fullmatch(words.strip()) or not words.strip():
             return a.arm
-        if re.fullmatch(r"(?:[\w-]+\s+){0,3}?(?:with|on|receiving|in|for)\s*(?:the\s*)?", words.strip() + " "):
+        if re.fullmatch(r"(?:[\w-]+\s+){0,3}?(?:with|on|receiving|in|for|after|following|among)\s*(?:the\s*)?", words.strip() + " "):
             return a.arm
         return None
     return None

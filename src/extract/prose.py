@@ -452,7 +452,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         v = values[i]
         if v.kind == "hr":
             continue
-        tail = _close_parenthesis(text, v.end, max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0)), end)
+        tail = _close_parenthesis(text, v.end, max(v.end, v.extras.get("ci_end", 0)), end)
         if arm_rules.applies_to_all_arms(text, tail):
             out[i] = [a.name for a in arms]
             continue

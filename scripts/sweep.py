@@ -4,7 +4,7 @@
 
 Each line of a corpus file is {"pmcid": ..., "text": ...}. Prints, per file: documents, records,
 rejections, crashes (with the first traceback), records whose evidence is not verbatim, seconds,
-documents per second and the records per endpoint. Exit status 1 if anything crashed or any
+documents per second, the records per endpoint and how many records documents have. Exit status 1 if anything crashed or any
 evidence was not verbatim.
 """
 from __future__ import annotations
@@ -33,6 +33,7 @@ def _lines(path: Path):
 def sweep(path: Path) -> bool:
     documents = records = rejections = crashes = not_verbatim = 0
     per_endpoint: collections.Counter[str] = collections.Counter()
+    per_document: list[int] = []
     started = time.perf_counter()
     for item in _lines(path):
         documents += 1
@@ -45,6 +46,7 @@ def sweep(path: Path) -> bool:
                 traceback.print_exc()
             continue
         records += len(result.records)
+        per_document.append(len(result.records))
         rejections += len(result.rejections)
         for r in result.records:
             per_endpoint[r.endpoint if not r.endpoint.startswith("OTHER_AE:") else "OTHER_AE"] += 1
@@ -53,6 +55,12 @@ def sweep(path: Path) -> bool:
     print(f"{path.name}: {documents} documents, {records} records, {rejections} rejected, {crashes} crashes, "
           f"{not_verbatim} non-verbatim evidence, {seconds:.1f} s ({documents / max(seconds, 1e-9):.1f} docs/s)")
     print("  per endpoint: " + ", ".join(f"{k} {v}" for k, v in per_endpoint.most_common()))
+    if per_document:
+        ordered = sorted(per_document)
+        spread = collections.Counter(min(n, 10) for n in per_document)
+        print(f"  per document: {sum(1 for n in per_document if n)} of {len(per_document)} with records; "
+              f"median {ordered[len(ordered) // 2]}, max {ordered[-1]}; "
+              + ", ".join(f"{'10+' if k == 10 else k}: {spread[k]}" for k in sorted(spread)))
     return crashes == 0 and not_verbatim == 0
 
 

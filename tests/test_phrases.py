@@ -146,6 +146,12 @@ def _key(r):
      [("PFS", "landmark", 35.9, None, 36, "idarubicin"), ("PFS", "landmark", 64.6, None, 36, "mitoxantrone")]),
     ("Patients were randomized to TMZ or RT. Grade 3 infections occurred in 3% of TMZ-treated patients.",
      [("INFECTION", "rate", 3, "3", None, "TMZ")]),
+    # a grade stated for a list of cytopenias applies to each; immune-mediated events are named as such
+    ("Prolonged grade 3 or higher cytopenias at day 30 included neutropenia (18%) and thrombocytopenia (12%).",
+     [("NEUTROPENIA", "rate", 18, ">=3", None, None), ("THROMBOCYTOPENIA", "rate", 12, ">=3", None, None)]),
+    ("Immune-mediated pneumonitis occurred in 4.1% and immune-mediated adverse events of any grade in 41%.",
+     [("OTHER_AE:immune-mediated pneumonitis", "rate", 4.1, "any", None, None),
+      ("OTHER_AE:immune-mediated adverse events", "rate", 41, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))
@@ -206,6 +212,7 @@ def test_trial_name_is_attributed():
     "Median TTP was 4.1 months and the clinical benefit rate was 62%.",
     "Of the CRS events, 92% occurred in cycle 1.",
     "Overall survival at 2 and 3 years did not differ.",
+    "In an earlier analysis reported in 2025, the CR rate had been 59% at a median follow-up of 11 months.",
     "Recurrent CRS occurred in 16% of patients.",
     "T cell responses developed in 20%/60%/100% of patients in arms A/B/C.",
 ])

@@ -121,6 +121,7 @@ four five six seven eight nine ten eleven twelve twenty thirty none nearly almos
 """.split())
 
 
+IMMUNE_QUALIFIER = re.compile(r"\bimmune[\s-](?:mediated|related)\s$", re.I)
 LIST_ITEM_LEAD = re.compile(r"(?:[,;:(]|\band|\bwere|\bincluded|\bincluding)\s+((?:(?!(?:and|or|with|of|the)\s)[a-z][a-z-]*[a-z]\s){1,2})$")
 
 
@@ -129,6 +130,10 @@ def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[End
     musculoskeletal pain, not pain."""
     out = []
     for m in mentions:
+        qualifier = IMMUNE_QUALIFIER.search(text, max(0, m.start - 20), m.start)
+        if m.code.startswith("OTHER_AE:") and qualifier:  # 'immune-mediated pneumonitis' is its own event
+            name = text[qualifier.start():m.end]
+            m = EndpointMention(qualifier.start(), m.end, "OTHER_AE:" + " ".join(name.lower().split()), name, m.rule)
         lead = LIST_ITEM_LEAD.search(text, max(0, m.start - 40), m.start)
         if m.code.startswith("OTHER_AE:") and lead and re.match(r"\s?\(?\s?\d", text[m.end:m.end + 4]) \
                 and not any(w in NOT_AE_WORDS for w in lead.group(1).split()):

@@ -21,8 +21,10 @@ MEDIAN_ONLY = frozenset({"FOLLOW_UP", "TTR"})
 CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|:\s")
 COORDINATION = re.compile(r"^\s?(?:\([^()]{1,15}\)\s?)?(?:,|and|or|/|&|,\s?and|,\s?or)?\s?(?:the\s)?$", re.I)
 LIST_AFTER_GRADE = re.compile(
-    r"^\s?(?:[\w-]+\s){0,3}?(?:events?|adverse\s+events?|AEs?|toxicit(?:y|ies)|TEAEs?|TRAEs?|reactions?|abnormalit(?:y|ies))\b[^.;]{0,40}?"
-    r"(?:\bwere\b|\bincluded\b|\bincluding\b|\bbeing\b|:)", re.I)
+    r"^\s?(?:[\w-]+\s){0,3}?(?:events?|adverse\s+events?|AEs?|toxicit(?:y|ies)|TEAEs?|TRAEs?|reactions?|abnormalit(?:y|ies)|cytopenias)"
+    r"\b[^.;]{0,40}?(?:\bwere\b|\bincluded\b|\bincluding\b|\bbeing\b|:)"
+    r"|^[^.;()]{0,60}\)[^.;]{0,60}?\b(?:included|including)\b", re.I)  # '(Grade 3 or higher, ...) occurred in 34% and included'
+
 LIST_INTRO = re.compile(r"^\s?(?:\w+\s){0,3}?(?:were|was|included|including|:|\()", re.I)
 
 
@@ -230,9 +232,14 @@ def n_for(ctx: Context, m: EndpointMention, v: Value) -> int | None:
 SHARE_OF_EVENTS = re.compile(r"[\s•]*Of\s+(?:the|these|all)\s+[^,]{0,50}?\b(?:events?|cases|episodes|responders|responses|deaths)\s*,", re.I)
 
 
+EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|(?:an?|the)\s+(?:earlier|previous|prior)\s+(?:analysis|report|data\s+cut))", re.I)
+
+
 def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
     if SHARE_OF_EVENTS.match(ctx.text, start, end):
         return  # 'Of the CRS events, 92% occurred in cycle 1': shares of events, not rates in patients
+    if EARLIER_ANALYSIS.search(ctx.text, start, end):
+        return  # 'In an earlier analysis, the CR rate had been 59%': not this report's value
     mentions = _linkable_mentions(ctx, ctx.mentions_in(start, end))
     if not mentions:
         return

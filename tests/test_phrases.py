@@ -152,6 +152,13 @@ def _key(r):
     ("Immune-mediated pneumonitis occurred in 4.1% and immune-mediated adverse events of any grade in 41%.",
      [("OTHER_AE:immune-mediated pneumonitis", "rate", 4.1, "any", None, None),
       ("OTHER_AE:immune-mediated adverse events", "rate", 41, "any", None, None)]),
+    # 'CRi' is not CR (nor a credible interval); 'for both' gives each arm the value; 'HR for OS'
+    ("The overall response rate was 69% (complete remission (CR) 60% CRi 9%).",
+     [("ORR", "rate", 69, None, None, None), ("CR", "rate", 60, None, None, None)]),
+    ("Patients were randomized to UFT or observation. The median OS (14.2 months for both, P = 0.983) was similar; "
+     "the hazard ratio (HR) for OS was 0.93 (95% CI 0.71-1.21).",
+     [("OS", "median", 14.2, None, None, "UFT"), ("OS", "median", 14.2, None, None, "observation"),
+      ("OS", "hr", 0.93, None, None, "UFT vs observation")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))

@@ -41,7 +41,8 @@ NOT_ARM_START = frozenset("patients patient all both each the this these median 
                           "single a an in of with alone".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
-ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?)\b", re.I)
+ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
+                      r"|both\b(?!\s+(?:patients|of|the|sexes|men|women)))", re.I)
 CONNECTOR = re.compile(r"(?:with|on|in|for|among|receiving|treated\s+with|of|by|from|versus|vs\.?|and)\s*(?:the\s+)?(?:patients\s+|those\s+)?", re.I)
 
 

@@ -122,6 +122,9 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
     outside = [m for m in compatible if not (m.end <= v.start and _closes_before(ctx.text[m.end:v.start]))]
     compatible = outside or compatible
     if v.kind == "hr" and v.extras.get("endpoint_hint"):
+        inside = [m for m in compatible if v.start <= m.start and m.end <= v.end and m.code == v.extras["endpoint_hint"]]
+        if inside:
+            return inside[0]  # 'HR for OS was 0.93': the endpoint is named inside the ratio's phrase
         hinted = [m for m in compatible if m.code == v.extras["endpoint_hint"]]
         compatible = hinted or compatible
     # a landmark needs its time point: '45% reduction in the risk of death' is no OS rate
@@ -131,7 +134,8 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
     after = [m for m in compatible if m.start >= v.end]
     tail = v.extras.get("ci_end", v.end)
     named_next = [m for m in after if re.fullmatch(r"[\s)]*", ctx.text[tail:m.start])]
-    if named_next and v.kind in ("rate", "patients"):
+    named_before = [m for m in before if re.fullmatch(r"[\s:=]*(?:\([^()]{1,12}\)\s*)?(?:was|of|were|is|in)?\s*", ctx.text[m.end:v.start])]
+    if named_next and not named_before and v.kind in ("rate", "patients"):
         return named_next[0]  # '33 (57%) partial responses': the count names its endpoint right after it
     if before and after:
         # the endpoint before wins unless a clause break separates it and one follows in the clause

@@ -159,6 +159,17 @@ def _key(r):
      "the hazard ratio (HR) for OS was 0.93 (95% CI 0.71-1.21).",
      [("OS", "median", 14.2, None, None, "UFT"), ("OS", "median", 14.2, None, None, "observation"),
       ("OS", "hr", 0.93, None, None, "UFT vs observation")]),
+    # the randomisation names every arm; later names are its arms' other names ('the ADC', 'chemotherapy')
+    ("Patients were randomly assigned to mirelutamab pexotecan 5.6 mg/kg every three weeks (n=270) or investigator's "
+     "choice of paclitaxel, pegylated liposomal doxorubicin or topotecan (n=268). Median overall survival was 16.9 "
+     "months with the ADC compared with 12.4 months with chemotherapy.",
+     [("OS", "median", 16.9, None, None, "mirelutamab pexotecan"), ("OS", "median", 12.4, None, None, "investigator's choice")]),
+    ("Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398). "
+     "Median PFS was 7.0 months in the QUELTREZA arm versus 6.1 months in the placebo arm.",
+     [("PFS", "median", 7.0, None, None, "QUELTREZA"), ("PFS", "median", 6.1, None, None, "placebo with chemotherapy")]),
+    ("Patients were randomized to VARENTACEL (n=201) or standard therapy (n=198). Median DOR was 21.5 months in the "
+     "VARENTACEL arm and 16.9 months in the standard therapy arm.",
+     [("DOR", "median", 21.5, None, None, "VARENTACEL"), ("DOR", "median", 16.9, None, None, "standard therapy")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))

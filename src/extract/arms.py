@@ -20,6 +20,10 @@ RANDOMIZED = re.compile(
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
+# 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
+RECEIVED = re.compile(
+    r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>[A-Za-z~][^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
+    r",?\s+(?:or|versus|vs\.?)\s+(?P<b>[A-Za-z~][^.;()]{1,100}?)(?P<pb>\s?\(\s?[nN]\s?=\s?\d+\s?\))")
 RANDOMIZED_LIST = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
     r"(?P<items>[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?(?:,\s?[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
@@ -30,15 +34,19 @@ COMPARED_ABBREVIATIONS = re.compile(
     r"\b(?:compar\w*|randomi[sz]\w*)\b[^.;]{0,200}?\(([A-Z][\w+/-]{1,12})\)\s*,?\s+(?:with|versus|vs\.?|or|and|to)\s+"
     r"[^.;()]{1,120}?\(([A-Z][\w+/-]{1,12})\)")
 LIST_ITEM = re.compile(r"(?P<name>[A-Za-z~][^(),]*?)\s?(?P<paren>\([^()]*\))?\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
-ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
+ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+|\s(?!arm\b|group\b)[a-z][\w+/-]*)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
 ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
 ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
 STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,:]\d+)?(?![\w-])")  # '200 mg' is a dose; '5-FU', 'S-1' are names
 NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three "
-                          "either same other combination monotherapy experimental standard treated randomized any one "
+                          "either same other combination monotherapy experimental treated randomized any one "
                           "single a an in of with alone".split())
+# words that stand before '(n = 120)' without naming an arm
+NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mutations mutation tumors tumours tumor "
+                          "tumour disease cancer cancers population analysis subgroup cohort total overall group arm "
+                          "expression positive negative".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
@@ -50,6 +58,7 @@ CONNECTOR = re.compile(r"(?:with|on|in|for|among|receiving|treated\s+with|of|by|
 class Arm:
     name: str
     aliases: set[str] = field(default_factory=set)
+    randomised: bool = False
 
     @property
     def combination(self) -> bool:
@@ -70,6 +79,9 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
     name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?)\s+of\s+", "", name, flags=re.I)
     name = _before_dose(name)
+    choice = re.match(r"\s*((?:the\s+)?(?:investigator|physician|treating\s+physician)(?:'|’)?s?(?:'|’)?\s+choice)\b", name, re.I)
+    if choice:  # "investigator's choice of paclitaxel, PLD or topotecan" is one arm
+        return choice.group(1).replace("the ", "").strip()
     name = re.split(r"\s(?:and|who|which|that)\s+(?:were|was|had|received|are)\b", name.replace("~", " "))[0]
     name = (ARTICLE_WORDS if keep_schedule else ROUTE_WORDS).sub(" ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:-")
@@ -102,7 +114,7 @@ def find_arms(masked: str) -> list[Arm]:
         for k, item in enumerate(items):
             paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
             _add_arm(arms, _clean(item.group("name")), paren, randomised=True)
-    for m in RANDOMIZED.finditer(masked):
+    for m in [*RANDOMIZED.finditer(masked), *RECEIVED.finditer(masked)]:
         if any(a <= m.start() < b for a, b in listed):
             continue
         names = [_clean(m.group("a")), _clean(m.group("b"))]
@@ -126,7 +138,8 @@ def find_arms(masked: str) -> list[Arm]:
 
 def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False) -> None:
     words = name.lower().split()
-    if not words or words[0] in NOT_ARM_START or len(words) > 6 or STANDALONE_NUMBER.search(name):
+    if not words or words[0] in NOT_ARM_START or len(words) > 6 or STANDALONE_NUMBER.search(name) \
+            or (len(words) == 1 and words[0] in NOT_ARM_WORDS):
         return
     if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):
         return
@@ -134,7 +147,14 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
     if same is not None:
         same.aliases.add(name)
         return
-    arm = Arm(name)
+    settled = [a for a in arms if a.randomised]
+    if not randomised and len(settled) >= 2:
+        # the randomisation named every arm: a later name is another name for one of them, or no arm
+        role = _by_role(settled, name)
+        if role is not None:
+            role.aliases.add(name)
+        return
+    arm = Arm(name, randomised=randomised)
     for part in re.findall(r"\([^()]*\)", paren or ""):
         abbreviation = ABBREVIATION.match(part.strip())
         if abbreviation and any(c.isupper() for c in abbreviation.group(1)):
@@ -149,9 +169,30 @@ def _same_arm(arms: list[Arm], name: str) -> Arm | None:
     exact = [a for a in arms if core_name(a.name).lower() == core]
     if exact:
         return exact[0]
-    words = set(re.findall(r"[\w-]+", core))
-    holding = [a for a in arms if words and words <= set(re.findall(r"[\w-]+", a.name.lower()))]
+    words = set(re.findall(r"[^\W_]+", core))
+    holding = [a for a in arms if words and words <= set(re.findall(r"[^\W_]+", a.name.lower()))]
     return holding[0] if len(holding) == 1 else None
+
+
+CONTROL = re.compile(r"\b(?:placebo|chemotherapy|chemo|standard|control|observation|investigator'?s\s+choice|best\s+supportive|"
+                     r"usual\s+care|SOC|BSC|comparator|physician'?s\s+choice)\b", re.I)
+DRUG_CLASS = re.compile(r"^(?:the\s+)?(?:ADC|antibody[\s-]drug\s+conjugate|bispecific|CAR[\s-]?T|cell\s+therapy|combination|"
+                        r"antibody|vaccine|inhibitor|investigational\s+(?:drug|agent|arm)|experimental(?:\s+arm)?|study\s+drug)$", re.I)
+
+
+def _by_role(arms: list[Arm], name: str) -> Arm | None:
+    """Two randomised arms: 'chemotherapy', 'placebo', 'standard of care' name the control arm; 'the ADC',
+    'the bispecific' the experimental one."""
+    if len(arms) != 2:
+        return None
+    control = [a for a in arms if CONTROL.search(a.name) and not DRUG_CLASS.search(a.name)]
+    control_arm = control[-1] if len(control) == 1 else arms[1]
+    other = arms[0] if control_arm is arms[1] else arms[1]
+    if CONTROL.search(name) and not CONTROL.search(other.name):
+        return control_arm
+    if DRUG_CLASS.match(name.strip()):
+        return other
+    return None
 
 
 @dataclass(frozen=True)

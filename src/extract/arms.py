@@ -290,8 +290,14 @@ DESCRIBED_PATIENTS = (r"(?!(?:all|the|these|those|evaluable|treated|enrolled|ass
 TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|among|for)\s+(?P<group>{GROUP}|{DESCRIBED_PATIENTS})", re.I)
 
 
-def group_name(phrase: str) -> str:
-    """'the 48 patients previously exposed to X' -> 'patients previously exposed to X'."""
+POPULATION_WORDS = re.compile(r"\b(?:measurable|evaluable|assessable|treated|enrolled|randomi[sz]ed|all\s+patients)\b", re.I)
+
+
+def group_name(phrase: str) -> str | None:
+    """'the 48 patients previously exposed to X' -> 'patients previously exposed to X'; 'patients with
+    measurable disease' is the analysis population, not a subgroup."""
+    if POPULATION_WORDS.search(phrase):
+        return None
     return re.sub(r"^(?:the\s+)?(?:\d+\s+)?", "", phrase.strip(), flags=re.I)
 
 
@@ -305,3 +311,8 @@ def trailing_group(text: str, value_end: int, limit: int) -> str | None:
     """'CR rates were 36% in patients with prior CAR T'; '7.6 months at the recommended dose'."""
     m = TRAILING_GROUP.match(text[value_end:limit])
     return group_name(m.group("group")) if m else None
+
+
+def subgroup_label(group: str) -> str:
+    """'patients with ESR1 mutations' -> 'ESR1 mutations', as a qualifier after an arm's name."""
+    return re.sub(r"^(?:patients|participants|those)\s+(?:with|who\s+had|whose|harbou?ring)\s+", "", group, flags=re.I)

@@ -290,7 +290,12 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
     leading = arm_rules.leading_group(ctx.text, start, end)
     for pos, i in enumerate(order):
         v = values[i]
-        if arm_of.get(i) is not None or v.kind == "hr":
+        if arm_of.get(i) is not None:
+            if leading and isinstance(arm_of[i], str) and not leading.lower().startswith(("the recommended", "recommended")):
+                # 'In patients with CPS >= 5, median OS was 16.3 months with QUELTREZA': the arm within the subgroup
+                arm_of[i] = f"{arm_of[i]} ({arm_rules.subgroup_label(leading)})"
+            continue
+        if v.kind == "hr":
             continue
         tail = _close_parenthesis(ctx.text, v.end, max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0)), end)
         nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end

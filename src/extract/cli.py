@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--summary", action="store_true", help="only the per-document and overall lines")
     score.add_argument("--split", metavar="FILE:NAME",
                        help="score only the documents listed under NAME in a JSON split file, e.g. dev/gold/SPLIT.json:frozen")
+    score.add_argument("--by-layout", action="store_true",
+                       help="also print precision / recall per table layout (the gold files' 'layout' key)")
     return parser
 
 
@@ -66,7 +68,8 @@ def _progress(i: int, total: int, outcome) -> None:
     print(f"[{i}/{total}] {outcome.doc_id}: {status}", file=sys.stderr, flush=True)
 
 
-def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None) -> tuple[str, object]:
+def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None,
+           by_layout: bool = False) -> tuple[str, object]:
     import json
 
     from .golden import load_gold_dir, report, score_table
@@ -79,7 +82,13 @@ def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None)
         golds = {doc: gold for doc, gold in golds.items() if doc in wanted}
     if not golds:
         raise FileNotFoundError(f"{gold_dir}: no *.gold.json files")
-    return report(score_table(table_rows(read_endpoints(table)), golds), verbose=not summary)
+    scores = score_table(table_rows(read_endpoints(table)), golds)
+    text, totals = report(scores, verbose=not summary)
+    if by_layout:
+        from .layouts import layout_report
+
+        text += "\n" + layout_report(scores, golds)
+    return text, totals
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -106,7 +115,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     try:
-        text, totals = _score(args.table, args.gold_dir, args.summary, args.split)
+        text, totals = _score(args.table, args.gold_dir, args.summary, args.split, args.by_layout)
     except (OSError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

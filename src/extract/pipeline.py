@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import arms as arm_rules
+from . import layout
 from .attribution import trial_for
 from .context import Context, EndpointMention, build_context
 from .documents import Document
 from .prose import link_sentence
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
 from .rows import (BOUNDS_RE, SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
-                   label_timepoint, label_unit, parse_header, parse_row, parse_subheader)
+                   LABEL_N, label_timepoint, label_unit, parse_header, parse_row, parse_subheader)
 from .segment import Line, continues, lines, sections, sentences
 from .values import parse_p, to_float
 
@@ -61,42 +62,148 @@ def _is_timepoint_lead(lead: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:•\s*)?(?:estimated\s+)?\d+\s?-?\s?(?:month|mo|year|yr)s?\s?-?\s*", lead, re.I))
 
 
+@dataclass
+class TableState:
+    """What the line walk knows about the table it is in."""
+    header: Header | None = None
+    header_at: int = -2               # index of the line that set the header
+    unit_hint: str | None = None
+    last_code: str | None = None      # endpoint of the last row, for an 'HR (95% CI)' row under it
+
+
 def _read_lines(ctx: Context) -> list[tuple[int, int]]:
     """Walk the lines: headers set the columns, rows become candidates, the rest is prose."""
-    header: Header | None = None
+    state = TableState()
     section = -1
-    unit_hint: str | None = None
     prose: list[tuple[int, int]] = []
     prev_prose: Line | None = None
-    for line in lines(ctx.text):
+    all_lines = lines(ctx.text)
+    i = 0
+    while i < len(all_lines):
+        line = all_lines[i]
         if line.section != section:
-            section, header, unit_hint = line.section, None, None
-        spans = [(m.start - line.start, m.end - line.start) for m in ctx.mentions_in(line.start, line.end)]
-        parsed = parse_header(line.text, spans, header)
-        if parsed:
-            header, prev_prose = parsed, None
-            continue
-        sub = parse_subheader(line.text)
-        if sub and header:
-            header, prev_prose = header.with_extras([sub]), None
-            unit_hint = label_unit(line.text) or unit_hint
-            continue
-        if _hr_list(ctx, line) or _row(ctx, line, header, unit_hint):
-            prev_prose = None
+            section, state = line.section, TableState()
+        used = _table_lines(ctx, all_lines, i, state)
+        if used:
+            i, prev_prose = i + used, None
             continue
         if prev_prose is not None and continues(prev_prose, line):
             prose[-1] = (prose[-1][0], line.end)
         else:
             prose.append((line.start, line.end))
         prev_prose = line
+        i += 1
     return prose
 
 
-def _row(ctx: Context, line: Line, header: Header | None, unit_hint: str | None) -> bool:
+def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState) -> int:
+    """How many lines from ``i`` on are table matter (headers, rows), read into ``state`` and candidates."""
+    line = all_lines[i]
+    if CAPTION.match(line.text) and len(line.text.split()) <= MAX_CAPTION_WORDS:
+        state.header, state.last_code = None, None  # a new table: its thresholds ('AEs in >=10%') are not values
+        return 1
+    header = state.header
+    spans = [(m.start - line.start, m.end - line.start) for m in ctx.mentions_in(line.start, line.end)]
+    parsed = parse_header(line.text, spans, header)
+    if parsed:
+        if header is not None and state.header_at == i - 1 and not parsed.arms:
+            parsed = layout.with_grades(header, parsed) or parsed
+        state.header, state.header_at = parsed, i
+        return 1
+    stacked = _stacked_header(ctx, all_lines, i, header)
+    if stacked:
+        state.header, used = stacked
+        state.header_at = i + used - 1
+        return used
+    sub = parse_subheader(line.text)
+    if sub and header:
+        state.header = header.with_extras([sub])
+        state.unit_hint = label_unit(line.text) or state.unit_hint
+        return 1
+    if header and _block_line(line.text):
+        grade = label_grade(line.text)
+        state.header = replace(header, safety=True, grade=grade or header.grade)
+        return 1
+    if _hr_list(ctx, line) or _row(ctx, line, state):
+        return 1
+    if header is None:
+        return 0
+    k = layout.cell_run(all_lines, i + 1)
+    if k and _row(ctx, layout.joined(ctx.text, all_lines[i:i + k + 1]), state):
+        return k + 1
+    if _wrapped_label(ctx, all_lines, i) and _row(ctx, layout.joined(ctx.text, all_lines[i:i + 2]), state):
+        return 2
+    return 0
+
+
+MAX_WRAPPED_LABEL_WORDS = 8
+CAPTION = re.compile(r"^\s*Table\s+[A-Z]?\d+[A-Za-z]?(?:[.:]|\s)", re.I)
+MAX_CAPTION_WORDS = 30
+
+
+def _wrapped_label(ctx: Context, all_lines: list[Line], i: int) -> bool:
+    """'Median duration of response,' over '  months (95% CI)   16.8 (11.2-NE)   9.4 (6.5-13.0)'."""
+    if i + 1 >= len(all_lines):
+        return False
+    line, nxt = all_lines[i], all_lines[i + 1]
+    if nxt.section != line.section or nxt.blank_before or len(line.text.split()) > MAX_WRAPPED_LABEL_WORDS:
+        return False
+    if re.search(r"\d", re.sub(r"95\s?%|\bv\d+(?:\.\d+)*", "", line.text)) or not ctx.mentions_in(line.start, line.end):
+        return False
+    return not _label_start(ctx, nxt)
+
+
+def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> tuple[Header, int] | None:
+    """Headers spread over lines: names over sizes by column, or one cell per line (PyMuPDF)."""
+    run: list[Line] = []
+    for line in all_lines[i:i + MAX_STACKED_HEADER_LINES]:
+        if run and (line.blank_before or line.section != run[0].section):
+            break
+        if ctx.mentions_in(line.start, line.end) or layout.is_cell_line(line):
+            break
+        run.append(line)
+    while len(run) >= 2:
+        end = i + len(run)
+        after = all_lines[end] if end < len(all_lines) else None
+        if after is not None and after.section == run[0].section and _label_start(ctx, after):
+            if LABEL_N.search(run[-1].text):
+                cells = layout.merge_columns(run)
+                parsed = layout.header_from_cells(cells, header) if cells else None
+                if parsed:
+                    return parsed, len(run)
+            if (len(run) >= 3 and end + 1 < len(all_lines) and layout.is_cell_line(all_lines[end + 1])
+                    and all(len(x.text.split()) <= layout.MAX_HEADER_CELL_WORDS for x in run)):
+                parsed = layout.header_from_cells([x.text for x in run], header)
+                if parsed:
+                    return parsed, len(run)
+        run.pop()
+    return None
+
+
+MAX_STACKED_HEADER_LINES = 12
+BLOCK_LINE = re.compile(r"^[\s•]*(?:[A-Za-z][\w/-]*\s?){0,3}(?:adverse\s+events?|AEs|TEAEs|toxicit(?:y|ies)|safety)\b", re.I)
+
+
+def _block_line(text: str) -> bool:
+    """'Selected adverse events, any grade, n (%)': the rows below are adverse events."""
+    if len(text.split()) > 8 or text.rstrip().endswith(".") or not BLOCK_LINE.match(text):
+        return False
+    return not re.search(r"\d", re.sub(r"grades?\s?(?:>=|≥)?\s?\d(?:\s?-\s?\d)?", "", text, flags=re.I))
+
+
+HR_LABEL = re.compile(r"^[\s•]*(?:HR|hazard\s+ratio)\b", re.I)
+HR_IN_LABEL = re.compile(r"\b(?:HR|hazard\s+ratio)\b", re.I)
+
+
+def _row(ctx: Context, line: Line, state: TableState) -> bool:
+    header = state.header
     opened = _label_start(ctx, line)
+    hr_label = HR_LABEL.match(line.text)
     if opened:
         labels, label_end = opened
         codes = [m.code for m in labels]
+    elif hr_label and header is not None and state.last_code in SURVIVAL:
+        codes, label_end = [state.last_code], hr_label.end()  # 'HR (95% CI)' under the median row it compares
     elif header is not None and header.safety:
         plain = PLAIN_LABEL.match(line.text)
         if not plain:
@@ -110,7 +217,44 @@ def _row(ctx: Context, line: Line, header: Header | None, unit_hint: str | None)
     row = parse_row(line.text, line.start, label_end)
     if row is None:
         return False
-    return _emit_row(ctx, line, codes, row, header, unit_hint)
+    if header is not None and codes[0] in SURVIVAL and HR_IN_LABEL.search(row.label):
+        done = _hr_row(ctx, line, codes[0], row, header)
+    else:
+        done = _emit_row(ctx, line, codes, row, header, state.unit_hint)
+    if done:
+        state.last_code = codes[0]
+    return done
+
+
+def _hr_row(ctx: Context, line: Line, code: str, row: Row, header: Header) -> bool:
+    """'HR (95% CI)  0.33 (0.24-0.45)  0.31 (0.23-0.41)': one hazard ratio per pair of arm columns."""
+    arms = header.arms
+    cells = [c for c in row.cells if c.number is not None and not c.operator]
+    if not cells or len(arms) != 2 * len(cells):
+        return False
+    for j, cell in enumerate(cells):
+        first, second = arms[2 * j], arms[2 * j + 1]
+        candidate = {"endpoint": code, "stat": "hr", "value": cell.number, "unit": "ratio", "ci_low": cell.low,
+                     "ci_high": cell.high, "arm": f"{first.name} vs {second.name}"}
+        ctx.add(candidate, line.start, row.end, f"row-hr:{code}")
+    return True
+
+
+def _aligned(line: Line, cells: list[Cell], header: Header) -> list[tuple[Cell, Column]] | None:
+    """Cells under the header columns they sit below, for rows with blank cells (an ORR row under 'HR  p')."""
+    columns = header.columns
+    if len(header.spans) != len(columns) or not cells:
+        return None
+    chosen: list[int] = []
+    for cell in cells:
+        a, b = cell.start - line.start, cell.end - line.start
+        overlap = [min(b, hb) - max(a, ha) for ha, hb in header.spans]
+        best = max(range(len(columns)),
+                   key=lambda j: (overlap[j], -min(abs(a - header.spans[j][0]), abs(b - header.spans[j][1]))))
+        if chosen and best <= chosen[-1]:
+            return None
+        chosen.append(best)
+    return [(cell, columns[j]) for cell, j in zip(cells, chosen)]
 
 
 HR_LIST = re.compile(r"\bHR\s+(?:vs\.?|versus)\s+(?P<ref>[^:]{1,40}):\s*(?P<items>.+)$", re.I)
@@ -153,6 +297,8 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
         pairs = list(zip(cells, columns))
     elif values and len(cells) == len(values):
         pairs = list(zip(cells, values))
+    elif header is not None and "\n" not in ctx.text[line.start:line.end] and _aligned(line, cells, header):
+        pairs = _aligned(line, cells, header)
     elif len(cells) == 1 and not (header and header.safety and codes[0].startswith("OTHER_AE:")):
         cell = cells[0]
         if cell.unit and codes[0] not in SURVIVAL:
@@ -172,7 +318,7 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
         if column.kind not in ("arm", "grade"):
             continue
         for candidate in _cell_candidates(codes, row, cell, unit_hint, header):
-            if column.kind == "grade" and is_toxicity(candidate["endpoint"]):
+            if column.grade and is_toxicity(candidate["endpoint"]):
                 candidate["grade"] = column.grade
             candidate["arm"] = column.name
             candidate["n"] = column.n or (header.n if header else None)
@@ -189,9 +335,9 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
     return True
 
 
-def _row_grade(code: str, label: str) -> str | None:
-    """Toxicity rows carry the grade their label names, 'any' when it names none."""
-    return (label_grade(label) or "any") if is_toxicity(code) else None
+def _row_grade(code: str, label: str, header: Header | None = None) -> str | None:
+    """Toxicity rows carry the grade their label names, else their block's, 'any' when none is named."""
+    return (label_grade(label) or (header.grade if header else None) or "any") if is_toxicity(code) else None
 
 
 def _cell_candidates(codes: list[str], row: Row, cell: Cell, unit_hint: str | None,
@@ -213,11 +359,11 @@ def _cell_candidates(codes: list[str], row: Row, cell: Cell, unit_hint: str | No
                  "ci_low": cell.low, "ci_high": cell.high}]
     if cell.not_reached or cell.number is None:
         return []
-    grade = _row_grade(code, row.label)
+    grade = _row_grade(code, row.label, header)
     if len(codes) >= 2 and cell.second is not None:
         return [{"endpoint": codes[0], "stat": "rate", "unit": "%", "value": cell.number, "grade": grade},
                 {"endpoint": codes[1], "stat": "rate", "unit": "%", "value": cell.second,
-                 "grade": _row_grade(codes[1], row.label)}]
+                 "grade": _row_grade(codes[1], row.label, header)}]
     if cell.second is not None:
         if label_is_percent_first(row.label) or cell.percent:
             value, count = cell.number, int(cell.second) if cell.second.is_integer() else None
@@ -236,6 +382,7 @@ def _finish(ctx: Context) -> Result:
     result = Result(doc.doc_id)
     bounds = sections(ctx.text)
     seen: set[tuple] = set()
+    ids: set[str] = set()
     for c in ctx.candidates:
         s_norm, e_norm = c.pop("start_norm"), c.pop("end_norm")
         section = next((i for i, (a, b) in enumerate(bounds) if a <= s_norm <= b), 0)
@@ -253,5 +400,9 @@ def _finish(ctx: Context) -> Result:
         if key in seen:
             continue
         seen.add(key)
+        if outcome.record_id in ids and outcome.rule.startswith("row"):
+            # the same row, endpoint and arm in two blocks of a table (BICR | investigator): keep both
+            outcome.record_id = make_record_id(c, f"{doc.sha256}|{outcome.value}|{outcome.not_reached}")
+        ids.add(outcome.record_id)
         result.records.append(outcome)
     return result

@@ -101,7 +101,8 @@ def parse_row(line: str, offset: int, label_start: int) -> Row | None:
     for a, b in sorted(blocked, reverse=True):
         if a >= label_start and b <= len(label):
             tail_of_label = tail_of_label[:a - label_start] + " " + tail_of_label[b - label_start:]
-    tail_of_label = re.sub(r"95\s?%\s?CI|\(\s?%\s?\)|n\s?\(\s?%\s?\)|<\s?10\^?-?\d+", "", tail_of_label, flags=re.I)
+    tail_of_label = re.sub(r"95\s?%\s?CI|\(\s?%\s?\)|n\s?\(\s?%\s?\)|<?\s?\b10\s?\^\s?-?\d+|\bv\d+(?:\.\d+)*\b", "", tail_of_label,
+                           flags=re.I)
     if re.search(r"\d", tail_of_label):
         return None
     return Row(offset, offset + len(line.rstrip()), label, offset + len(label), [_cell(m, offset) for m in chain])
@@ -147,6 +148,7 @@ LABEL_N = re.compile(r"\(\s?[nN]\s?=\s?(\d+)\s?\)|\b[nN]\s?=\s?(\d+)")
 
 
 MAX_HEADER_LENGTH = 240
+LABEL_INDENT = 8  # a header line whose first cell starts further in has no row-label cell
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,8 @@ class Header:
     n: int | None = None      # population printed in the label: 'Safety (N=146), n (%)'
     percent: bool = False
     safety: bool = False
+    spans: tuple[tuple[int, int], ...] = ()  # where each column sits on the header line, when known
+    grade: str | None = None  # grade a block line names for the rows below it ('..., any grade, n (%)')
 
     @property
     def arms(self) -> list[Column]:
@@ -173,7 +177,8 @@ class Header:
         return [c for c in self.columns if c.kind in ("arm", "grade")]
 
     def with_extras(self, extras: list[str]) -> "Header":
-        return Header(tuple(self.value_columns) + tuple(Column(e) for e in extras), self.n, self.percent, self.safety)
+        return Header(tuple(self.value_columns) + tuple(Column(e) for e in extras), self.n, self.percent, self.safety,
+                      grade=self.grade)
 
 
 def _extra_kind(label: str) -> str:
@@ -209,10 +214,12 @@ def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Head
     rest = ARM_GROUP.sub(" ", line)
     if re.search(r"\d", rest.replace("%", "").replace("95", "")) or len(rest.split()) > 6:
         return None
-    tail = line[groups[-1].end():]
-    columns += [Column(_extra_kind(m.group(1))) for m in EXTRA_TOKEN.finditer(tail)]
+    tail_at = groups[-1].end()
+    extras = list(EXTRA_TOKEN.finditer(line[tail_at:]))
+    columns += [Column(_extra_kind(m.group(1))) for m in extras]
+    spans = [(g.start(1), g.end()) for g in groups] + [(tail_at + m.start(), tail_at + m.end()) for m in extras]
     _, percent, safety = _label_traits(line[:groups[0].start()])
-    return Header(tuple(columns), None, percent, safety)
+    return Header(tuple(columns), None, percent, safety, tuple(spans))
 
 
 def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None) -> Header | None:
@@ -222,8 +229,13 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
         return None
     known = {(c.name or "").lower(): c for c in (previous.arms if previous else [])}
     columns: list[Column] = []
+    spans: list[tuple[int, int]] = []
     label = ""
     for index, (pos, seg) in enumerate(segments):
+        if index == 0 and pos < LABEL_INDENT and not find_grades(seg) and seg.lower() not in known:
+            label = seg  # an indented first cell is a column, not the row-label column
+            continue
+        spans.append((pos, pos + len(seg)))
         grades = find_grades(seg)
         if grades and grades[0].start == 0 and grades[0].end >= len(seg.rstrip()) - 1:
             columns.append(Column("grade", grade=str(grades[0].value)))
@@ -231,8 +243,6 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
             columns.append(Column(_extra_kind(seg)))
         elif seg.lower() in known:
             columns.append(known[seg.lower()])
-        elif index == 0:
-            label = seg
         elif (not re.search(r"\d", LABEL_N.sub("", seg)) and len(seg.split()) <= 5
               and not any(a < pos + len(seg) and pos < b for a, b in endpoint_spans)):
             size = LABEL_N.search(seg)
@@ -247,7 +257,7 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
     if not label and not known and all(c.kind == "arm" for c in values):
         return None  # bare words in columns are a header only under a labelled or earlier header
     n, percent, safety = _label_traits(label)
-    return Header(tuple(columns), n, percent, safety or (previous.safety if previous and not label else False))
+    return Header(tuple(columns), n, percent, safety or (previous.safety if previous and not label else False), tuple(spans))
 
 
 def parse_subheader(line: str) -> str | None:

@@ -82,7 +82,9 @@ def _read_lines(ctx: Context) -> list[tuple[int, int]]:
     while i < len(all_lines):
         line = all_lines[i]
         if line.section != section:
-            section, state = line.section, TableState()
+            page_break = i > 0 and "\f" in ctx.text[all_lines[i - 1].end:line.start]
+            # a table runs on over a page break under the header of the page before
+            section, state = line.section, TableState(header=state.header if page_break else None)
         used = _table_lines(ctx, all_lines, i, state)
         if used:
             i, prev_prose = i + used, None

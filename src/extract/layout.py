@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .rows import CELL_RE, EXTRA_FULL, HEADER_WORDS, LABEL_N, SAFETY, Column, Header, _extra_kind
+from .rows import CELL_RE, EXTRA_FULL, HEADER_WORDS, LABEL_N, NOT_NUMBER_CELL, SAFETY, Column, Header, _extra_kind
 from .segment import Line
 from .values import find_grades
 
@@ -101,6 +101,8 @@ def header_from_cells(cells: list[str], previous: Header | None = None) -> Heade
     for index, cell in enumerate(c.strip() for c in cells):
         size = SIZE_ONLY.match(cell)
         found = find_grades(cell)
+        if NOT_NUMBER_CELL.match(cell):
+            return None
         if size:
             if not arms or arms[-1].n is not None or grades:
                 return None

@@ -22,6 +22,7 @@ BOUNDS_RE = re.compile(
     re.I)
 SECOND_RE = re.compile(r"^[\(\[]\s?(\d+(?:\.\d+)?)\s?(%)?\s?[\)\]]$")
 LABEL_UNIT = re.compile(r"(?:,|\()\s?(months?|mos?|weeks?|wks?|days?|years?)\b|\b(months|weeks|days|years)\b", re.I)
+NOT_NUMBER_CELL = re.compile(r"^(?:not\s+reached|not\s+estimable|not\s+evaluable|NR|NE|NA|N/A|NYR|NC|-|–|—)$", re.I)
 NOT_REACHED_CELL = re.compile(r"^(?:not\s+reached|NR|NYR)$", re.I)
 SURVIVAL = frozenset({"PFS", "OS", "EFS", "DOR", "DOCR", "TTR", "FOLLOW_UP"})
 
@@ -243,6 +244,8 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
             columns.append(Column(_extra_kind(seg)))
         elif seg.lower() in known:
             columns.append(known[seg.lower()])
+        elif NOT_NUMBER_CELL.match(seg):
+            return None  # 'NR', 'NE', 'not estimable': a row of values, not arm names
         elif (not re.search(r"\d", LABEL_N.sub("", seg)) and len(seg.split()) <= 5
               and not any(a < pos + len(seg) and pos < b for a, b in endpoint_spans)):
             size = LABEL_N.search(seg)

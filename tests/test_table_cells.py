@@ -1,0 +1,190 @@
+"""Every cell form a table prints, every header form and every multi-line layout, one small table each."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import records_of
+from extract import layout
+from extract.documents import from_text
+from extract.rows import parse_header
+from extract.segment import lines
+
+HEADER = "Efficacy              Drugamab (n=120)     Placebo (n=118)\n"
+
+
+def got(text, *keys):
+    return sorted(tuple(r[k] for k in keys) for r in records_of(text))
+
+
+# --- cells ------------------------------------------------------------------------------------------
+
+CELLS = [
+    ("ORR, n (%)            96 (80.0)            40 (33.9)", ("endpoint", "value", "count", "arm"),
+     [("ORR", 33.9, 40, "Placebo"), ("ORR", 80.0, 96, "Drugamab")]),
+    ("ORR, % (n)            80.0 (96)            33.9 (40)", ("endpoint", "value", "count", "arm"),
+     [("ORR", 33.9, 40, "Placebo"), ("ORR", 80.0, 96, "Drugamab")]),
+    ("Median PFS, mo (95% CI)  11.2 (9.1–13.0)   5.4 (4.2–6.3)", ("stat", "value", "ci_low", "ci_high", "unit"),
+     [("median", 5.4, 4.2, 6.3, "months"), ("median", 11.2, 9.1, 13.0, "months")]),
+    ("Median PFS, mo (range)   11.2 (0.5–30.1)   5.4 (0.3–22.0)", ("value", "ci_low", "ci_high"),
+     [(5.4, 0.3, 22.0), (11.2, 0.5, 30.1)]),
+    ("Median DOR, mo (range)   62.2 (12.9, NE)   9.0 (3.1, 20.2)", ("value", "ci_low", "ci_high"),
+     [(9.0, 3.1, 20.2), (62.2, 12.9, None)]),
+    ("Median OS, mo         NR                   not estimable", ("arm", "not_reached", "value"),
+     [("Drugamab", True, None)]),
+    ("Median OS, mo         NE                   14.1", ("arm", "value"), [("Placebo", 14.1)]),
+    ("Median EFS, mo        NA                   6.2", ("arm", "value"), [("Placebo", 6.2)]),
+    ("Median PFS, days      123                  68", ("unit", "value"), [("days", 68.0), ("days", 123.0)]),
+    ("Median TTR, weeks     8.1                  9.4", ("endpoint", "unit", "value"), [("TTR", "weeks", 8.1), ("TTR", "weeks", 9.4)]),
+    ("ORR (CR), %           83 (58)              53 (39)", ("endpoint", "value", "arm"),
+     [("CR", 39.0, "Placebo"), ("CR", 58.0, "Drugamab"), ("ORR", 53.0, "Placebo"), ("ORR", 83.0, "Drugamab")]),
+    ("12-month OS rate, %   72.4                 61.9", ("stat", "timepoint_months", "value"),
+     [("landmark", 12.0, 61.9), ("landmark", 12.0, 72.4)]),
+    ("CRS, grade ≥3, n (%)  4 (3.3)              0", ("grade", "value", "arm"), [(">=3", 0.0, "Placebo"), (">=3", 3.3, "Drugamab")]),
+]
+
+
+@pytest.mark.parametrize("row,keys,expected", CELLS, ids=[c[0].split("  ")[0] for c in CELLS])
+def test_cell_forms(row, keys, expected):
+    assert got(HEADER + row + "\n", *keys) == expected
+
+
+def test_p_value_column_and_hr_column():
+    text = ("Survival              Drugamab   Placebo   HR (95% CI)        p\n"
+            "Median PFS, mo        11.2       5.4       0.49 (0.38–0.63)   <0.001\n")
+    found = records_of(HEADER + "\n" + text)
+    hr = [r for r in found if r["stat"] == "hr"]
+    assert [(r["value"], r["ci_low"], r["ci_high"], r["p_value"], r["arm"]) for r in hr] == [
+        (0.49, 0.38, 0.63, "<0.001", "Drugamab vs Placebo")]
+    assert {r["p_value"] for r in found if r["stat"] == "median"} == {"<0.001"}
+    assert {(r["arm"], r["n"]) for r in found if r["stat"] == "median"} == {("Drugamab", 120), ("Placebo", 118)}
+
+
+def test_blank_cell_is_read_by_column_position():
+    text = ("Population            Drugamab (n=120)   Placebo (n=118)   HR (95% CI)        p\n"
+            "ORR, %                31.5               18.0                                 0.002\n")
+    found = records_of(text)
+    assert sorted((r["arm"], r["value"], r["p_value"]) for r in found) == [
+        ("Drugamab", 31.5, "0.002"), ("Placebo", 18.0, "0.002")]
+
+
+def test_hr_row_under_its_median_row_takes_that_endpoint():
+    text = HEADER + ("Median OS, mo (95% CI)   20.6 (17.1–24.3)   15.2 (13.0–17.6)\n"
+                     "Hazard ratio (95% CI)    0.71 (0.58–0.86)\n")
+    hr = [r for r in records_of(text) if r["stat"] == "hr"]
+    assert [(r["endpoint"], r["value"], r["arm"]) for r in hr] == [("OS", 0.71, "Drugamab vs Placebo")]
+
+
+def test_hr_row_without_a_survival_row_above_is_not_a_value():
+    text = HEADER + "ORR, %                   31.5               18.0\nHR (95% CI)              0.71 (0.58–0.86)\n"
+    assert [r for r in records_of(text) if r["stat"] == "hr" or r["value"] == 0.71] == []
+
+
+# --- headers ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,names,sizes", [
+    ("Outcome   Axicel (n=180)   SoC (n=179)   p", ["Axicel", "SoC"], [180, 179]),
+    ("Efficacy      Relvalutamide N = 329     Placebo N = 327", ["Relvalutamide", "Placebo"], [329, 327]),
+    ("Endpoint                Arm A | Arm B", ["Arm A", "Arm B"], [None, None]),
+    ("Cabozantinib (N=330) Everolimus (N=328)", ["Cabozantinib", "Everolimus"], [330, 328]),
+    ("Outcome | Kovatamab-Pd (n=152) | Kovatamab-d (n=149) | Pd (n=151)", ["Kovatamab-Pd", "Kovatamab-d", "Pd"],
+     [152, 149, 151]),
+])
+def test_header_forms(line, names, sizes):
+    header = parse_header(line, [], None)
+    assert [c.name for c in header.arms] == names and [c.n for c in header.arms] == sizes
+
+
+def test_header_split_over_lines_is_merged_by_column():
+    text = ("                   Tivamerib +      Sorafenib\n"
+            "                   Durvelimab       (n=208)\n"
+            "                   (n=210)\n")
+    cells = layout.merge_columns(lines(text))
+    assert cells == ["Tivamerib + Durvelimab (n=210)", "Sorafenib (n=208)"]
+    header = layout.header_from_cells(cells)
+    assert [(c.name, c.n) for c in header.arms] == [("Tivamerib + Durvelimab", 210), ("Sorafenib", 208)]
+
+
+def test_cell_per_line_header_with_arms_then_grades():
+    cells = ["Adverse event", "Drugamab", "(N=40)", "Placebo", "(N=41)", "Any grade", "Grade ≥3", "Any grade", "Grade ≥3"]
+    header = layout.header_from_cells(cells)
+    assert [(c.name, c.n, c.grade) for c in header.columns] == [
+        ("Drugamab", 40, "any"), ("Drugamab", 40, ">=3"), ("Placebo", 41, "any"), ("Placebo", 41, ">=3")]
+    assert header.safety
+
+
+@pytest.mark.parametrize("cells", [
+    ["The patients", "were randomised", "to two arms"],       # prose split over lines is no header
+    ["Drugamab", "Grade ≥3", "Placebo"],                       # grades must come after every arm
+    ["Drugamab", "All grades", "Grade 3-4", "Placebo"],        # an arm after the grades
+    ["Outcome", "NR", "NE"],                                    # values, not arm names
+])
+def test_not_headers(cells):
+    header = layout.header_from_cells(cells)
+    assert header is None or len(header.arms) < 2 or not all(c.grade for c in header.arms)
+
+
+# --- layouts ----------------------------------------------------------------------------------------
+
+CELL_PER_LINE = """Endpoint
+Drugamab
+(N=120)
+Placebo
+(N=118)
+ORR, n (%)
+96 (80.0)
+40 (33.9)
+Median PFS, months (95% CI)
+NR (22.4–NE)
+9.2 (7.0–11.5)
+"""
+
+
+def test_cell_per_line_rows_are_joined_and_evidence_stays_verbatim():
+    found = records_of(CELL_PER_LINE)
+    assert sorted((r["endpoint"], r["arm"], r["value"], r["n"]) for r in found if not r["not_reached"]) == [
+        ("ORR", "Drugamab", 80.0, 120), ("ORR", "Placebo", 33.9, 118), ("PFS", "Placebo", 9.2, 118)]
+    assert [r["arm"] for r in found if r["not_reached"]] == ["Drugamab"]
+    orr = next(r for r in found if r["endpoint"] == "ORR")
+    assert orr["evidence"] == "ORR, n (%)\n96 (80.0)\n40 (33.9)"
+    assert CELL_PER_LINE[orr["start"]:orr["end"]] == orr["evidence"]
+
+
+def test_cell_lines_without_a_header_stay_prose():
+    assert records_of("Response\n45 (30)\n30 (20)\n") == []
+
+
+def test_wrapped_row_label():
+    text = HEADER + "Median duration of response,\n  months (95% CI)      16.8 (11.2–NE)      9.4 (6.5–13.0)\n"
+    found = records_of(text)
+    assert sorted((r["endpoint"], r["arm"], r["value"]) for r in found) == [
+        ("DOR", "Drugamab", 16.8), ("DOR", "Placebo", 9.4)]
+    assert all("\n" in r["evidence"] for r in found)
+
+
+def test_two_blocks_of_the_same_arms_keep_both_values():
+    text = ("                  BICR                          Investigator\n"
+            "Outcome           Drugamab (n=120)  Placebo (n=118)  Drugamab (n=120)  Placebo (n=118)\n"
+            "Median PFS, mo    16.4              5.5              18.1              5.4\n"
+            "HR (95% CI)       0.33 (0.24-0.45)                   0.31 (0.23-0.41)\n")
+    found = records_of(text)
+    assert sorted((r["arm"], r["value"]) for r in found if r["stat"] == "median") == [
+        ("Drugamab", 16.4), ("Drugamab", 18.1), ("Placebo", 5.4), ("Placebo", 5.5)]
+    assert sorted(r["value"] for r in found if r["stat"] == "hr") == [0.31, 0.33]
+    assert len({r["record_id"] for r in found}) == len(found)
+
+
+def test_adverse_event_block_line_names_the_grade_of_plain_rows():
+    text = HEADER + "Selected adverse events, grade ≥3, n (%)\nNausea                4 (3.3)      1 (0.8)\n"
+    assert got(text, "endpoint", "grade", "value") == [("OTHER_AE:nausea", ">=3", 0.8), ("OTHER_AE:nausea", ">=3", 3.3)]
+
+
+def test_table_caption_threshold_is_not_a_value():
+    text = "Table 4. Adverse events in ≥10% of patients\n" + HEADER + "Anemia     41 (15.4)     43 (16.3)\n"
+    assert all(r["value"] != 10 for r in records_of(text))
+
+
+def test_joined_line_keeps_offsets():
+    text = "a\nORR, n (%)\n96 (80.0)\n"
+    doc_lines = lines(from_text(text, "x").text)
+    line = layout.joined(text, doc_lines[1:])
+    assert text[line.start:line.end] == "ORR, n (%)\n96 (80.0)" and line.text == "ORR, n (%) 96 (80.0)"

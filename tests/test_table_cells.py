@@ -188,3 +188,53 @@ def test_joined_line_keeps_offsets():
     doc_lines = lines(from_text(text, "x").text)
     line = layout.joined(text, doc_lines[1:])
     assert text[line.start:line.end] == "ORR, n (%)\n96 (80.0)" and line.text == "ORR, n (%) 96 (80.0)"
+
+
+# --- regulatory and journal shapes ------------------------------------------------------------------
+
+LABEL_EFFICACY = """Table 6: Efficacy Results in Patients with Previously Untreated CLL
+                                   Drugtinib          Chlorambucil
+                                   N=195              N=196
+Progression-Free Survival
+  Number of events, n (%)          35 (18)            111 (57)
+  Median, months (95% CI)          NE (NE, NE)        8.3 (7.6, 10.3)
+  Hazard ratio (95% CI)            0.22 (0.15, 0.32)
+  p-value                          <0.0001
+Overall Response Rate
+  n (%)                            161 (83)           67 (34)
+  95% CI                           (76, 88)           (28, 42)
+"""
+
+
+def test_endpoint_heading_over_sub_rows_and_event_counts_are_not_values():
+    found = records_of(LABEL_EFFICACY)
+    assert sorted((r["endpoint"], r["stat"], r["value"], r["arm"]) for r in found) == [
+        ("ORR", "rate", 34.0, "Chlorambucil"), ("ORR", "rate", 83.0, "Drugtinib"),
+        ("PFS", "hr", 0.22, "Drugtinib vs Chlorambucil"), ("PFS", "median", 8.3, "Chlorambucil")]
+    assert {(r["arm"], r["n"]) for r in found if r["stat"] == "rate"} == {("Drugtinib", 195), ("Chlorambucil", 196)}
+
+
+def test_adverse_reaction_table_with_percent_grade_headers_and_organ_class_rows():
+    text = ("                          Drugtinib N=300               Placebo N=150\n"
+            "Adverse Reaction          All Grades (%)  Grade 3-4 (%)  All Grades (%)  Grade 3-4 (%)\n"
+            "Gastrointestinal Disorders\n"
+            "Diarrhea                  45              5              20              1\n")
+    assert got(text, "endpoint", "arm", "grade", "value") == [
+        ("OTHER_AE:diarrhea", "Drugtinib", "3-4", 5.0), ("OTHER_AE:diarrhea", "Drugtinib", "any", 45.0),
+        ("OTHER_AE:diarrhea", "Placebo", "3-4", 1.0), ("OTHER_AE:diarrhea", "Placebo", "any", 20.0)]
+
+
+def test_markdown_table_rule_line_is_not_a_header():
+    text = ("| Outcome | Drugamab (n=120) | Placebo (n=118) |\n|---|---|---|\n"
+            "| ORR, n (%) | 96 (80) | 40 (34) |\n")
+    assert got(text, "arm", "n", "value") == [("Drugamab", 120, 80.0), ("Placebo", 118, 34.0)]
+
+
+def test_stratified_hazard_ratio_row_and_ci_row_under_medians():
+    text = ("                                Drugamab          Placebo\n"
+            "                                N = 241           N = 240\n"
+            "Median PFS (months)             11.0              5.7\n"
+            "95% CI                          (9.1, 13.8)       (4.6, 7.3)\n"
+            "Stratified hazard ratio (95% CI)   0.47 (0.37, 0.61)\n")
+    assert got(text, "stat", "value", "arm") == [("hr", 0.47, "Drugamab vs Placebo"), ("median", 5.7, "Placebo"),
+                                                 ("median", 11.0, "Drugamab")]

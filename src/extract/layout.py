@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .rows import CELL_RE, EXTRA_FULL, HEADER_WORDS, LABEL_N, NOT_NUMBER_CELL, SAFETY, Column, Header, _extra_kind
+from .rows import CELL_RE, EXTRA_FULL, HEADER_WORDS, LABEL_N, NOT_NUMBER_CELL, PERCENT_SUFFIX, SAFETY, Column, Header, _extra_kind
 from .segment import Line
 from .values import find_grades
 
@@ -100,14 +100,15 @@ def header_from_cells(cells: list[str], previous: Header | None = None) -> Heade
     extras: list[str] = []
     for index, cell in enumerate(c.strip() for c in cells):
         size = SIZE_ONLY.match(cell)
-        found = find_grades(cell)
+        core = PERCENT_SUFFIX.sub("", cell)
+        found = find_grades(core)
         if NOT_NUMBER_CELL.match(cell):
             return None
         if size:
             if not arms or arms[-1].n is not None or grades:
                 return None
             arms[-1] = Column("arm", arms[-1].name, int(size.group(1)))
-        elif found and found[0].start == 0 and found[0].end >= len(cell) - 1:
+        elif found and found[0].start == 0 and found[0].end >= len(core) - 1:
             grades.append(str(found[0].value))
         elif EXTRA_FULL.match(cell):
             extras.append(_extra_kind(cell))

@@ -69,6 +69,7 @@ class TableState:
     header_at: int = -2               # index of the line that set the header
     unit_hint: str | None = None
     last_code: str | None = None      # endpoint of the last row, for an 'HR (95% CI)' row under it
+    block_code: str | None = None     # endpoint a heading row names for the sub-rows below ('Median, months')
 
 
 def _read_lines(ctx: Context) -> list[tuple[int, int]]:
@@ -102,9 +103,11 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     """How many lines from ``i`` on are table matter (headers, rows), read into ``state`` and candidates."""
     line = all_lines[i]
     if CAPTION.match(line.text) and len(line.text.split()) <= MAX_CAPTION_WORDS:
-        state.header, state.last_code = None, None  # a new table: its thresholds ('AEs in >=10%') are not values
+        state.header, state.last_code, state.block_code = None, None, None  # a new table: its thresholds ('AEs in >=10%') are not values
         return 1
     header = state.header
+    if header and MARKDOWN_RULE.match(line.text):
+        return 1  # '|---|---|' under a Markdown header
     spans = [(m.start - line.start, m.end - line.start) for m in ctx.mentions_in(line.start, line.end)]
     parsed = parse_header(line.text, spans, header)
     if parsed:
@@ -126,10 +129,16 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
         grade = label_grade(line.text)
         state.header = replace(header, safety=True, grade=grade or header.grade)
         return 1
+    if header and state.block_code and SKIP_ROW.match(line.text):
+        return 1  # 'Number of events, n (%)' under 'Progression-free survival': not a value of it
     if _hr_list(ctx, line) or _row(ctx, line, state):
         return 1
     if header is None:
         return 0
+    heading = _endpoint_heading(ctx, all_lines, i)
+    if heading:
+        state.block_code = state.last_code = heading
+        return 1
     k = layout.cell_run(all_lines, i + 1)
     if k and _row(ctx, layout.joined(ctx.text, all_lines[i:i + k + 1]), state):
         return k + 1
@@ -139,6 +148,27 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
 
 
 MAX_WRAPPED_LABEL_WORDS = 8
+MARKDOWN_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+SUB_ROW = re.compile(r"^[\s•|]*(?:median\b|(?:(?:un)?stratified\s+|adjusted\s+)?(?:HR|hazard\s+ratio)\b|n\s?\(\s?%\s?\)"
+                     r"|%|rate\b|proportion\b|percent(?:age)?\b|(?:KM\s+)?estimate\b|\d+\s?-?\s?(?:months?|mo|years?|yr)\b)",
+                     re.I)
+SKIP_ROW = re.compile(r"^[\s•|]*(?:(?:number|no\.?)\s+(?:of\s+)?)?(?:events?|deaths?|patients\b|subjects\b|censored"
+                      r"|progressions?|died\b)", re.I)
+
+
+def _endpoint_heading(ctx: Context, all_lines: list[Line], i: int) -> str | None:
+    """'Progression-Free Survival' alone on a line, over 'Median, months (95% CI) ...' sub-rows."""
+    if i + 1 >= len(all_lines):
+        return None
+    line, nxt = all_lines[i], all_lines[i + 1]
+    inside = ctx.mentions_in(line.start, line.end)
+    if not inside or nxt.section != line.section or not (SUB_ROW.match(nxt.text) or SKIP_ROW.match(nxt.text)):
+        return None
+    rest = ctx.text[line.start:inside[0].start] + ctx.text[inside[-1].end:line.end]
+    rest = re.sub(r"\([A-Za-z-]{1,8}\)|\b[a-z]\b|[:*†‡]", " ", rest)
+    if re.search(r"\d", rest) or len(rest.split()) > 2:
+        return None
+    return inside[0].code
 CAPTION = re.compile(r"^\s*Table\s+[A-Z]?\d+[A-Za-z]?(?:[.:]|\s)", re.I)
 MAX_CAPTION_WORDS = 30
 
@@ -193,7 +223,7 @@ def _block_line(text: str) -> bool:
     return not re.search(r"\d", re.sub(r"grades?\s?(?:>=|≥)?\s?\d(?:\s?-\s?\d)?", "", text, flags=re.I))
 
 
-HR_LABEL = re.compile(r"^[\s•]*(?:HR|hazard\s+ratio)\b", re.I)
+HR_LABEL = re.compile(r"^[\s•|]*(?:(?:un)?stratified\s+|adjusted\s+)?(?:HR|hazard\s+ratio)\b", re.I)
 HR_IN_LABEL = re.compile(r"\b(?:HR|hazard\s+ratio)\b", re.I)
 
 
@@ -206,6 +236,8 @@ def _row(ctx: Context, line: Line, state: TableState) -> bool:
         codes = [m.code for m in labels]
     elif hr_label and header is not None and state.last_code in SURVIVAL:
         codes, label_end = [state.last_code], hr_label.end()  # 'HR (95% CI)' under the median row it compares
+    elif header is not None and state.block_code and SUB_ROW.match(line.text):
+        codes, label_end = [state.block_code], SUB_ROW.match(line.text).end()
     elif header is not None and header.safety:
         plain = PLAIN_LABEL.match(line.text)
         if not plain:

@@ -22,6 +22,7 @@ BOUNDS_RE = re.compile(
     re.I)
 SECOND_RE = re.compile(r"^[\(\[]\s?(\d+(?:\.\d+)?)\s?(%)?\s?[\)\]]$")
 LABEL_UNIT = re.compile(r"(?:,|\()\s?(months?|mos?|weeks?|wks?|days?|years?)\b|\b(months|weeks|days|years)\b", re.I)
+PERCENT_SUFFIX = re.compile(r"[\s,]*(?:n\s?)?\(\s?%\s?\)\s*$|\s?%\s*$")
 NOT_NUMBER_CELL = re.compile(r"^(?:not\s+reached|not\s+estimable|not\s+evaluable|NR|NE|NA|N/A|NYR|NC|-|–|—)$", re.I)
 NOT_REACHED_CELL = re.compile(r"^(?:not\s+reached|NR|NYR)$", re.I)
 SURVIVAL = frozenset({"PFS", "OS", "EFS", "DOR", "DOCR", "TTR", "FOLLOW_UP"})
@@ -237,8 +238,9 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
             label = seg  # an indented first cell is a column, not the row-label column
             continue
         spans.append((pos, pos + len(seg)))
-        grades = find_grades(seg)
-        if grades and grades[0].start == 0 and grades[0].end >= len(seg.rstrip()) - 1:
+        core = PERCENT_SUFFIX.sub("", seg)  # 'All Grades (%)', 'Grade 3-4, n (%)'
+        grades = find_grades(core)
+        if grades and grades[0].start == 0 and grades[0].end >= len(core.rstrip()) - 1:
             columns.append(Column("grade", grade=str(grades[0].value)))
         elif EXTRA_FULL.match(seg):
             columns.append(Column(_extra_kind(seg)))

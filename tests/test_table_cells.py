@@ -112,6 +112,13 @@ def test_cell_per_line_header_with_arms_then_grades():
     assert header.safety
 
 
+def test_cell_per_line_header_with_a_label_cell_between_arms_and_grades():
+    cells = ["Drugamab", "Placebo", "Event", "Any grade", "Grade ≥3", "Any grade", "Grade ≥3"]
+    header = layout.header_from_cells(cells)
+    assert [(c.name, c.grade) for c in header.columns] == [
+        ("Drugamab", "any"), ("Drugamab", ">=3"), ("Placebo", "any"), ("Placebo", ">=3")]
+
+
 @pytest.mark.parametrize("cells", [
     ["The patients", "were randomised", "to two arms"],       # prose split over lines is no header
     ["Drugamab", "Grade ≥3", "Placebo"],                       # grades must come after every arm

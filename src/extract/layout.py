@@ -116,7 +116,7 @@ def header_from_cells(cells: list[str], previous: Header | None = None) -> Heade
             arms.append(known[cell.lower()])
         elif _is_label_cell(cell, index) and not arms:
             labels.append(cell)
-        elif labels and LABEL_START.match(cell) and not grades:
+        elif arms and not grades and _is_label_cell(cell, index):
             continue  # 'Event' between the arm names and the grade cells
         else:
             n = LABEL_N.search(cell)

@@ -245,3 +245,28 @@ def test_stratified_hazard_ratio_row_and_ci_row_under_medians():
             "Stratified hazard ratio (95% CI)   0.47 (0.37, 0.61)\n")
     assert got(text, "stat", "value", "arm") == [("hr", 0.47, "Drugamab vs Placebo"), ("median", 5.7, "Placebo"),
                                                  ("median", 11.0, "Drugamab")]
+
+
+def test_count_over_denominator_cells():
+    text = HEADER + "ORR, n/N (%)          41/89 (46.1)         23/91 (25.3)\n"
+    assert got(text, "arm", "value", "count", "n") == [("Drugamab", 46.1, 41, 89), ("Placebo", 25.3, 23, 91)]
+
+
+def test_single_spaced_header_is_read_against_the_row_below():
+    text = ("Survival Veltarinib Docetaxel HR (95% CI) P\n"
+            "Median PFS, mo 5.6 3.2 0.61 (0.51-0.73) <0.001\n"
+            "Median OS, mo 14.9 11.2 0.78 (0.65-0.94) 0.008\n")
+    assert got(text, "endpoint", "stat", "value", "arm") == [
+        ("OS", "hr", 0.78, "Veltarinib vs Docetaxel"), ("OS", "median", 11.2, "Docetaxel"),
+        ("OS", "median", 14.9, "Veltarinib"), ("PFS", "hr", 0.61, "Veltarinib vs Docetaxel"),
+        ("PFS", "median", 3.2, "Docetaxel"), ("PFS", "median", 5.6, "Veltarinib")]
+
+
+def test_single_spaced_arm_names_join_across_plus():
+    text = "Outcome Zolbetamab + CAPOX CAPOX\nORR, % 52.9 38.6\n"
+    assert got(text, "arm", "value") == [("CAPOX", 38.6), ("Zolbetamab + CAPOX", 52.9)]
+
+
+def test_prose_line_over_a_row_is_not_a_header():
+    found = got("Patients were then randomised\nORR, % 52.9 38.6\n", "arm")
+    assert all(arm is None for (arm,) in found)

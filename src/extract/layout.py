@@ -151,3 +151,38 @@ def with_grades(arms_header: Header, grades_header: Header) -> Header | None:
     per = len(grades) // len(arms)
     columns = tuple(Column("arm", a.name, a.n, grades[i * per + j]) for i, a in enumerate(arms) for j in range(per))
     return Header(columns, grades_header.n or arms_header.n, grades_header.percent or arms_header.percent, True)
+
+
+EXTRA_TAIL = re.compile(r"(?:^|\s)(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|p(?:\s?-?\s?value)?)\s*$", re.I)
+CONNECTORS = frozenset({"+", "plus", "with", "&", "/", "and", "or", "±"})
+MAX_FLAT_HEADER_WORDS = 10
+
+
+def flat_header(text: str, cells: int, previous: Header | None = None) -> Header | None:
+    """A header whose cells are one space apart (pdfplumber's plain text), read against the row
+    below it: 'Survival Veltarinib Docetaxel HR (95% CI) P' over a row of four cells.
+
+    Arm names join across '+', 'plus', 'with'; a first word left over is the row-label cell.
+    """
+    rest, extras = text.strip(" |"), []
+    while (m := EXTRA_TAIL.search(rest)) and len(extras) < 2:
+        extras.insert(0, _extra_kind(m.group(1)))
+        rest = rest[:m.start()].rstrip()
+    words = rest.split()
+    if not words or len(words) > MAX_FLAT_HEADER_WORDS or re.search(r"[\d.,;:]", rest):
+        return None
+    groups: list[list[str]] = []
+    for word in words:
+        if groups and (word.lower() in CONNECTORS or groups[-1][-1].lower() in CONNECTORS):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    names = [" ".join(g) for g in groups]
+    arms = cells - len(extras)
+    if len(names) == arms + 1:
+        names = names[1:]
+    if arms < 2 or len(names) != arms or any(not n[0].isupper() and not n[0].isdigit() for n in names):
+        return None
+    known = {(c.name or "").lower(): c for c in (previous.arms if previous else [])}
+    columns = [known.get(n.lower(), Column("arm", n)) for n in names] + [Column(e) for e in extras]
+    return Header(tuple(columns))

@@ -120,6 +120,10 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
         state.header, used = stacked
         state.header_at = i + used - 1
         return used
+    flat = _flat_header(ctx, all_lines, i, header)
+    if flat:
+        state.header, state.header_at = flat, i
+        return 1
     sub = parse_subheader(line.text)
     if sub and header:
         state.header = header.with_extras([sub])
@@ -145,6 +149,19 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     if _wrapped_label(ctx, all_lines, i) and _row(ctx, layout.joined(ctx.text, all_lines[i:i + 2]), state):
         return 2
     return 0
+
+
+def _flat_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> Header | None:
+    """A single-spaced header line read against the cell count of the row under it."""
+    line = all_lines[i]
+    if i + 1 >= len(all_lines) or _label_start(ctx, line) and parse_row(line.text, line.start, _label_start(ctx, line)[1]):
+        return None
+    nxt = all_lines[i + 1]
+    opened = _label_start(ctx, nxt)
+    if nxt.section != line.section or not opened:
+        return None
+    row = parse_row(nxt.text, nxt.start, opened[1])
+    return layout.flat_header(line.text, len(row.cells), header) if row and len(row.cells) >= 2 else None
 
 
 MAX_WRAPPED_LABEL_WORDS = 8
@@ -335,6 +352,8 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
         pairs = _aligned(line, cells, header)
     elif len(cells) == 1 and not (header and header.safety and codes[0].startswith("OTHER_AE:")):
         cell = cells[0]
+        if cell.denominator is not None and cell.second is None:
+            return False  # '59/78 (76%; 95% CI, 65-85)': a sentence's numbers, for the prose reader
         if cell.unit and codes[0] not in SURVIVAL:
             return False  # 'overall remission rate within 3 months': a time window, not a value
         if cell.number is not None and cell.unit is None and not cell.percent and not label_unit(row.label) \
@@ -355,7 +374,7 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
             if column.grade and is_toxicity(candidate["endpoint"]):
                 candidate["grade"] = column.grade
             candidate["arm"] = column.name
-            candidate["n"] = column.n or (header.n if header else None)
+            candidate["n"] = candidate.get("n") or column.n or (header.n if header else None)
             if p_value and candidate["stat"] in ("rate", "landmark", "median"):
                 candidate["p_value"] = p_value
             ctx.add(candidate, line.start, row.end, rule)
@@ -398,6 +417,11 @@ def _cell_candidates(codes: list[str], row: Row, cell: Cell, unit_hint: str | No
         return [{"endpoint": codes[0], "stat": "rate", "unit": "%", "value": cell.number, "grade": grade},
                 {"endpoint": codes[1], "stat": "rate", "unit": "%", "value": cell.second,
                  "grade": _row_grade(codes[1], row.label, header)}]
+    if cell.denominator is not None:
+        if cell.second is None:
+            return []  # '41/89' alone: the rate is not printed
+        return [{"endpoint": code, "stat": "rate", "unit": "%", "value": cell.second, "count": int(cell.number),
+                 "n": cell.denominator, "grade": grade}]
     if cell.second is not None:
         if label_is_percent_first(row.label) or cell.percent:
             value, count = cell.number, int(cell.second) if cell.second.is_integer() else None

@@ -12,7 +12,7 @@ from .values import UNIT_WORDS, find_grades, find_timepoints, to_float
 
 CELL_RE = re.compile(
     r"(?:(?P<nr>not\s+reached|not\s+estimable|NR|NE|NA|N/A|NYR)"
-    r"|(?P<num>(?:[<>]=?\s?)?\d+(?:\.\d+)?)(?:\s?(?P<pct>%))?"
+    r"|(?P<num>(?:[<>]=?\s?)?\d+(?:\.\d+)?)(?:\s?/\s?(?P<den>\d+)(?![\d.]))?(?:\s?(?P<pct>%))?"
     r"(?:\s?(?P<unit>months?|mos?|mths?|weeks?|wks?|days?|years?|yrs?)(?![\w]))?)"
     r"(?:\s?(?P<paren>[\(\[][^()\[\]\n]{1,40}[\)\]]))?",
     re.I,
@@ -43,6 +43,7 @@ class Cell:
     low: float | None = None
     high: float | None = None
     has_bounds: bool = False
+    denominator: int | None = None  # '41/89 (46.1)': responders over patients
 
 
 @dataclass
@@ -64,6 +65,7 @@ def _cell(m: re.Match[str], offset: int) -> Cell:
         cell.operator = re.match(r"[<>]=?", num).group(0) if num[0] in "<>" else ""
         cell.number = float(num.lstrip("<>="))
         cell.percent = bool(m.group("pct"))
+        cell.denominator = int(m.group("den")) if m.group("den") else None
         if m.group("unit"):
             cell.unit = UNIT_WORDS.get(m.group("unit").lower().rstrip("."), "months")
     paren = m.group("paren")

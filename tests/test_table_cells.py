@@ -270,3 +270,11 @@ def test_single_spaced_arm_names_join_across_plus():
 def test_prose_line_over_a_row_is_not_a_header():
     found = got("Patients were then randomised\nORR, % 52.9 38.6\n", "arm")
     assert all(arm is None for (arm,) in found)
+
+
+def test_units_after_a_dash_in_journal_row_labels():
+    text = ("End Point                         Drugamab (N=330)   Placebo (N=328)   Difference (95% CI)   P Value\n"
+            "Objective response — no. (%)      139 (42.1)         97 (29.6)         12.5 (5.3 to 19.7)    <0.001\n"
+            "Median duration of response — wk  38.4               27.0\n")
+    assert got(text, "endpoint", "unit", "value", "p_value") == [
+        ("DOR", "weeks", 27.0, None), ("DOR", "weeks", 38.4, None), ("ORR", "%", 29.6, "<0.001"), ("ORR", "%", 42.1, "<0.001")]

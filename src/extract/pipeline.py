@@ -220,8 +220,10 @@ def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header 
                 parsed = layout.header_from_cells(cells, header) if cells else None
                 if parsed:
                     return parsed, len(run)
-            if (len(run) >= 3 and end + 1 < len(all_lines) and layout.is_cell_line(all_lines[end + 1])
-                    and all(len(x.text.split()) <= layout.MAX_HEADER_CELL_WORDS for x in run)):
+        first_cell = next((c for c in range(end, min(end + 3, len(all_lines))) if layout.is_cell_line(all_lines[c])), None)
+        if after is not None and after.section == run[0].section and first_cell is not None and first_cell > end:
+            # one cell per line: the run is the header when a row label (and maybe an organ-class line) follows
+            if (len(run) >= 3 and all(len(x.text.split()) <= layout.MAX_HEADER_CELL_WORDS for x in run)):
                 parsed = layout.header_from_cells([x.text for x in run], header)
                 if parsed:
                     return parsed, len(run)

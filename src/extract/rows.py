@@ -21,7 +21,7 @@ BOUNDS_RE = re.compile(
     r"^[\(\[]\s?(?:(?:95\s?%\s?)?CI[,:]?\s?|range[,:]?\s?)?(-?\d+(?:\.\d+)?|NR|NE|NA)\s?(?:-|to|,|;|\s)\s?(-?\d+(?:\.\d+)?|NR|NE|NA)\s?[\)\]]$",
     re.I)
 SECOND_RE = re.compile(r"^[\(\[]\s?(\d+(?:\.\d+)?)\s?(%)?\s?[\)\]]$")
-LABEL_UNIT = re.compile(r"(?:,|\()\s?(months?|mos?|weeks?|wks?|days?|years?)\b|\b(months|weeks|days|years)\b", re.I)
+LABEL_UNIT = re.compile(r"(?:,|\(|\s[-–—])\s?(months?|mos?|weeks?|wks?|days?|years?)\b|\b(months|weeks|days|years)\b", re.I)
 PERCENT_SUFFIX = re.compile(r"[\s,]*(?:n\s?)?\(\s?%\s?\)\s*$|\s?%\s*$")
 NOT_NUMBER_CELL = re.compile(r"^(?:not\s+reached|not\s+estimable|not\s+evaluable|NR|NE|NA|N/A|NYR|NC|-|–|—)$", re.I)
 NOT_REACHED_CELL = re.compile(r"^(?:not\s+reached|NR|NYR)$", re.I)
@@ -144,8 +144,12 @@ ARM_GROUP = re.compile(
     r"([A-Za-z][\w+./'-]*(?: [\w+./'-]+)*?)\s?(?:\(\s?[nN]?\s?=?\s?(\d+)\s?\)|,?\s[nN]\s?=\s?(\d+))")
 HEADER_WORDS = frozenset("endpoint endpoints outcome outcomes response responses parameter parameters variable "
                          "efficacy characteristic characteristics event events n % no. responsen safety survival".split())
-EXTRA_TOKEN = re.compile(r"(?<![\w])(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|p(?:\s?-?\s?value)?|P)(?![\w])", re.I)
-EXTRA_FULL = re.compile(r"^(?:HR(?:\s?\(95\s?%\s?CI\))?|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|p(?:\s?-?\s?values?)?)$", re.I)
+# a between-arm column that holds no arm's value: 'Difference (95% CI)', 'Odds ratio (95% CI)'
+CONTRAST = r"(?:difference|diff\.|odds\s+ratio|risk\s+ratio|relative\s+risk)(?:\s?(?:in\s+\w+\s?)?\(95\s?%\s?CI\))?"
+EXTRA_TOKEN = re.compile(r"(?<![\w])(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|" + CONTRAST
+                         + r"|p(?:\s?-?\s?value)?|P)(?![\w])", re.I)
+EXTRA_FULL = re.compile(r"^(?:HR(?:\s?\(95\s?%\s?CI\))?|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|" + CONTRAST
+                        + r"|p(?:\s?-?\s?values?)?)$", re.I)
 SAFETY = re.compile(r"\b(?:safety|adverse|AEs?|TEAEs?|toxicit(?:y|ies)|side\s+effects)\b", re.I)
 SEGMENT_SPLIT = re.compile(r"\s{2,}|\t|\s?\|\s?")
 LABEL_N = re.compile(r"\(\s?[nN]\s?=\s?(\d+)\s?\)|\b[nN]\s?=\s?(\d+)")
@@ -186,7 +190,10 @@ class Header:
 
 
 def _extra_kind(label: str) -> str:
-    return "hr" if label.lower().startswith(("hr", "hazard")) else "p"
+    low = label.lower()
+    if low.startswith(("hr", "hazard")):
+        return "hr"
+    return "p" if low.startswith("p") else "contrast"
 
 
 def _label_traits(label: str) -> tuple[int | None, bool, bool]:
@@ -215,7 +222,7 @@ def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Head
         if not name or any(a <= g.start(1) < b or g.start(1) <= a < g.end(1) for a, b in endpoint_spans):
             return None
         columns.append(Column("arm", name, int(g.group(2) or g.group(3))))
-    rest = ARM_GROUP.sub(" ", line)
+    rest = EXTRA_TOKEN.sub(" ", ARM_GROUP.sub(" ", line))
     if re.search(r"\d", rest.replace("%", "").replace("95", "")) or len(rest.split()) > 6:
         return None
     tail_at = groups[-1].end()

@@ -278,3 +278,45 @@ def test_units_after_a_dash_in_journal_row_labels():
             "Median duration of response — wk  38.4               27.0\n")
     assert got(text, "endpoint", "unit", "value", "p_value") == [
         ("DOR", "weeks", 27.0, None), ("DOR", "weeks", 38.4, None), ("ORR", "%", 29.6, "<0.001"), ("ORR", "%", 42.1, "<0.001")]
+
+
+# --- single-spaced text (pdfplumber's extract_text) -------------------------------------------------
+
+def test_single_spaced_arm_a_arm_b_safety_header_then_grades_line():
+    text = ("Efficacy Arm A (n=355) | Arm B (n=359)\n"
+            "ORR, n (%) 154 (43.4) | 117 (32.6)\n"
+            "Adverse events, n (%) Arm A | Arm B\n"
+            "All grades | Grade 3-4 | All grades | Grade 3-4\n"
+            "Colitis 25 (7.0) | 9 (2.5) | 11 (3.1) | 4 (1.1)\n")
+    assert got(text, "endpoint", "arm", "grade", "value", "n") == [
+        ("ORR", "Arm A", None, 43.4, 355), ("ORR", "Arm B", None, 32.6, 359),
+        ("OTHER_AE:colitis", "Arm A", "3-4", 2.5, 355), ("OTHER_AE:colitis", "Arm A", "any", 7.0, 355),
+        ("OTHER_AE:colitis", "Arm B", "3-4", 1.1, 359), ("OTHER_AE:colitis", "Arm B", "any", 3.1, 359)]
+
+
+def test_single_spaced_names_over_sizes_and_a_grades_line():
+    text = ("Drugtinib Chlorambucil + Obinutuzumab\nN=210 N=212\n"
+            "Adverse reaction, n (%) All grades Grade 3-4 All grades Grade 3-4\n"
+            "Rash 45 (21.4) 3 (1.4) 20 (9.4) 0\n")
+    assert got(text, "arm", "grade", "value", "n") == [
+        ("Chlorambucil + Obinutuzumab", "3-4", 0.0, 212), ("Chlorambucil + Obinutuzumab", "any", 9.4, 212),
+        ("Drugtinib", "3-4", 1.4, 210), ("Drugtinib", "any", 21.4, 210)]
+
+
+def test_single_spaced_label_words_are_not_part_of_the_first_arm():
+    text = ("Intention-to-treat population Pemvacitinib + F (n=257) Placebo + F (n=255) HR (95% CI) p\n"
+            "Median PFS, mo 11.0 5.7 0.55 (0.45-0.68) <0.001\n"
+            "ORR, % 31.5 18.0 0.002\n")
+    assert got(text, "stat", "arm", "value", "p_value") == [
+        ("hr", "Pemvacitinib + F vs Placebo + F", 0.55, "<0.001"), ("median", "Pemvacitinib + F", 11.0, "<0.001"),
+        ("median", "Placebo + F", 5.7, "<0.001"), ("rate", "Pemvacitinib + F", 31.5, "0.002"),
+        ("rate", "Placebo + F", 18.0, "0.002")]
+
+
+def test_repeated_arm_names_without_sizes_take_the_earlier_columns():
+    text = ("Efficacy Low dose (n=32) High dose (n=30)\nORR, % 69 93\n"
+            "Safety Low dose High dose\nAny grade Grade ≥3 Any grade Grade ≥3\nCRS 22 (69) 1 (3) 26 (87) 4 (13)\n")
+    assert got(text, "endpoint", "arm", "grade", "n", "value") == [
+        ("CRS", "High dose", ">=3", 30, 13.0), ("CRS", "High dose", "any", 30, 87.0),
+        ("CRS", "Low dose", ">=3", 32, 3.0), ("CRS", "Low dose", "any", 32, 69.0),
+        ("ORR", "High dose", None, 30, 93.0), ("ORR", "Low dose", None, 32, 69.0)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .rows import CELL_RE, EXTRA_FULL, HEADER_WORDS, LABEL_N, NOT_NUMBER_CELL, PERCENT_SUFFIX, SAFETY, Column, Header, _extra_kind
+from .rows import CELL_RE, CONTRAST, EXTRA_FULL, HEADER_WORDS, LABEL_N, NOT_NUMBER_CELL, PERCENT_SUFFIX, SAFETY, Column, Header, _extra_kind
 from .segment import Line
 from .values import find_grades
 
@@ -54,9 +54,15 @@ def segments(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def is_size_line(text: str) -> bool:
-    segs = segments(text)
-    return bool(segs) and all(SIZE_ONLY.match(s) for _, _, s in segs)
+SIZE_TOKEN = re.compile(r"\(?\s?[nN]\s?=\s?(\d+)\s?\)?")
+
+
+def sizes_only(text: str) -> list[int] | None:
+    """'(n=62) (n=61) (n=63)' or 'N=210 N=212': the sizes, when the line holds nothing else."""
+    if SIZE_TOKEN.sub("", text).strip(" |\t"):
+        return None
+    sizes = [int(m.group(1)) for m in SIZE_TOKEN.finditer(text)]
+    return sizes or None
 
 
 def merge_columns(run: list[Line]) -> list[str] | None:
@@ -153,17 +159,36 @@ def with_grades(arms_header: Header, grades_header: Header) -> Header | None:
     return Header(columns, grades_header.n or arms_header.n, grades_header.percent or arms_header.percent, True)
 
 
-EXTRA_TAIL = re.compile(r"(?:^|\s)(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|p(?:\s?-?\s?value)?)\s*$", re.I)
+EXTRA_TAIL = re.compile(r"(?:^|\s)(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|" + CONTRAST
+                        + r"|p(?:\s?-?\s?value)?)\s*$", re.I)
 CONNECTORS = frozenset({"+", "plus", "with", "&", "/", "and", "or", "±"})
 MAX_FLAT_HEADER_WORDS = 10
+MAX_LABEL_WORDS = 5
+
+
+def split_names(text: str, count: int) -> list[str] | None:
+    """Single-spaced arm names cut into ``count`` names, a leftover first one being the row label.
+
+    A name goes on across '+', 'plus', 'with' and over words that do not start with a capital
+    ('Sotre 3 mg/kg', "Investigator's choice"); a capitalised word starts the next name.
+    """
+    groups: list[list[str]] = []
+    for word in text.split():
+        joins = groups and (word.lower() in CONNECTORS or groups[-1][-1].lower() in CONNECTORS
+                            or not (word[0].isupper() or word[0] in "(["))
+        if joins:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    names = [" ".join(g) for g in groups]
+    if len(names) == count + 1 and count >= 2:
+        names = names[1:]
+    return names if len(names) == count else None
 
 
 def flat_header(text: str, cells: int, previous: Header | None = None) -> Header | None:
     """A header whose cells are one space apart (pdfplumber's plain text), read against the row
-    below it: 'Survival Veltarinib Docetaxel HR (95% CI) P' over a row of four cells.
-
-    Arm names join across '+', 'plus', 'with'; a first word left over is the row-label cell.
-    """
+    below it: 'Survival Veltarinib Docetaxel HR (95% CI) P' over a row of four cells."""
     rest, extras = text.strip(" |"), []
     while (m := EXTRA_TAIL.search(rest)) and len(extras) < 2:
         extras.insert(0, _extra_kind(m.group(1)))
@@ -171,18 +196,48 @@ def flat_header(text: str, cells: int, previous: Header | None = None) -> Header
     words = rest.split()
     if not words or len(words) > MAX_FLAT_HEADER_WORDS or re.search(r"[\d.,;:]", rest):
         return None
-    groups: list[list[str]] = []
-    for word in words:
-        if groups and (word.lower() in CONNECTORS or groups[-1][-1].lower() in CONNECTORS):
-            groups[-1].append(word)
-        else:
-            groups.append([word])
-    names = [" ".join(g) for g in groups]
-    arms = cells - len(extras)
-    if len(names) == arms + 1:
-        names = names[1:]
-    if arms < 2 or len(names) != arms or any(not n[0].isupper() and not n[0].isdigit() for n in names):
+    known = known_arms(rest, previous)
+    if known and len(known.arms) + len(extras) == cells:
+        return Header(tuple(known.arms) + tuple(Column(e) for e in extras))
+    names = split_names(rest, cells - len(extras))
+    if not names or len(names) < 2:
         return None
-    known = {(c.name or "").lower(): c for c in (previous.arms if previous else [])}
-    columns = [known.get(n.lower(), Column("arm", n)) for n in names] + [Column(e) for e in extras]
+    columns = [Column("arm", n) for n in names] + [Column(e) for e in extras]
     return Header(tuple(columns))
+
+
+def known_arms(text: str, previous: Header | None) -> Header | None:
+    """'Safety Low dose Mid dose High dose' after a header naming those arms: the same columns."""
+    arms = {}
+    for c in (previous.arms if previous else []):
+        arms.setdefault((c.name or "").lower(), c)
+    if len(arms) < 2:
+        return None
+    words, found, i = text.replace("|", " ").split(), [], 0
+    names = sorted(arms, key=lambda n: -len(n.split()))
+    while i < len(words):
+        hit = next((n for n in names if " ".join(words[i:i + len(n.split())]).lower() == n), None)
+        if hit:
+            found.append(arms[hit])
+            i += len(hit.split())
+        elif not found and i < MAX_LABEL_WORDS:
+            i += 1  # a label word before the first arm
+        else:
+            return None
+    return Header(tuple(found), safety=bool(SAFETY.search(text)) or previous.safety) if len(found) >= 2 else None
+
+
+def flat_grades(text: str) -> Header | None:
+    """'Adverse event, n (%) All grades Grade 3-4 All grades Grade 3-4': grade cells one space apart."""
+    found = find_grades(text)
+    if len(found) < 2:
+        return None
+    tail = text[found[0].start:]
+    for g in reversed(found):
+        tail = tail[:g.start - found[0].start] + " " * (g.end - g.start) + tail[g.end - found[0].start:]
+    if PERCENT_SUFFIX.sub("", re.sub(r"\(\s?%\s?\)|\bn\s?\(\s?%\s?\)|%", " ", tail)).strip(" |\t"):
+        return None
+    label = text[:found[0].start]
+    if re.search(r"\d", LABEL_N.sub("", label)) or len(label.split()) > 6:
+        return None
+    return Header(tuple(Column("grade", grade=str(g.value)) for g in found), None, "%" in text, True)

@@ -115,6 +115,14 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
             parsed = layout.with_grades(header, parsed) or parsed
         state.header, state.header_at = parsed, i
         return 1
+    if header is not None:
+        grades = layout.flat_grades(line.text) if state.header_at == i - 1 else None
+        plain = not re.search(r"\d", LABEL_N.sub("", line.text))
+        again = layout.known_arms(line.text, header) if not grades and plain else None
+        merged = layout.with_grades(header, grades) if grades else again
+        if merged:
+            state.header, state.header_at = merged, i
+            return 1
     stacked = _stacked_header(ctx, all_lines, i, header)
     if stacked:
         state.header, used = stacked
@@ -214,6 +222,10 @@ def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header 
     while len(run) >= 2:
         end = i + len(run)
         after = all_lines[end] if end < len(all_lines) else None
+        sizes = layout.sizes_only(run[-1].text) if len(run) == 2 else None
+        names = layout.split_names(run[0].text, len(sizes)) if sizes and len(layout.segments(run[0].text)) < 2 else None
+        if names:  # 'Sotre 3 mg/kg Sotre + Axi Axitinib' over '(n=62) (n=63) (n=60)', single-spaced
+            return Header(tuple(Column("arm", name, n) for name, n in zip(names, sizes))), 2
         if after is not None and after.section == run[0].section and _label_start(ctx, after):
             if LABEL_N.search(run[-1].text):
                 cells = layout.merge_columns(run)
@@ -352,6 +364,10 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
         pairs = list(zip(cells, values))
     elif header is not None and "\n" not in ctx.text[line.start:line.end] and _aligned(line, cells, header):
         pairs = _aligned(line, cells, header)
+    elif values and len(values) < len(cells) < len(columns) and not header.spans:
+        # single-spaced, a blank cell: arms first, the rest under the last columns ('ORR 31.5 18.0 0.002' under 'HR p')
+        extra = len(cells) - len(values)
+        pairs = list(zip(cells, values + [c for c in columns if c.kind not in ("arm", "grade")][-extra:]))
     elif len(cells) == 1 and not (header and header.safety and codes[0].startswith("OTHER_AE:")):
         cell = cells[0]
         if cell.denominator is not None and cell.second is None:

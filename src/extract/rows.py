@@ -144,6 +144,11 @@ ARM_GROUP = re.compile(
     r"([A-Za-z][\w+./'-]*(?: [\w+./'-]+)*?)\s?(?:\(\s?[nN]?\s?=?\s?(\d+)\s?\)|,?\s[nN]\s?=\s?(\d+))")
 HEADER_WORDS = frozenset("endpoint endpoints outcome outcomes response responses parameter parameters variable "
                          "efficacy characteristic characteristics event events n % no. responsen safety survival".split())
+# words that open a header's label cell, never an arm name: 'Intention-to-treat population Drug (n=257)'
+LABEL_ONLY = frozenset("itt mitt pp population populations analysis analyses assessment table all patients "
+                       "intention-to-treat per-protocol modified bicr irc investigator investigator-assessed "
+                       "end point points measure measures primary updated final interim".split())
+POPULATION_WORDS = frozenset("itt mitt pp population".split())
 # a between-arm column that holds no arm's value: 'Difference (95% CI)', 'Odds ratio (95% CI)'
 CONTRAST = r"(?:difference|diff\.|odds\s+ratio|risk\s+ratio|relative\s+risk)(?:\s?(?:in\s+\w+\s?)?\(95\s?%\s?CI\))?"
 EXTRA_TOKEN = re.compile(r"(?<![\w])(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|" + CONTRAST
@@ -214,12 +219,28 @@ def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Head
     if len(groups) < 2:
         return None
     columns = []
-    for g in groups:
-        words = g.group(1).split()
-        while len(words) > 1 and words[0].lower().strip("(),:") in HEADER_WORDS:
-            words = words[1:]
+    label_end = groups[0].start(1)
+    for index, g in enumerate(groups):
+        start = g.start(1)
+        inside = [b for a, b in endpoint_spans if start <= a < g.end(1) or a <= start < b]
+        if inside and index == 0 and max(inside) < g.end(1):
+            start = max(inside)  # 'Radiographic PFS and OS Relvalutamide N = 329': the label ends at the last endpoint
+        elif inside:
+            return None
+        text = line[start:g.end(1)]
+        offset = start + len(text) - len(text.lstrip(" ,;:|"))
+        words = text.split()
+        if index == 0:
+            if any(w.endswith((",", ":")) for w in words[:-1]):  # 'Efficacy, ITT Veltarinib (N=301)'
+                cut = max(i for i, w in enumerate(words[:-1]) if w.endswith((",", ":"))) + 1
+                words = words[cut:]
+            while len(words) > 1 and (words[0].lower().strip("(),:") in HEADER_WORDS or words[0].lower() in LABEL_ONLY):
+                words = words[1:]
+            if len(words) > 1 and words[0].lower().strip("(),:") in POPULATION_WORDS:
+                words = words[1:]
+            label_end = g.end(1) - len(" ".join(words)) if words else offset
         name = " ".join(words).strip(" ,;:|")
-        if not name or any(a <= g.start(1) < b or g.start(1) <= a < g.end(1) for a, b in endpoint_spans):
+        if not name:
             return None
         columns.append(Column("arm", name, int(g.group(2) or g.group(3))))
     rest = EXTRA_TOKEN.sub(" ", ARM_GROUP.sub(" ", line))
@@ -229,7 +250,10 @@ def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Head
     extras = list(EXTRA_TOKEN.finditer(line[tail_at:]))
     columns += [Column(_extra_kind(m.group(1))) for m in extras]
     spans = [(g.start(1), g.end()) for g in groups] + [(tail_at + m.start(), tail_at + m.end()) for m in extras]
-    _, percent, safety = _label_traits(line[:groups[0].start()])
+    gaps = [line[a[1]:b[0]] for a, b in zip(spans, spans[1:])]
+    if any("  " not in gap and "|" not in gap and "\t" not in gap for gap in gaps):
+        spans = []  # single-spaced: positions say nothing about columns
+    _, percent, safety = _label_traits(line[:label_end])
     return Header(tuple(columns), None, percent, safety, tuple(spans))
 
 

@@ -320,3 +320,8 @@ def test_repeated_arm_names_without_sizes_take_the_earlier_columns():
         ("CRS", "High dose", ">=3", 30, 13.0), ("CRS", "High dose", "any", 30, 87.0),
         ("CRS", "Low dose", ">=3", 32, 3.0), ("CRS", "Low dose", "any", 32, 69.0),
         ("ORR", "High dose", None, 30, 93.0), ("ORR", "Low dose", None, 32, 69.0)]
+
+
+def test_cell_per_line_dash_is_an_empty_cell():
+    text = "Adverse event\nDrugamab\n(N=40)\nPlacebo\n(N=41)\nAny grade\nGrade ≥3\nAny grade\nGrade ≥3\nNausea\n12 (30.0)\n-\n5 (12.2)\n1 (2.4)\n"
+    assert got(text, "arm", "grade", "value") == [("Drugamab", "any", 30.0), ("Placebo", ">=3", 2.4), ("Placebo", "any", 12.2)]

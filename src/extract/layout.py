@@ -20,14 +20,25 @@ LABEL_START = re.compile(r"^(?:table\b|adverse\b|" + "|".join(sorted(HEADER_WORD
 MAX_HEADER_CELL_WORDS = 6
 
 
+EMPTY_CELL = "\u2014"  # an em dash: normalised text has none, so it marks a dash-only cell line here
+DASH_LINE = re.compile(r"^\s*-\s*$")
+
+
 def joined(text: str, run: list[Line]) -> Line:
-    """One logical line over consecutive lines: newlines become spaces, offsets stay the source's."""
+    """One logical line over consecutive lines: newlines become spaces, offsets stay the source's;
+    a line holding only a dash (an empty cell) reads as one missing cell."""
     first, last = run[0], run[-1]
-    return Line(first.start, last.end, text[first.start:last.end].replace("\n", " "), first.section, first.blank_before)
+    body = list(text[first.start:last.end].replace("\n", " "))
+    for line in run:
+        if DASH_LINE.match(line.text):
+            body[line.start + line.text.index("-") - first.start] = EMPTY_CELL
+    return Line(first.start, last.end, "".join(body), first.section, first.blank_before)
 
 
 def is_cell_line(line: Line) -> bool:
-    """A line holding exactly one table cell: '147 (79.0)', 'NR (22.4–NE)', '<0.001', '0'."""
+    """A line holding exactly one table cell: '147 (79.0)', 'NR (22.4–NE)', '<0.001', '0', '-'."""
+    if DASH_LINE.match(line.text):
+        return True
     body = line.text.strip(" |\t")
     m = CELL_RE.match(body)
     return bool(m and m.end() == len(body))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .values import UNIT_WORDS, find_grades, find_timepoints, to_float
 
 CELL_RE = re.compile(
-    r"(?:(?P<nr>not\s+reached|not\s+estimable|NR|NE|NA|N/A|NYR)"
+    r"(?:(?P<nr>not\s+reached|not\s+estimable|NR|NE|NA|N/A|NYR|\u2014)"
     r"|(?P<num>(?:[<>]=?\s?)?\d+(?:\.\d+)?)(?:\s?/\s?(?P<den>\d+)(?![\d.]))?(?:\s?(?P<pct>%))?"
     r"(?:\s?(?P<unit>months?|mos?|mths?|weeks?|wks?|days?|years?|yrs?)(?![\w]))?)"
     r"(?:\s?(?P<paren>[\(\[][^()\[\]\n]{1,40}[\)\]]))?",

@@ -325,3 +325,8 @@ def test_repeated_arm_names_without_sizes_take_the_earlier_columns():
 def test_cell_per_line_dash_is_an_empty_cell():
     text = "Adverse event\nDrugamab\n(N=40)\nPlacebo\n(N=41)\nAny grade\nGrade ≥3\nAny grade\nGrade ≥3\nNausea\n12 (30.0)\n-\n5 (12.2)\n1 (2.4)\n"
     assert got(text, "arm", "grade", "value") == [("Drugamab", "any", 30.0), ("Placebo", ">=3", 2.4), ("Placebo", "any", 12.2)]
+
+
+def test_a_sentence_that_opens_with_table_n_stays_prose():
+    found = records_of("Table 2 shows that the objective response rate was 45% with drugamab.\n")
+    assert [(r["endpoint"], r["value"]) for r in found] == [("ORR", 45.0)]

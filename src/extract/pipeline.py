@@ -102,7 +102,9 @@ def _read_lines(ctx: Context) -> list[tuple[int, int]]:
 def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState) -> int:
     """How many lines from ``i`` on are table matter (headers, rows), read into ``state`` and candidates."""
     line = all_lines[i]
-    if CAPTION.match(line.text) and len(line.text.split()) <= MAX_CAPTION_WORDS:
+    caption = CAPTION.match(line.text)
+    if caption and len(line.text.split()) <= MAX_CAPTION_WORDS and (
+            caption.group(0).rstrip()[-1] in ".:" or not re.search(r"\d", line.text[caption.end():])):
         state.header, state.last_code, state.block_code = None, None, None  # a new table: its thresholds ('AEs in >=10%') are not values
         return 1
     header = state.header

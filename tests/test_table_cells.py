@@ -330,3 +330,8 @@ def test_cell_per_line_dash_is_an_empty_cell():
 def test_a_sentence_that_opens_with_table_n_stays_prose():
     found = records_of("Table 2 shows that the objective response rate was 45% with drugamab.\n")
     assert [(r["endpoint"], r["value"]) for r in found] == [("ORR", 45.0)]
+
+
+def test_a_sentence_under_an_endpoint_heading_is_still_read():
+    text = LABEL_EFFICACY.split("Overall Response Rate")[0] + "Patients in the drugtinib arm had an objective response rate of 45%.\n"
+    assert ("ORR", 45.0) in [(r["endpoint"], r["value"]) for r in records_of(text)]

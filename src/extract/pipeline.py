@@ -143,8 +143,10 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
         grade = label_grade(line.text)
         state.header = replace(header, safety=True, grade=grade or header.grade)
         return 1
-    if header and state.block_code and SKIP_ROW.match(line.text):
-        return 1  # 'Number of events, n (%)' under 'Progression-free survival': not a value of it
+    skip = SKIP_ROW.match(line.text) if header and state.block_code else None
+    if skip and len(line.text.split()) <= MAX_WRAPPED_LABEL_WORDS + 4 and (
+            parse_row(line.text, line.start, skip.end()) or layout.cell_run(all_lines, i + 1)):
+        return 1  # 'Number of events, n (%)  35 (18)  111 (57)' under 'Progression-free survival': not its value
     if _hr_list(ctx, line) or _row(ctx, line, state):
         return 1
     if header is None:

@@ -335,3 +335,18 @@ def test_a_sentence_that_opens_with_table_n_stays_prose():
 def test_a_sentence_under_an_endpoint_heading_is_still_read():
     text = LABEL_EFFICACY.split("Overall Response Rate")[0] + "Patients in the drugtinib arm had an objective response rate of 45%.\n"
     assert ("ORR", 45.0) in [(r["endpoint"], r["value"]) for r in records_of(text)]
+
+
+def test_pipe_table_rows_with_leading_bars_blank_cells_and_an_empty_label_cell():
+    text = ("| Outcome | Drugamab (n=120) | Placebo (n=118) | HR (95% CI) | p |\n"
+            "| 12-mo OS rate, % | 58.2 | 46.5 | | |\n"
+            "| Grade ≥3 TEAEs, % | 31.5 | 18.0 | | 0.002 |\n"
+            "|  | Drugamab | Placebo |\n"
+            "| Median OS, mo | 20.1 | 15.2 |\n"
+            "| Safety, n (%) | Drugamab | Placebo |\n"
+            "| CMV reactivation | 3 (2.5) | 0 |\n")
+    assert got(text, "endpoint", "stat", "arm", "value", "p_value") == [
+        ("OS", "landmark", "Drugamab", 58.2, None), ("OS", "landmark", "Placebo", 46.5, None),
+        ("OS", "median", "Drugamab", 20.1, None), ("OS", "median", "Placebo", 15.2, None),
+        ("OTHER_AE:cmv reactivation", "rate", "Drugamab", 2.5, None), ("OTHER_AE:cmv reactivation", "rate", "Placebo", 0.0, None),
+        ("TEAE", "rate", "Drugamab", 31.5, "0.002"), ("TEAE", "rate", "Placebo", 18.0, "0.002")]

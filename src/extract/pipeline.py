@@ -37,8 +37,8 @@ def extract_records(document: Document) -> Result:
 
 # --- lines: headers, rows, prose ------------------------------------------------------------------
 
-LEAD_GRADE = re.compile(r"^\s*(?:•\s*)?(?:any[\s-]grade|all[\s-]grades?|grades?\s?(?:>=|<=)?\s?\d(?:\s?(?:-|/|or)\s?\d)?(?:\s?\+)?)\s*$", re.I)
-PLAIN_LABEL = re.compile(r"^[\s•]*[A-Za-z][A-Za-z /'()-]*?(?=,|\s{2,}|\s\d|$)")
+LEAD_GRADE = re.compile(r"^\s*(?:[•|]\s*)?(?:any[\s-]grade|all[\s-]grades?|grades?\s?(?:>=|<=)?\s?\d(?:\s?(?:-|/|or)\s?\d)?(?:\s?\+)?)\s*$", re.I)
+PLAIN_LABEL = re.compile(r"^[\s•|]*[A-Za-z][A-Za-z /'()-]*?(?=,|\s{2,}|\s\||\s\d|$)")
 
 
 def _label_start(ctx: Context, line: Line) -> tuple[list[EndpointMention], int] | None:
@@ -47,7 +47,7 @@ def _label_start(ctx: Context, line: Line) -> tuple[list[EndpointMention], int] 
     if not inside:
         return None
     lead = ctx.text[line.start:inside[0].start]
-    words = lead.replace("•", " ").split()
+    words = lead.replace("•", " ").replace("|", " ").split()
     if len(words) > 3 or any(ch.isdigit() for ch in lead) and not (_is_timepoint_lead(lead) or LEAD_GRADE.match(lead)):
         return None
     label_mentions = [inside[0]]
@@ -59,7 +59,7 @@ def _label_start(ctx: Context, line: Line) -> tuple[list[EndpointMention], int] 
 
 
 def _is_timepoint_lead(lead: str) -> bool:
-    return bool(re.fullmatch(r"\s*(?:•\s*)?(?:estimated\s+)?\d+\s?-?\s?(?:month|mo|year|yr)s?\s?-?\s*", lead, re.I))
+    return bool(re.fullmatch(r"\s*(?:[•|]\s*)?(?:estimated\s+)?\d+\s?-?\s?(?:month|mo|year|yr)s?\s?-?\s*", lead, re.I))
 
 
 @dataclass
@@ -277,7 +277,7 @@ def _row(ctx: Context, line: Line, state: TableState) -> bool:
         plain = PLAIN_LABEL.match(line.text)
         if not plain:
             return False
-        name = " ".join(plain.group(0).replace("•", " ").split()).lower()
+        name = " ".join(plain.group(0).replace("•", " ").replace("|", " ").split()).lower()
         if not name or len(name.split()) > 6:
             return False
         codes, label_end = ["OTHER_AE:" + name], plain.end()
@@ -366,9 +366,10 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
         pairs = list(zip(cells, columns))
     elif values and len(cells) == len(values):
         pairs = list(zip(cells, values))
-    elif header is not None and "\n" not in ctx.text[line.start:line.end] and _aligned(line, cells, header):
+    elif header is not None and "\n" not in ctx.text[line.start:line.end] and "|" not in line.text \
+            and _aligned(line, cells, header):
         pairs = _aligned(line, cells, header)
-    elif values and len(values) < len(cells) < len(columns) and not header.spans:
+    elif values and len(values) < len(cells) < len(columns) and (not header.spans or "|" in line.text):
         # single-spaced, a blank cell: arms first, the rest under the last columns ('ORR 31.5 18.0 0.002' under 'HR p')
         extra = len(cells) - len(values)
         pairs = list(zip(cells, values + [c for c in columns if c.kind not in ("arm", "grade")][-extra:]))

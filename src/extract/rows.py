@@ -162,6 +162,7 @@ LABEL_N = re.compile(r"\(\s?[nN]\s?=\s?(\d+)\s?\)|\b[nN]\s?=\s?(\d+)")
 
 MAX_HEADER_LENGTH = 240
 LABEL_INDENT = 8  # a header line whose first cell starts further in has no row-label cell
+EMPTY_FIRST_CELL = re.compile(r"^\s*\|\s*\|")  # '|  | Drug A | Drug B |': a Markdown header with no label
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,8 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
     spans: list[tuple[int, int]] = []
     label = ""
     for index, (pos, seg) in enumerate(segments):
-        if index == 0 and pos < LABEL_INDENT and not find_grades(seg) and seg.lower() not in known:
+        if (index == 0 and pos < LABEL_INDENT and not find_grades(seg) and seg.lower() not in known
+                and not EMPTY_FIRST_CELL.match(line)):
             label = seg  # an indented first cell is a column, not the row-label column
             continue
         spans.append((pos, pos + len(seg)))

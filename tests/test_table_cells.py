@@ -350,3 +350,14 @@ def test_pipe_table_rows_with_leading_bars_blank_cells_and_an_empty_label_cell()
         ("OS", "median", "Drugamab", 20.1, None), ("OS", "median", "Placebo", 15.2, None),
         ("OTHER_AE:cmv reactivation", "rate", "Drugamab", 2.5, None), ("OTHER_AE:cmv reactivation", "rate", "Placebo", 0.0, None),
         ("TEAE", "rate", "Drugamab", 31.5, "0.002"), ("TEAE", "rate", "Placebo", 18.0, "0.002")]
+
+
+def test_cell_per_line_row_with_a_label_wrapped_over_two_lines():
+    text = CELL_PER_LINE + "Median duration of response,\nmonths (95% CI)\n16.8 (11.2–NE)\n9.4 (6.5–13.0)\n"
+    assert got(text, "endpoint", "arm", "value") [:2] == [("DOR", "Drugamab", 16.8), ("DOR", "Placebo", 9.4)]
+
+
+def test_footnote_marks_glued_to_cells():
+    text = HEADER + "ORR, n (%)            96 (80.0)a           40 (33.9)\nMedian PFS, mo        11.2*                5.4†\n"
+    assert got(text, "endpoint", "arm", "value") == [("ORR", "Drugamab", 80.0), ("ORR", "Placebo", 33.9),
+                                                      ("PFS", "Drugamab", 11.2), ("PFS", "Placebo", 5.4)]

@@ -158,6 +158,9 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     k = layout.cell_run(all_lines, i + 1)
     if k and _row(ctx, layout.joined(ctx.text, all_lines[i:i + k + 1]), state):
         return k + 1
+    k = layout.cell_run(all_lines, i + 2) if i + 2 < len(all_lines) else 0
+    if k and _wrapped_label(ctx, all_lines, i) and _row(ctx, layout.joined(ctx.text, all_lines[i:i + k + 2]), state):
+        return k + 2  # a wrapped label over one cell per line
     if _wrapped_label(ctx, all_lines, i) and _row(ctx, layout.joined(ctx.text, all_lines[i:i + 2]), state):
         return 2
     return 0

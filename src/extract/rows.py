@@ -14,7 +14,8 @@ CELL_RE = re.compile(
     r"(?:(?P<nr>not\s+reached|not\s+estimable|NR|NE|NA|N/A|NYR|\u2014)"
     r"|(?P<num>(?:[<>]=?\s?)?\d+(?:\.\d+)?)(?:\s?/\s?(?P<den>\d+)(?![\d.]))?(?:\s?(?P<pct>%))?"
     r"(?:\s?(?P<unit>months?|mos?|mths?|weeks?|wks?|days?|years?|yrs?)(?![\w]))?)"
-    r"(?:\s?(?P<paren>[\(\[][^()\[\]\n]{1,40}[\)\]]))?",
+    r"(?:\s?(?P<paren>[\(\[][^()\[\]\n]{1,40}[\)\]]))?"
+    r"(?P<note>[*†‡§¶]{1,3}|(?<=[\d)\]])(?-i:[a-f])(?![A-Za-z]))?",  # a footnote mark glued to the cell: '45 (30)a'
     re.I,
 )
 BOUNDS_RE = re.compile(

@@ -382,6 +382,7 @@ def test_pdf_is_closed_even_on_error(tmp_path, monkeypatch):
         raise RuntimeError("layout exploded")
 
     monkeypatch.setattr(pdfplumber.page.Page, "extract_text", boom)
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_words", boom)  # pages are read word by word
     with pytest.raises(CorruptPDFError) as info:
         read_document(two_page_pdf(tmp_path / "ok.pdf"))
     assert len(closed) == 1

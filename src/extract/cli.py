@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="add precision/recall per endpoint, document kind or stat (repeatable)")
     score.add_argument("--baseline", metavar="OLD_TABLE", type=Path,
                        help="list values fixed and broken since this earlier table of the same documents")
+    score.add_argument("--by-layout", action="store_true",
+                       help="also print precision / recall per table layout (the gold files' 'layout' key)")
     from .review_cli import add_review_parser
 
     add_review_parser(sub)
@@ -84,7 +86,7 @@ def _progress(i: int, total: int, outcome) -> None:
 
 
 def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None, by: tuple[str, ...] = (),
-           baseline: Path | None = None) -> tuple[str, object]:
+           baseline: Path | None = None, by_layout: bool = False) -> tuple[str, object]:
     import json
 
     from .golden import load_gold_dir, report, score_table
@@ -98,8 +100,14 @@ def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None,
     if not golds:
         raise FileNotFoundError(f"{gold_dir}: no *.gold.json files")
     before = score_table(table_rows(read_endpoints(baseline)), golds) if baseline else None
-    return report(score_table(table_rows(read_endpoints(table)), golds), verbose=not summary, by=tuple(by),
-                  baseline=before)
+    scores = score_table(table_rows(read_endpoints(table)), golds)
+    text, totals = report(scores, verbose=not summary, by=tuple(by), baseline=before)
+    if by_layout:
+        from .layouts import layout_report
+
+        head, _, overall = text.rpartition("\n")  # the overall line stays last
+        text = f"{head}\n{layout_report(scores, golds)}\n{overall}"
+    return text, totals
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -126,7 +134,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     try:
-        text, totals = _score(args.table, args.gold_dir, args.summary, args.split, tuple(args.by), args.baseline)
+        text, totals = _score(args.table, args.gold_dir, args.summary, args.split, tuple(args.by), args.baseline,
+                              args.by_layout)
     except (OSError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -6,8 +6,9 @@ module is the single place that decides what that text is:
 * ``.txt``: strict UTF-8 (a leading BOM is dropped). The text is kept exactly as
   decoded except that ``"\\r\\n"`` becomes ``"\\n"``; lone ``"\\r"``, tabs,
   Unicode spaces etc. are left alone so offsets stay faithful to the source.
-* ``.pdf``: ``pdfplumber`` ``page.extract_text()`` with default settings, one
-  call per page, page texts joined with a form feed (``"\\f"``). ``Document.pages``
+* ``.pdf``: each page's words from ``pdfplumber``, placed by position
+  (``extract.pdftext``: table columns stay apart, superscripts stay raised),
+  page texts joined with a form feed (``"\\f"``). ``Document.pages``
   records where each page's text sits in the joined string.
 
 Files that cannot be read raise a ``DocumentError`` subclass (see
@@ -241,12 +242,14 @@ def _read_pdf(raw: bytes, source: str) -> tuple[str, list[Page]]:
     # Imported here so that reading .txt files does not pay for pdfminer.
     import pdfplumber
 
+    from extract.pdftext import page_text
+
     page_texts: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             for page in pdf.pages:
                 try:
-                    page_texts.append(page.extract_text() or "")
+                    page_texts.append(page_text(page))
                 finally:
                     # Drop the page's parsed layout; keeps memory flat on long PDFs.
                     page.close()

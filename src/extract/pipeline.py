@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import arms as arm_rules
+from . import layout
 from .attribution import trial_for
 from .context import Context, EndpointMention, build_context
 from .documents import Document
 from .prose import link_sentence
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
 from .rows import (BOUNDS_RE, SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
-                   label_timepoint, label_unit, parse_header, parse_row, parse_subheader)
+                   LABEL_N, label_timepoint, label_unit, parse_header, parse_row, parse_subheader)
 from .segment import Line, continues, lines, sections, sentences
 from .values import parse_p, to_float
 
@@ -36,8 +37,8 @@ def extract_records(document: Document) -> Result:
 
 # --- lines: headers, rows, prose ------------------------------------------------------------------
 
-LEAD_GRADE = re.compile(r"^\s*(?:•\s*)?(?:any[\s-]grade|all[\s-]grades?|grades?\s?(?:>=|<=)?\s?\d(?:\s?(?:-|/|or)\s?\d)?(?:\s?\+)?)\s*$", re.I)
-PLAIN_LABEL = re.compile(r"^[\s•]*[A-Za-z][A-Za-z /'()-]*?(?=,|\s{2,}|\s\d|$)")
+LEAD_GRADE = re.compile(r"^\s*(?:[•|]\s*)?(?:any[\s-]grade|all[\s-]grades?|grades?\s?(?:>=|<=)?\s?\d(?:\s?(?:-|/|or)\s?\d)?(?:\s?\+)?)\s*$", re.I)
+PLAIN_LABEL = re.compile(r"^[\s•|]*[A-Za-z][A-Za-z /'()-]*?(?=,|\s{2,}|\s\||\s\d|$)")
 
 
 def _label_start(ctx: Context, line: Line) -> tuple[list[EndpointMention], int] | None:
@@ -46,7 +47,7 @@ def _label_start(ctx: Context, line: Line) -> tuple[list[EndpointMention], int] 
     if not inside:
         return None
     lead = ctx.text[line.start:inside[0].start]
-    words = lead.replace("•", " ").split()
+    words = lead.replace("•", " ").replace("|", " ").split()
     if len(words) > 3 or any(ch.isdigit() for ch in lead) and not (_is_timepoint_lead(lead) or LEAD_GRADE.match(lead)):
         return None
     label_mentions = [inside[0]]
@@ -58,50 +59,228 @@ def _label_start(ctx: Context, line: Line) -> tuple[list[EndpointMention], int] 
 
 
 def _is_timepoint_lead(lead: str) -> bool:
-    return bool(re.fullmatch(r"\s*(?:•\s*)?(?:estimated\s+)?\d+\s?-?\s?(?:month|mo|year|yr)s?\s?-?\s*", lead, re.I))
+    return bool(re.fullmatch(r"\s*(?:[•|]\s*)?(?:estimated\s+)?\d+\s?-?\s?(?:month|mo|year|yr)s?\s?-?\s*", lead, re.I))
+
+
+@dataclass
+class TableState:
+    """What the line walk knows about the table it is in."""
+    header: Header | None = None
+    header_at: int = -2               # index of the line that set the header
+    unit_hint: str | None = None
+    last_code: str | None = None      # endpoint of the last row, for an 'HR (95% CI)' row under it
+    block_code: str | None = None     # endpoint a heading row names for the sub-rows below ('Median, months')
 
 
 def _read_lines(ctx: Context) -> list[tuple[int, int]]:
     """Walk the lines: headers set the columns, rows become candidates, the rest is prose."""
-    header: Header | None = None
+    state = TableState()
     section = -1
-    unit_hint: str | None = None
     prose: list[tuple[int, int]] = []
     prev_prose: Line | None = None
-    for line in lines(ctx.text):
+    all_lines = lines(ctx.text)
+    i = 0
+    while i < len(all_lines):
+        line = all_lines[i]
         if line.section != section:
-            section, header, unit_hint = line.section, None, None
-        spans = [(m.start - line.start, m.end - line.start) for m in ctx.mentions_in(line.start, line.end)]
-        parsed = parse_header(line.text, spans, header)
-        if parsed:
-            header, prev_prose = parsed, None
-            continue
-        sub = parse_subheader(line.text)
-        if sub and header:
-            header, prev_prose = header.with_extras([sub]), None
-            unit_hint = label_unit(line.text) or unit_hint
-            continue
-        if _hr_list(ctx, line) or _row(ctx, line, header, unit_hint):
-            prev_prose = None
+            page_break = i > 0 and "\f" in ctx.text[all_lines[i - 1].end:line.start]
+            # a table runs on over a page break under the header of the page before
+            section, state = line.section, TableState(header=state.header if page_break else None)
+        used = _table_lines(ctx, all_lines, i, state)
+        if used:
+            i, prev_prose = i + used, None
             continue
         if prev_prose is not None and continues(prev_prose, line):
             prose[-1] = (prose[-1][0], line.end)
         else:
             prose.append((line.start, line.end))
         prev_prose = line
+        i += 1
     return prose
 
 
-def _row(ctx: Context, line: Line, header: Header | None, unit_hint: str | None) -> bool:
+def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState) -> int:
+    """How many lines from ``i`` on are table matter (headers, rows), read into ``state`` and candidates."""
+    line = all_lines[i]
+    caption = CAPTION.match(line.text)
+    if caption and len(line.text.split()) <= MAX_CAPTION_WORDS and (
+            caption.group(0).rstrip()[-1] in ".:" or not re.search(r"\d", line.text[caption.end():])):
+        state.header, state.last_code, state.block_code = None, None, None  # a new table: its thresholds ('AEs in >=10%') are not values
+        return 1
+    header = state.header
+    if header and MARKDOWN_RULE.match(line.text):
+        return 1  # '|---|---|' under a Markdown header
+    spans = [(m.start - line.start, m.end - line.start) for m in ctx.mentions_in(line.start, line.end)]
+    parsed = parse_header(line.text, spans, header)
+    if parsed:
+        if header is not None and state.header_at == i - 1 and not parsed.arms:
+            parsed = layout.with_grades(header, parsed) or parsed
+        state.header, state.header_at = parsed, i
+        return 1
+    if header is not None:
+        grades = layout.flat_grades(line.text) if state.header_at == i - 1 else None
+        plain = not re.search(r"\d", LABEL_N.sub("", line.text))
+        again = layout.known_arms(line.text, header) if not grades and plain else None
+        merged = layout.with_grades(header, grades) if grades else again
+        if merged:
+            state.header, state.header_at = merged, i
+            return 1
+    stacked = _stacked_header(ctx, all_lines, i, header)
+    if stacked:
+        state.header, used = stacked
+        state.header_at = i + used - 1
+        return used
+    flat = _flat_header(ctx, all_lines, i, header)
+    if flat:
+        state.header, state.header_at = flat, i
+        return 1
+    sub = parse_subheader(line.text)
+    if sub and header:
+        state.header = header.with_extras([sub])
+        state.unit_hint = label_unit(line.text) or state.unit_hint
+        return 1
+    if header and _block_line(line.text):
+        grade = label_grade(line.text)
+        state.header = replace(header, safety=True, grade=grade or header.grade)
+        return 1
+    skip = SKIP_ROW.match(line.text) if header and state.block_code else None
+    if skip and len(line.text.split()) <= MAX_WRAPPED_LABEL_WORDS + 4 and (
+            parse_row(line.text, line.start, skip.end()) or layout.cell_run(all_lines, i + 1)):
+        return 1  # 'Number of events, n (%)  35 (18)  111 (57)' under 'Progression-free survival': not its value
+    if _hr_list(ctx, line) or _row(ctx, line, state):
+        return 1
+    if header is None:
+        return 0
+    heading = _endpoint_heading(ctx, all_lines, i)
+    if heading:
+        state.block_code = state.last_code = heading
+        return 1
+    k = layout.cell_run(all_lines, i + 1)
+    if k and _row(ctx, layout.joined(ctx.text, all_lines[i:i + k + 1]), state):
+        return k + 1
+    k = layout.cell_run(all_lines, i + 2) if i + 2 < len(all_lines) else 0
+    if k and _wrapped_label(ctx, all_lines, i) and _row(ctx, layout.joined(ctx.text, all_lines[i:i + k + 2]), state):
+        return k + 2  # a wrapped label over one cell per line
+    if _wrapped_label(ctx, all_lines, i) and _row(ctx, layout.joined(ctx.text, all_lines[i:i + 2]), state):
+        return 2
+    return 0
+
+
+def _flat_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> Header | None:
+    """A single-spaced header line read against the cell count of the row under it."""
+    line = all_lines[i]
+    if i + 1 >= len(all_lines) or _label_start(ctx, line) and parse_row(line.text, line.start, _label_start(ctx, line)[1]):
+        return None
+    nxt = all_lines[i + 1]
+    opened = _label_start(ctx, nxt)
+    if nxt.section != line.section or not opened:
+        return None
+    row = parse_row(nxt.text, nxt.start, opened[1])
+    return layout.flat_header(line.text, len(row.cells), header) if row and len(row.cells) >= 2 else None
+
+
+MAX_WRAPPED_LABEL_WORDS = 8
+MARKDOWN_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+SUB_ROW = re.compile(r"^[\s•|]*(?:median\b|(?:(?:un)?stratified\s+|adjusted\s+)?(?:HR|hazard\s+ratio)\b|n\s?\(\s?%\s?\)"
+                     r"|%|rate\b|proportion\b|percent(?:age)?\b|(?:KM\s+)?estimate\b|\d+\s?-?\s?(?:months?|mo|years?|yr)\b)",
+                     re.I)
+SKIP_ROW = re.compile(r"^[\s•|]*(?:(?:number|no\.?)\s+(?:of\s+)?)?(?:events?|deaths?|patients\b|subjects\b|censored"
+                      r"|progressions?|died\b)", re.I)
+
+
+def _endpoint_heading(ctx: Context, all_lines: list[Line], i: int) -> str | None:
+    """'Progression-Free Survival' alone on a line, over 'Median, months (95% CI) ...' sub-rows."""
+    if i + 1 >= len(all_lines):
+        return None
+    line, nxt = all_lines[i], all_lines[i + 1]
+    inside = ctx.mentions_in(line.start, line.end)
+    if not inside or nxt.section != line.section or not (SUB_ROW.match(nxt.text) or SKIP_ROW.match(nxt.text)):
+        return None
+    rest = ctx.text[line.start:inside[0].start] + ctx.text[inside[-1].end:line.end]
+    rest = re.sub(r"\([A-Za-z-]{1,8}\)|\b[a-z]\b|[:*†‡]", " ", rest)
+    if re.search(r"\d", rest) or len(rest.split()) > 2:
+        return None
+    return inside[0].code
+CAPTION = re.compile(r"^\s*Table\s+[A-Z]?\d+[A-Za-z]?(?:[.:]|\s)", re.I)
+MAX_CAPTION_WORDS = 30
+
+
+def _wrapped_label(ctx: Context, all_lines: list[Line], i: int) -> bool:
+    """'Median duration of response,' over '  months (95% CI)   16.8 (11.2-NE)   9.4 (6.5-13.0)'."""
+    if i + 1 >= len(all_lines):
+        return False
+    line, nxt = all_lines[i], all_lines[i + 1]
+    if nxt.section != line.section or nxt.blank_before or len(line.text.split()) > MAX_WRAPPED_LABEL_WORDS:
+        return False
+    if re.search(r"\d", re.sub(r"95\s?%|\bv\d+(?:\.\d+)*", "", line.text)) or not ctx.mentions_in(line.start, line.end):
+        return False
+    return not _label_start(ctx, nxt)
+
+
+def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> tuple[Header, int] | None:
+    """Headers spread over lines: names over sizes by column, or one cell per line (PyMuPDF)."""
+    run: list[Line] = []
+    for line in all_lines[i:i + MAX_STACKED_HEADER_LINES]:
+        if run and (line.blank_before or line.section != run[0].section):
+            break
+        if ctx.mentions_in(line.start, line.end) or layout.is_cell_line(line):
+            break
+        run.append(line)
+    while len(run) >= 2:
+        end = i + len(run)
+        after = all_lines[end] if end < len(all_lines) else None
+        sizes = layout.sizes_only(run[-1].text) if len(run) == 2 else None
+        names = layout.split_names(run[0].text, len(sizes)) if sizes and len(layout.segments(run[0].text)) < 2 else None
+        if names:  # 'Sotre 3 mg/kg Sotre + Axi Axitinib' over '(n=62) (n=63) (n=60)', single-spaced
+            return Header(tuple(Column("arm", name, n) for name, n in zip(names, sizes))), 2
+        if after is not None and after.section == run[0].section and _label_start(ctx, after):
+            if LABEL_N.search(run[-1].text):
+                cells = layout.merge_columns(run)
+                parsed = layout.header_from_cells(cells, header) if cells else None
+                if parsed:
+                    return parsed, len(run)
+        first_cell = next((c for c in range(end, min(end + 3, len(all_lines))) if layout.is_cell_line(all_lines[c])), None)
+        if after is not None and after.section == run[0].section and first_cell is not None and first_cell > end:
+            # one cell per line: the run is the header when a row label (and maybe an organ-class line) follows
+            if (len(run) >= 3 and all(len(x.text.split()) <= layout.MAX_HEADER_CELL_WORDS for x in run)):
+                parsed = layout.header_from_cells([x.text for x in run], header)
+                if parsed:
+                    return parsed, len(run)
+        run.pop()
+    return None
+
+
+MAX_STACKED_HEADER_LINES = 12
+BLOCK_LINE = re.compile(r"^[\s•]*(?:[A-Za-z][\w/-]*\s?){0,3}(?:adverse\s+events?|AEs|TEAEs|toxicit(?:y|ies)|safety)\b", re.I)
+
+
+def _block_line(text: str) -> bool:
+    """'Selected adverse events, any grade, n (%)': the rows below are adverse events."""
+    if len(text.split()) > 8 or text.rstrip().endswith(".") or not BLOCK_LINE.match(text):
+        return False
+    return not re.search(r"\d", re.sub(r"grades?\s?(?:>=|≥)?\s?\d(?:\s?-\s?\d)?", "", text, flags=re.I))
+
+
+HR_LABEL = re.compile(r"^[\s•|]*(?:(?:un)?stratified\s+|adjusted\s+)?(?:HR|hazard\s+ratio)\b", re.I)
+HR_IN_LABEL = re.compile(r"\b(?:HR|hazard\s+ratio)\b", re.I)
+
+
+def _row(ctx: Context, line: Line, state: TableState) -> bool:
+    header = state.header
     opened = _label_start(ctx, line)
+    hr_label = HR_LABEL.match(line.text)
     if opened:
         labels, label_end = opened
         codes = [m.code for m in labels]
+    elif hr_label and header is not None and state.last_code in SURVIVAL:
+        codes, label_end = [state.last_code], hr_label.end()  # 'HR (95% CI)' under the median row it compares
+    elif header is not None and state.block_code and SUB_ROW.match(line.text):
+        codes, label_end = [state.block_code], SUB_ROW.match(line.text).end()
     elif header is not None and header.safety:
         plain = PLAIN_LABEL.match(line.text)
         if not plain:
             return False
-        name = " ".join(plain.group(0).replace("•", " ").split()).lower()
+        name = " ".join(plain.group(0).replace("•", " ").replace("|", " ").split()).lower()
         if not name or len(name.split()) > 6:
             return False
         codes, label_end = ["OTHER_AE:" + name], plain.end()
@@ -110,7 +289,44 @@ def _row(ctx: Context, line: Line, header: Header | None, unit_hint: str | None)
     row = parse_row(line.text, line.start, label_end)
     if row is None:
         return False
-    return _emit_row(ctx, line, codes, row, header, unit_hint)
+    if header is not None and codes[0] in SURVIVAL and HR_IN_LABEL.search(row.label):
+        done = _hr_row(ctx, line, codes[0], row, header)
+    else:
+        done = _emit_row(ctx, line, codes, row, header, state.unit_hint)
+    if done:
+        state.last_code = codes[0]
+    return done
+
+
+def _hr_row(ctx: Context, line: Line, code: str, row: Row, header: Header) -> bool:
+    """'HR (95% CI)  0.33 (0.24-0.45)  0.31 (0.23-0.41)': one hazard ratio per pair of arm columns."""
+    arms = header.arms
+    cells = [c for c in row.cells if c.number is not None and not c.operator]
+    if not cells or len(arms) != 2 * len(cells):
+        return False
+    for j, cell in enumerate(cells):
+        first, second = arms[2 * j], arms[2 * j + 1]
+        candidate = {"endpoint": code, "stat": "hr", "value": cell.number, "unit": "ratio", "ci_low": cell.low,
+                     "ci_high": cell.high, "arm": f"{first.name} vs {second.name}"}
+        ctx.add(candidate, line.start, row.end, f"row-hr:{code}")
+    return True
+
+
+def _aligned(line: Line, cells: list[Cell], header: Header) -> list[tuple[Cell, Column]] | None:
+    """Cells under the header columns they sit below, for rows with blank cells (an ORR row under 'HR  p')."""
+    columns = header.columns
+    if len(header.spans) != len(columns) or not cells:
+        return None
+    chosen: list[int] = []
+    for cell in cells:
+        a, b = cell.start - line.start, cell.end - line.start
+        overlap = [min(b, hb) - max(a, ha) for ha, hb in header.spans]
+        best = max(range(len(columns)),
+                   key=lambda j: (overlap[j], -min(abs(a - header.spans[j][0]), abs(b - header.spans[j][1]))))
+        if chosen and best <= chosen[-1]:
+            return None
+        chosen.append(best)
+    return [(cell, columns[j]) for cell, j in zip(cells, chosen)]
 
 
 HR_LIST = re.compile(r"\bHR\s+(?:vs\.?|versus)\s+(?P<ref>[^:]{1,40}):\s*(?P<items>.+)$", re.I)
@@ -153,8 +369,17 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
         pairs = list(zip(cells, columns))
     elif values and len(cells) == len(values):
         pairs = list(zip(cells, values))
+    elif header is not None and "\n" not in ctx.text[line.start:line.end] and "|" not in line.text \
+            and _aligned(line, cells, header):
+        pairs = _aligned(line, cells, header)
+    elif values and len(values) < len(cells) < len(columns) and (not header.spans or "|" in line.text):
+        # single-spaced, a blank cell: arms first, the rest under the last columns ('ORR 31.5 18.0 0.002' under 'HR p')
+        extra = len(cells) - len(values)
+        pairs = list(zip(cells, values + [c for c in columns if c.kind not in ("arm", "grade")][-extra:]))
     elif len(cells) == 1 and not (header and header.safety and codes[0].startswith("OTHER_AE:")):
         cell = cells[0]
+        if cell.denominator is not None and cell.second is None:
+            return False  # '59/78 (76%; 95% CI, 65-85)': a sentence's numbers, for the prose reader
         if cell.unit and codes[0] not in SURVIVAL:
             return False  # 'overall remission rate within 3 months': a time window, not a value
         if cell.number is not None and cell.unit is None and not cell.percent and not label_unit(row.label) \
@@ -172,10 +397,10 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
         if column.kind not in ("arm", "grade"):
             continue
         for candidate in _cell_candidates(codes, row, cell, unit_hint, header):
-            if column.kind == "grade" and is_toxicity(candidate["endpoint"]):
+            if column.grade and is_toxicity(candidate["endpoint"]):
                 candidate["grade"] = column.grade
             candidate["arm"] = column.name
-            candidate["n"] = column.n or (header.n if header else None)
+            candidate["n"] = candidate.get("n") or column.n or (header.n if header else None)
             if p_value and candidate["stat"] in ("rate", "landmark", "median"):
                 candidate["p_value"] = p_value
             ctx.add(candidate, line.start, row.end, rule)
@@ -189,9 +414,9 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
     return True
 
 
-def _row_grade(code: str, label: str) -> str | None:
-    """Toxicity rows carry the grade their label names, 'any' when it names none."""
-    return (label_grade(label) or "any") if is_toxicity(code) else None
+def _row_grade(code: str, label: str, header: Header | None = None) -> str | None:
+    """Toxicity rows carry the grade their label names, else their block's, 'any' when none is named."""
+    return (label_grade(label) or (header.grade if header else None) or "any") if is_toxicity(code) else None
 
 
 def _cell_candidates(codes: list[str], row: Row, cell: Cell, unit_hint: str | None,
@@ -213,11 +438,16 @@ def _cell_candidates(codes: list[str], row: Row, cell: Cell, unit_hint: str | No
                  "ci_low": cell.low, "ci_high": cell.high}]
     if cell.not_reached or cell.number is None:
         return []
-    grade = _row_grade(code, row.label)
+    grade = _row_grade(code, row.label, header)
     if len(codes) >= 2 and cell.second is not None:
         return [{"endpoint": codes[0], "stat": "rate", "unit": "%", "value": cell.number, "grade": grade},
                 {"endpoint": codes[1], "stat": "rate", "unit": "%", "value": cell.second,
-                 "grade": _row_grade(codes[1], row.label)}]
+                 "grade": _row_grade(codes[1], row.label, header)}]
+    if cell.denominator is not None:
+        if cell.second is None:
+            return []  # '41/89' alone: the rate is not printed
+        return [{"endpoint": code, "stat": "rate", "unit": "%", "value": cell.second, "count": int(cell.number),
+                 "n": cell.denominator, "grade": grade}]
     if cell.second is not None:
         if label_is_percent_first(row.label) or cell.percent:
             value, count = cell.number, int(cell.second) if cell.second.is_integer() else None
@@ -237,6 +467,7 @@ def _finish(ctx: Context) -> Result:
     bounds = sections(ctx.text)
     seen: set[tuple] = set()
     issued: dict[str, int] = {}
+    ids: set[str] = set()
     for c in ctx.candidates:
         s_norm, e_norm = c.pop("start_norm"), c.pop("end_norm")
         section = next((i for i, (a, b) in enumerate(bounds) if a <= s_norm <= b), 0)
@@ -257,5 +488,9 @@ def _finish(ctx: Context) -> Result:
         if key in seen:
             continue
         seen.add(key)
+        if outcome.record_id in ids and outcome.rule.startswith("row"):
+            # the same row, endpoint and arm in two blocks of a table (BICR | investigator): keep both
+            outcome.record_id = make_record_id(c, f"{doc.sha256}|{outcome.value}|{outcome.not_reached}")
+        ids.add(outcome.record_id)
         result.records.append(outcome)
     return result

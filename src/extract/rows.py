@@ -11,17 +11,20 @@ from dataclasses import dataclass
 from .values import UNIT_WORDS, find_grades, find_timepoints, to_float
 
 CELL_RE = re.compile(
-    r"(?:(?P<nr>not\s+reached|not\s+estimable|NR|NE|NA|N/A|NYR)"
-    r"|(?P<num>(?:[<>]=?\s?)?\d+(?:\.\d+)?)(?:\s?(?P<pct>%))?"
+    r"(?:(?P<nr>not\s+reached|not\s+estimable|NR|NE|NA|N/A|NYR|\u2014)"
+    r"|(?P<num>(?:[<>]=?\s?)?\d+(?:\.\d+)?)(?:\s?/\s?(?P<den>\d+)(?![\d.]))?(?:\s?(?P<pct>%))?"
     r"(?:\s?(?P<unit>months?|mos?|mths?|weeks?|wks?|days?|years?|yrs?)(?![\w]))?)"
-    r"(?:\s?(?P<paren>[\(\[][^()\[\]\n]{1,40}[\)\]]))?",
+    r"(?:\s?(?P<paren>[\(\[][^()\[\]\n]{1,40}[\)\]]))?"
+    r"(?P<note>[*†‡§¶]{1,3}|(?<=[\d)\]])(?-i:[a-f])(?![A-Za-z]))?",  # a footnote mark glued to the cell: '45 (30)a'
     re.I,
 )
 BOUNDS_RE = re.compile(
     r"^[\(\[]\s?(?:(?:95\s?%\s?)?CI[,:]?\s?|range[,:]?\s?)?(-?\d+(?:\.\d+)?|NR|NE|NA)\s?(?:-|to|,|;|\s)\s?(-?\d+(?:\.\d+)?|NR|NE|NA)\s?[\)\]]$",
     re.I)
 SECOND_RE = re.compile(r"^[\(\[]\s?(\d+(?:\.\d+)?)\s?(%)?\s?[\)\]]$")
-LABEL_UNIT = re.compile(r"(?:,|\()\s?(months?|mos?|weeks?|wks?|days?|years?)\b|\b(months|weeks|days|years)\b", re.I)
+LABEL_UNIT = re.compile(r"(?:,|\(|\s[-–—])\s?(months?|mos?|weeks?|wks?|days?|years?)\b|\b(months|weeks|days|years)\b", re.I)
+PERCENT_SUFFIX = re.compile(r"[\s,]*(?:n\s?)?\(\s?%\s?\)\s*$|\s?%\s*$")
+NOT_NUMBER_CELL = re.compile(r"^(?:not\s+reached|not\s+estimable|not\s+evaluable|NR|NE|NA|N/A|NYR|NC|-|–|—)$", re.I)
 NOT_REACHED_CELL = re.compile(r"^(?:not\s+reached|NR|NYR)$", re.I)
 SURVIVAL = frozenset({"PFS", "OS", "EFS", "DOR", "DOCR", "TTR", "FOLLOW_UP"})
 
@@ -41,6 +44,7 @@ class Cell:
     low: float | None = None
     high: float | None = None
     has_bounds: bool = False
+    denominator: int | None = None  # '41/89 (46.1)': responders over patients
 
 
 @dataclass
@@ -62,6 +66,7 @@ def _cell(m: re.Match[str], offset: int) -> Cell:
         cell.operator = re.match(r"[<>]=?", num).group(0) if num[0] in "<>" else ""
         cell.number = float(num.lstrip("<>="))
         cell.percent = bool(m.group("pct"))
+        cell.denominator = int(m.group("den")) if m.group("den") else None
         if m.group("unit"):
             cell.unit = UNIT_WORDS.get(m.group("unit").lower().rstrip("."), "months")
     paren = m.group("paren")
@@ -101,7 +106,8 @@ def parse_row(line: str, offset: int, label_start: int) -> Row | None:
     for a, b in sorted(blocked, reverse=True):
         if a >= label_start and b <= len(label):
             tail_of_label = tail_of_label[:a - label_start] + " " + tail_of_label[b - label_start:]
-    tail_of_label = re.sub(r"95\s?%\s?CI|\(\s?%\s?\)|n\s?\(\s?%\s?\)|<\s?10\^?-?\d+", "", tail_of_label, flags=re.I)
+    tail_of_label = re.sub(r"95\s?%\s?CI|\(\s?%\s?\)|n\s?\(\s?%\s?\)|<?\s?\b10\s?\^\s?-?\d+|\bv\d+(?:\.\d+)*\b", "", tail_of_label,
+                           flags=re.I)
     if re.search(r"\d", tail_of_label):
         return None
     return Row(offset, offset + len(line.rstrip()), label, offset + len(label), [_cell(m, offset) for m in chain])
@@ -139,14 +145,25 @@ ARM_GROUP = re.compile(
     r"([A-Za-z][\w+./'-]*(?: [\w+./'-]+)*?)\s?(?:\(\s?[nN]?\s?=?\s?(\d+)\s?\)|,?\s[nN]\s?=\s?(\d+))")
 HEADER_WORDS = frozenset("endpoint endpoints outcome outcomes response responses parameter parameters variable "
                          "efficacy characteristic characteristics event events n % no. responsen safety survival".split())
-EXTRA_TOKEN = re.compile(r"(?<![\w])(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|p(?:\s?-?\s?value)?|P)(?![\w])", re.I)
-EXTRA_FULL = re.compile(r"^(?:HR(?:\s?\(95\s?%\s?CI\))?|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|p(?:\s?-?\s?values?)?)$", re.I)
+# words that open a header's label cell, never an arm name: 'Intention-to-treat population Drug (n=257)'
+LABEL_ONLY = frozenset("itt mitt pp population populations analysis analyses assessment table all patients "
+                       "intention-to-treat per-protocol modified bicr irc investigator investigator-assessed "
+                       "end point points measure measures primary updated final interim".split())
+POPULATION_WORDS = frozenset("itt mitt pp population".split())
+# a between-arm column that holds no arm's value: 'Difference (95% CI)', 'Odds ratio (95% CI)'
+CONTRAST = r"(?:difference|diff\.|odds\s+ratio|risk\s+ratio|relative\s+risk)(?:\s?(?:in\s+\w+\s?)?\(95\s?%\s?CI\))?"
+EXTRA_TOKEN = re.compile(r"(?<![\w])(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|" + CONTRAST
+                         + r"|p(?:\s?-?\s?value)?|P)(?![\w])", re.I)
+EXTRA_FULL = re.compile(r"^(?:HR(?:\s?\(95\s?%\s?CI\))?|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|" + CONTRAST
+                        + r"|p(?:\s?-?\s?values?)?)$", re.I)
 SAFETY = re.compile(r"\b(?:safety|adverse|AEs?|TEAEs?|toxicit(?:y|ies)|side\s+effects)\b", re.I)
 SEGMENT_SPLIT = re.compile(r"\s{2,}|\t|\s?\|\s?")
 LABEL_N = re.compile(r"\(\s?[nN]\s?=\s?(\d+)\s?\)|\b[nN]\s?=\s?(\d+)")
 
 
 MAX_HEADER_LENGTH = 240
+LABEL_INDENT = 8  # a header line whose first cell starts further in has no row-label cell
+EMPTY_FIRST_CELL = re.compile(r"^\s*\|\s*\|")  # '|  | Drug A | Drug B |': a Markdown header with no label
 
 
 @dataclass(frozen=True)
@@ -163,6 +180,8 @@ class Header:
     n: int | None = None      # population printed in the label: 'Safety (N=146), n (%)'
     percent: bool = False
     safety: bool = False
+    spans: tuple[tuple[int, int], ...] = ()  # where each column sits on the header line, when known
+    grade: str | None = None  # grade a block line names for the rows below it ('..., any grade, n (%)')
 
     @property
     def arms(self) -> list[Column]:
@@ -173,11 +192,15 @@ class Header:
         return [c for c in self.columns if c.kind in ("arm", "grade")]
 
     def with_extras(self, extras: list[str]) -> "Header":
-        return Header(tuple(self.value_columns) + tuple(Column(e) for e in extras), self.n, self.percent, self.safety)
+        return Header(tuple(self.value_columns) + tuple(Column(e) for e in extras), self.n, self.percent, self.safety,
+                      grade=self.grade)
 
 
 def _extra_kind(label: str) -> str:
-    return "hr" if label.lower().startswith(("hr", "hazard")) else "p"
+    low = label.lower()
+    if low.startswith(("hr", "hazard")):
+        return "hr"
+    return "p" if low.startswith("p") else "contrast"
 
 
 def _label_traits(label: str) -> tuple[int | None, bool, bool]:
@@ -198,21 +221,42 @@ def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Head
     if len(groups) < 2:
         return None
     columns = []
-    for g in groups:
-        words = g.group(1).split()
-        while len(words) > 1 and words[0].lower().strip("(),:") in HEADER_WORDS:
-            words = words[1:]
+    label_end = groups[0].start(1)
+    for index, g in enumerate(groups):
+        start = g.start(1)
+        inside = [b for a, b in endpoint_spans if start <= a < g.end(1) or a <= start < b]
+        if inside and index == 0 and max(inside) < g.end(1):
+            start = max(inside)  # 'Radiographic PFS and OS Relvalutamide N = 329': the label ends at the last endpoint
+        elif inside:
+            return None
+        text = line[start:g.end(1)]
+        offset = start + len(text) - len(text.lstrip(" ,;:|"))
+        words = text.split()
+        if index == 0:
+            if any(w.endswith((",", ":")) for w in words[:-1]):  # 'Efficacy, ITT Veltarinib (N=301)'
+                cut = max(i for i, w in enumerate(words[:-1]) if w.endswith((",", ":"))) + 1
+                words = words[cut:]
+            while len(words) > 1 and (words[0].lower().strip("(),:") in HEADER_WORDS or words[0].lower() in LABEL_ONLY):
+                words = words[1:]
+            if len(words) > 1 and words[0].lower().strip("(),:") in POPULATION_WORDS:
+                words = words[1:]
+            label_end = g.end(1) - len(" ".join(words)) if words else offset
         name = " ".join(words).strip(" ,;:|")
-        if not name or any(a <= g.start(1) < b or g.start(1) <= a < g.end(1) for a, b in endpoint_spans):
+        if not name:
             return None
         columns.append(Column("arm", name, int(g.group(2) or g.group(3))))
-    rest = ARM_GROUP.sub(" ", line)
+    rest = EXTRA_TOKEN.sub(" ", ARM_GROUP.sub(" ", line))
     if re.search(r"\d", rest.replace("%", "").replace("95", "")) or len(rest.split()) > 6:
         return None
-    tail = line[groups[-1].end():]
-    columns += [Column(_extra_kind(m.group(1))) for m in EXTRA_TOKEN.finditer(tail)]
-    _, percent, safety = _label_traits(line[:groups[0].start()])
-    return Header(tuple(columns), None, percent, safety)
+    tail_at = groups[-1].end()
+    extras = list(EXTRA_TOKEN.finditer(line[tail_at:]))
+    columns += [Column(_extra_kind(m.group(1))) for m in extras]
+    spans = [(g.start(1), g.end()) for g in groups] + [(tail_at + m.start(), tail_at + m.end()) for m in extras]
+    gaps = [line[a[1]:b[0]] for a, b in zip(spans, spans[1:])]
+    if any("  " not in gap and "|" not in gap and "\t" not in gap for gap in gaps):
+        spans = []  # single-spaced: positions say nothing about columns
+    _, percent, safety = _label_traits(line[:label_end])
+    return Header(tuple(columns), None, percent, safety, tuple(spans))
 
 
 def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None) -> Header | None:
@@ -222,17 +266,24 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
         return None
     known = {(c.name or "").lower(): c for c in (previous.arms if previous else [])}
     columns: list[Column] = []
+    spans: list[tuple[int, int]] = []
     label = ""
     for index, (pos, seg) in enumerate(segments):
-        grades = find_grades(seg)
-        if grades and grades[0].start == 0 and grades[0].end >= len(seg.rstrip()) - 1:
+        if (index == 0 and pos < LABEL_INDENT and not find_grades(seg) and seg.lower() not in known
+                and not EMPTY_FIRST_CELL.match(line)):
+            label = seg  # an indented first cell is a column, not the row-label column
+            continue
+        spans.append((pos, pos + len(seg)))
+        core = PERCENT_SUFFIX.sub("", seg)  # 'All Grades (%)', 'Grade 3-4, n (%)'
+        grades = find_grades(core)
+        if grades and grades[0].start == 0 and grades[0].end >= len(core.rstrip()) - 1:
             columns.append(Column("grade", grade=str(grades[0].value)))
         elif EXTRA_FULL.match(seg):
             columns.append(Column(_extra_kind(seg)))
         elif seg.lower() in known:
             columns.append(known[seg.lower()])
-        elif index == 0:
-            label = seg
+        elif NOT_NUMBER_CELL.match(seg):
+            return None  # 'NR', 'NE', 'not estimable': a row of values, not arm names
         elif (not re.search(r"\d", LABEL_N.sub("", seg)) and len(seg.split()) <= 5
               and not any(a < pos + len(seg) and pos < b for a, b in endpoint_spans)):
             size = LABEL_N.search(seg)
@@ -247,7 +298,7 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
     if not label and not known and all(c.kind == "arm" for c in values):
         return None  # bare words in columns are a header only under a labelled or earlier header
     n, percent, safety = _label_traits(label)
-    return Header(tuple(columns), n, percent, safety or (previous.safety if previous and not label else False))
+    return Header(tuple(columns), n, percent, safety or (previous.safety if previous and not label else False), tuple(spans))
 
 
 def parse_subheader(line: str) -> str | None:

@@ -170,6 +170,12 @@ def _key(r):
     ("Patients were randomized to VARENTACEL (n=201) or standard therapy (n=198). Median DOR was 21.5 months in the "
      "VARENTACEL arm and 16.9 months in the standard therapy arm.",
      [("DOR", "median", 21.5, None, None, "VARENTACEL"), ("DOR", "median", 16.9, None, None, "standard therapy")]),
+    # label wording: adverse reactions; a grade for a list of laboratory abnormalities
+    ("Patients were randomized to QUELTREZA or placebo. Grade 3 or 4 adverse reactions were reported in 59% and 53% "
+     "of patients, respectively. Grade 3 or 4 laboratory abnormalities in the QUELTREZA arm and the placebo arm included "
+     "decreased neutrophils (21% and 19%).",
+     [("TEAE", "rate", 59, "3-4", None, "QUELTREZA"), ("TEAE", "rate", 53, "3-4", None, "placebo"),
+      ("NEUTROPENIA", "rate", 21, "3-4", None, "QUELTREZA"), ("NEUTROPENIA", "rate", 19, "3-4", None, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))
@@ -232,6 +238,7 @@ def test_trial_name_is_attributed():
     "Overall survival at 2 and 3 years did not differ.",
     "In an earlier analysis reported in 2025, the CR rate had been 59% at a median follow-up of 11 months.",
     "Recurrent CRS occurred in 16% of patients.",
+    "Serious adverse reactions occurred in 40% of patients and fatal adverse reactions in 3.8%.",
     "T cell responses developed in 20%/60%/100% of patients in arms A/B/C.",
 ])
 def test_traps_give_no_record(text):

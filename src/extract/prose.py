@@ -22,7 +22,7 @@ CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile
 COORDINATION = re.compile(r"^\s?(?:\([^()]{1,15}\)\s?)?(?:,|and|or|/|&|,\s?and|,\s?or)?\s?(?:the\s)?$", re.I)
 LIST_AFTER_GRADE = re.compile(
     r"^\s?(?:[\w-]+\s){0,3}?(?:events?|adverse\s+events?|AEs?|toxicit(?:y|ies)|TEAEs?|TRAEs?|reactions?|abnormalit(?:y|ies)|cytopenias)"
-    r"\b[^.;]{0,40}?(?:\bwere\b|\bincluded\b|\bincluding\b|\bbeing\b|:)"
+    r"\b[^.;]{0,80}?(?:\bwere\b|\bincluded\b|\bincluding\b|\bbeing\b|:)"
     r"|^[^.;()]{0,60}\)[^.;]{0,60}?\b(?:included|including)\b", re.I)  # '(Grade 3 or higher, ...) occurred in 34% and included'
 
 LIST_INTRO = re.compile(r"^\s?(?:\w+\s){0,3}?(?:were|was|included|including|:|\()", re.I)

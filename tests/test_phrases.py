@@ -176,6 +176,15 @@ def _key(r):
      "decreased neutrophils (21% and 19%).",
      [("TEAE", "rate", 59, "3-4", None, "QUELTREZA"), ("TEAE", "rate", 53, "3-4", None, "placebo"),
       ("NEUTROPENIA", "rate", 21, "3-4", None, "QUELTREZA"), ("NEUTROPENIA", "rate", 19, "3-4", None, "placebo")]),
+    # a purpose clause is no randomisation; '(arm A)' after a regimen names it; 'RT-GC+GC' is not 'RT-GC';
+    # a randomisation item that cannot be read ('the same followed by ...') leaves room for later arm names
+    ("The purpose of this randomised trial was to determine which of two schemes, X-iri or X-ox, was better. "
+     "Patients were randomised to receive raltitrexed 3 mg/m2 followed by oxaliplatin (arm A), or CPT-11 350 mg/m2 "
+     "(arm B). The ORR was 46% for arm A and 34% for arm B.",
+     [("ORR", "rate", 46, None, None, "raltitrexed"), ("ORR", "rate", 34, None, None, "CPT-11")]),
+    ("Patients were randomised to concurrent 5-FU (RT-5-FU arm), gemcitabine (RT-GC arm), or the same followed by "
+     "gemcitabine (RT-GC+GC arm). The 9-month OS rate was 58% in the RT-5-FU arm and 42% in the RT-GC+GC arm.",
+     [("OS", "landmark", 58, None, 9, "concurrent 5-FU"), ("OS", "landmark", 42, None, 9, "RT-GC+GC")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))
@@ -265,3 +274,10 @@ def test_randomised_arms_with_long_parentheticals():
             "The median PFS was 10.3 months in the XELIRI and 9.3 months in the FOLFIRI arm.")
     got = sorted((r["value"], r["arm"]) for r in records_of(text))
     assert got == [(9.3, "FOLFIRI"), (10.3, "XELIRI")]
+
+
+def test_arm_aliases_carry_the_other_names_of_an_arm():
+    text = ("Patients were randomised to concurrent 5-FU (RT-5-FU arm) or gemcitabine (RT-GC arm). "
+            "The 9-month OS rate was 58% in the RT-5-FU arm.")
+    (r,) = records_of(text)
+    assert r["arm"] == "concurrent 5-FU" and "RT-5-FU" in r["arm_aliases"]

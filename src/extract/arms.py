@@ -15,7 +15,7 @@ ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcuta
                          r"receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 ARTICLE_WORDS = re.compile(r"\b(?:the|either|receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 RANDOMIZED = re.compile(
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b)[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
@@ -25,7 +25,7 @@ RECEIVED = re.compile(
     r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>[A-Za-z~][^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
     r",?\s+(?:or|versus|vs\.?)\s+(?P<b>[A-Za-z~][^.;()]{1,100}?)(?P<pb>\s?\(\s?[nN]\s?=\s?\d+\s?\))")
 RANDOMIZED_LIST = re.compile(
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b)[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
     r"(?P<items>[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?(?:,\s?[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
     r"[A-Za-z~][^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)", re.I)
@@ -40,9 +40,12 @@ ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
 ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
 STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,:]\d+)?(?![\w-])")  # '200 mg' is a dose; '5-FU', 'S-1' are names
-NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three "
+NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three above "
                           "either same other combination monotherapy experimental treated randomized any one "
                           "single a an in of with alone".split())
+# a 'name' holding these is a clause the randomisation pattern caught, not a treatment
+NOT_TREATMENT_WORDS = frozenset("which whether determine evaluate compare assess investigate incorporate before after "
+                                "schemes different study trial patients who were was".split())
 # words that stand before '(n = 120)' without naming an arm
 NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mutations mutation tumors tumours tumor "
                           "tumour disease cancer cancers population analysis subgroup cohort total overall group arm "
@@ -106,6 +109,7 @@ def find_arms(masked: str) -> list[Arm]:
     """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction."""
     arms: list[Arm] = []
     listed: list[tuple[int, int]] = []
+    complete = True
     for m in RANDOMIZED_LIST.finditer(masked):
         items = list(LIST_ITEM.finditer(m.group("items")))
         if any(re.search(r"\s(?:or|and)\s", i.group("name")) for i in items):
@@ -113,7 +117,7 @@ def find_arms(masked: str) -> list[Arm]:
         listed.append(m.span())
         for k, item in enumerate(items):
             paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
-            _add_arm(arms, _clean(item.group("name")), paren, randomised=True)
+            complete &= _add_arm(arms, _clean(item.group("name")), paren, randomised=True)
     for m in [*RANDOMIZED.finditer(masked), *RECEIVED.finditer(masked)]:
         if any(a <= m.start() < b for a, b in listed):
             continue
@@ -122,7 +126,10 @@ def find_arms(masked: str) -> list[Arm]:
             # 'weekly docetaxel or 3-weekly docetaxel': the schedule is what tells the arms apart
             names = [_clean(m.group(k), keep_schedule=True) for k in ("a", "b")]
         for name, paren in zip(names, ("pa", "pb")):
-            _add_arm(arms, name, m.group(paren), randomised=True)
+            complete &= _add_arm(arms, name, m.group(paren), randomised=True)
+    if not complete:  # an arm of the randomisation could not be read: later names may still be arms
+        for arm in arms:
+            arm.randomised = False
     for m in COMPARED_ABBREVIATIONS.finditer(masked):
         if not arms:
             for group in (1, 2):
@@ -136,30 +143,38 @@ def find_arms(masked: str) -> list[Arm]:
     return arms
 
 
-def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False) -> None:
+def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False) -> bool:
+    """Add or merge a name; False when it cannot be an arm."""
     words = name.lower().split()
     if not words or words[0] in NOT_ARM_START or len(words) > 6 or STANDALONE_NUMBER.search(name) \
-            or (len(words) == 1 and words[0] in NOT_ARM_WORDS):
-        return
+            or (len(words) == 1 and words[0] in NOT_ARM_WORDS) or any(w in NOT_TREATMENT_WORDS for w in words):
+        return False
     if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):
-        return
+        return True
     same = None if randomised else _same_arm(arms, name)
     if same is not None:
         same.aliases.add(name)
-        return
+        return True
     settled = [a for a in arms if a.randomised]
     if not randomised and len(settled) >= 2:
         # the randomisation named every arm: a later name is another name for one of them, or no arm
         role = _by_role(settled, name)
         if role is not None:
             role.aliases.add(name)
-        return
+        return True
     arm = Arm(name, randomised=randomised)
     for part in re.findall(r"\([^()]*\)", paren or ""):
+        letter = ARM_LETTER.search(part)
+        if letter and re.fullmatch(r"\(\s*(?:\w+\s*[,;]\s*)?(?:arm|group|cohort)\s+\w\s*\)", part, re.I):
+            arm.aliases.add(f"{letter.group(1).lower()} {letter.group(2).upper()}")  # '(arm A)'
+        named = re.search(r"(?:^\(|[,;]\s*)([A-Za-z][\w+/-]{0,12})\s+(?:arm|group)\s*\)$", part.strip())
+        if named and not ARM_LETTER.fullmatch(named.group(0).strip(",; ()")):
+            arm.aliases.add(named.group(1))  # '(350 mg/m2 daily, RT-5-FU arm)'
         abbreviation = ABBREVIATION.match(part.strip())
         if abbreviation and any(c.isupper() for c in abbreviation.group(1)):
             arm.aliases.add(abbreviation.group(1))
     arms.append(arm)
+    return True
 
 
 def _same_arm(arms: list[Arm], name: str) -> Arm | None:
@@ -169,8 +184,11 @@ def _same_arm(arms: list[Arm], name: str) -> Arm | None:
     exact = [a for a in arms if core_name(a.name).lower() == core]
     if exact:
         return exact[0]
-    words = set(re.findall(r"[^\W_]+", core))
-    holding = [a for a in arms if words and words <= set(re.findall(r"[^\W_]+", a.name.lower()))]
+    words = set(re.findall(r"[\w+-]+", core))
+    holding = [a for a in arms if words and words <= set(re.findall(r"[\w+-]+", a.name.lower()))]
+    if not holding and len(words) == 1 and not re.search(r"[-+/]", core):
+        # 'telvotamab' is the 'telvotamab-lenalidomide' arm when no other arm holds it
+        holding = [a for a in arms if core in re.findall(r"[^\W_]+", a.name.lower())]
     return holding[0] if len(holding) == 1 else None
 
 

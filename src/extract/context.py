@@ -99,11 +99,12 @@ def build_context(document: Document) -> Context:
     mentions = _named_toxicities(text, _slash_compounds(text, mentions))
     timepoints = find_timepoints(text)
     hazard_ratios = find_hazard_ratios(text)
+    trials = find_trials(text)
     values = [v for v in find_values(text, masked)
-              if not _starts_inside(v, mentions) and not _inside_any(v, hazard_ratios)
+              if not _starts_inside(v, mentions) and not _inside_any(v, hazard_ratios) and not _starts_inside(v, trials)
               and not (v.kind == "time" and _inside_any(v, timepoints))]
     return Context(document, norm, mentions, values, hazard_ratios, grades, timepoints,
-                   find_n_equals(text), find_trials(text), masked)
+                   find_n_equals(text), trials, masked)
 
 
 AE_CONTEXT = re.compile(r"toxicit|adverse|side[\s-]effects|\bAEs?\b|TEAE|TRAE|events\s+(?:were|included)|"
@@ -122,7 +123,7 @@ four five six seven eight nine ten eleven twelve twenty thirty none nearly almos
 
 
 IMMUNE_QUALIFIER = re.compile(r"\bimmune[\s-](?:mediated|related)\s$", re.I)
-LIST_ITEM_LEAD = re.compile(r"(?:[,;:(]|\band|\bwere|\bincluded|\bincluding)\s+((?:(?!(?:and|or|with|of|the)\s)[a-z][a-z-]*[a-z]\s){1,2})$")
+LIST_ITEM_LEAD = re.compile(r"(?:[,;:(]|\band|\bwere|\bincluded|\bincluding)\s+((?:(?!(?:and|or|with|of|the|less|more|fewer|higher|lower)\s)[a-z][a-z-]*[a-z]\s){1,2})$")
 
 
 def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:

@@ -351,13 +351,17 @@ def _linkable_mentions(ctx: Context, mentions: list[EndpointMention]) -> list[En
     return kept
 
 
-CONSEQUENCE = re.compile(r"discontinu|led\s+to|leading\s+to|resulted\s+in|because\s+of|due\s+to|dose\s+(?:reduction|interruption)", re.I)
+CONSEQUENCE = re.compile(r"discontinu|led\s+to|leading\s+to|resulted\s+in|because\s+of|due\s+to|dose\s+(?:reduction|interruption|modification|delay)|"
+                         r"were\s+required|was\s+required", re.I)
+CONSEQUENCE_BEFORE = re.compile(r"(?:discontinu\w*|withdr[ae]w\w*|interruption\w*|reduction\w*|modification\w*|delays?|death\w*)"
+                                r"\s+(?:\w+\s+){0,3}?(?:due\s+to|because\s+of|owing\s+to|for|from)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 def _is_consequence(ctx: Context, m: EndpointMention, v: Value) -> bool:
     """'11% discontinued for AEs' is a discontinuation rate, not an adverse-event rate."""
     lo, hi = sorted((m.end, v.start)) if m.end <= v.start else (v.end, m.start)
-    return is_toxicity(m.code) and bool(CONSEQUENCE.search(ctx.text[lo:hi]))
+    before = ctx.text[max(0, m.start - 60):m.start]
+    return is_toxicity(m.code) and bool(CONSEQUENCE.search(ctx.text[lo:hi]) or CONSEQUENCE_BEFORE.search(before))
 
 
 def _prose_candidate(ctx: Context, v: Value, m: EndpointMention, mentions: list[EndpointMention], start: int) -> dict[str, Any]:

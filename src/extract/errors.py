@@ -18,6 +18,7 @@ __all__ = [
     "CorruptPDFError",
     "ImageOnlyPDFError",
     "UnsupportedFormatError",
+    "DocumentTimeoutError",
 ]
 
 
@@ -72,3 +73,9 @@ class UnsupportedFormatError(DocumentError):
     """A file type the reader does not handle."""
 
     code = "unsupported"
+
+
+class DocumentTimeoutError(DocumentError):
+    """A document that took longer than the per-document time budget; the run goes on without it."""
+
+    code = "timeout"

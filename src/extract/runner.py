@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .budget import BudgetExceeded, time_budget
 from .documents import iter_document_paths, read_document
-from .errors import DocumentError
+from .errors import DocumentError, DocumentTimeoutError
 from .pipeline import extract_records
 from .records import EndpointRecord, ErrorRow, Rejection
 from .tables import write_tables
@@ -34,18 +35,27 @@ class RunSummary:
     outcomes: list[DocumentOutcome]
 
 
-def process_path(path: Path) -> DocumentOutcome:
-    """One document; an unreadable file becomes an error row instead of stopping the run."""
+DEFAULT_TIME_BUDGET_S = 60.0  # per document; the slowest full text in the corpus takes a few seconds
+
+
+def process_path(path: Path, budget_s: float | None = None) -> DocumentOutcome:
+    """One document; an unreadable or over-budget file becomes an error row instead of stopping the run."""
     try:
-        document = read_document(path)
+        try:
+            with time_budget(budget_s) as budget:
+                document = read_document(path)
+                budget.check("reading")
+                result = extract_records(document)
+                budget.check("extraction")
+        except BudgetExceeded as exc:
+            raise DocumentTimeoutError(path, f"{exc}; split the document or raise --time-budget") from None
     except DocumentError as exc:
         return DocumentOutcome(path.stem, str(path), error=ErrorRow(doc_id=path.stem, source=str(path), code=exc.code, reason=str(exc)))
-    result = extract_records(document)
     return DocumentOutcome(document.doc_id, str(path), result.records, result.rejections)
 
 
-def process_paths(paths: Iterable[Path]) -> list[DocumentOutcome]:
-    return [process_path(Path(p)) for p in paths]
+def process_paths(paths: Iterable[Path], budget_s: float | None = DEFAULT_TIME_BUDGET_S) -> list[DocumentOutcome]:
+    return [process_path(Path(p), budget_s) for p in paths]
 
 
 def flag_duplicate_ids(outcomes: list[DocumentOutcome]) -> list[DocumentOutcome]:
@@ -73,12 +83,13 @@ def write_outcomes(outcomes: list[DocumentOutcome], out_dir: Path) -> dict[str, 
 
 
 def run_directory(input_dir: Path, out_dir: Path,
-                  progress: Callable[[int, int, DocumentOutcome], None] | None = None) -> RunSummary:
+                  progress: Callable[[int, int, DocumentOutcome], None] | None = None,
+                  budget_s: float | None = DEFAULT_TIME_BUDGET_S) -> RunSummary:
     started = time.perf_counter()
     paths = iter_document_paths(input_dir)
     outcomes = []
     for i, path in enumerate(paths, 1):
-        outcome = process_path(path)
+        outcome = process_path(path, budget_s)
         outcomes.append(outcome)
         if progress:
             progress(i, len(paths), outcome)

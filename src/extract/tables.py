@@ -19,17 +19,47 @@ CSV_ENCODING = "utf-8-sig"  # Excel shows ≥ and – correctly only with the BO
 
 def atomic_write(path: Path, write: Callable[[str], None]) -> None:
     """Write to a temporary file in the same folder, then rename: readers never see half a table."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    atomic_write_all([(path, write)])
+
+
+def atomic_write_all(writes: list[tuple[Path, Callable[[str], None]]]) -> None:
+    """Write every table to its temporary file first, then rename them all.
+
+    A failure while writing (full disk, read-only folder, a kill) leaves every old table in place
+    and no temporary file behind, so the set of tables never mixes old and new after an error.
+    """
+    staged: list[tuple[str, Path]] = []
     try:
-        write(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        for path, write in writes:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            staged.append((tmp, path))
+            write(tmp)
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+        for tmp, path in staged:
+            os.replace(tmp, path)
+        for folder in {path.parent for _, path in staged}:
+            _fsync_dir(folder)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the renames themselves survive a power cut (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def records_frame(records: Iterable[EndpointRecord]) -> pd.DataFrame:
@@ -102,10 +132,12 @@ def write_tables(out_dir: str | Path, records: list[EndpointRecord], rejections:
         [e.model_dump() for e in errors], columns=ERROR_COLUMNS), processed)
     csv_view = endpoints.copy()
     csv_view["arm_aliases"] = csv_view["arm_aliases"].apply(lambda v: json.dumps(list(v), ensure_ascii=False))
-    atomic_write(paths["endpoints.parquet"], lambda p: endpoints.to_parquet(p, index=False))
-    atomic_write(paths["endpoints.csv"], lambda p: csv_view.to_csv(p, index=False, encoding=CSV_ENCODING))
-    atomic_write(paths["rejects.csv"], lambda p: _sorted(rejects, ["doc_id", "start"]).to_csv(p, index=False, encoding=CSV_ENCODING))
-    atomic_write(paths["errors.csv"], lambda p: _sorted(errs, ["doc_id"]).to_csv(p, index=False, encoding=CSV_ENCODING))
+    atomic_write_all([
+        (paths["endpoints.parquet"], lambda p: endpoints.to_parquet(p, index=False)),
+        (paths["endpoints.csv"], lambda p: csv_view.to_csv(p, index=False, encoding=CSV_ENCODING)),
+        (paths["rejects.csv"], lambda p: _sorted(rejects, ["doc_id", "start"]).to_csv(p, index=False, encoding=CSV_ENCODING)),
+        (paths["errors.csv"], lambda p: _sorted(errs, ["doc_id"]).to_csv(p, index=False, encoding=CSV_ENCODING)),
+    ])
     return paths
 
 

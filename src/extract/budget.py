@@ -19,13 +19,14 @@ __all__ = ["BudgetExceeded", "Budget", "time_budget"]
 class BudgetExceeded(Exception):
     """Raised inside the budgeted block when its time is up."""
 
-    def __init__(self, seconds: float, stage: str) -> None:
+    def __init__(self, seconds: float, stage: str | None = None) -> None:
         self.seconds = seconds
         self.stage = stage
         super().__init__(seconds, stage)
 
     def __str__(self) -> str:
-        return f"took longer than the {self.seconds:g} s time budget ({self.stage})"
+        where = f" ({self.stage})" if self.stage else ""
+        return f"took longer than the {self.seconds:g} s time budget{where}"
 
 
 class Budget:
@@ -53,7 +54,7 @@ def _can_use_timer() -> bool:
 
 
 @contextmanager
-def time_budget(seconds: float | None, stage: str = "extraction") -> Iterator[Budget]:
+def time_budget(seconds: float | None) -> Iterator[Budget]:
     """Run a block under a wall-clock budget; ``None`` or ``0`` means no budget.
 
     Raises:
@@ -67,7 +68,7 @@ def time_budget(seconds: float | None, stage: str = "extraction") -> Iterator[Bu
 
     def _on_alarm(signum, frame):  # noqa: ARG001 - signal handler signature
         if active:
-            raise BudgetExceeded(budget.seconds, stage)
+            raise BudgetExceeded(budget.seconds)
 
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     budget.interrupts = True

@@ -161,7 +161,7 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
 
 def n_for(ctx: Context, m: EndpointMention, v: Value) -> int | None:
     lo, hi = min(m.end, v.start), v.start
-    inside = [n for n in ctx.n_equals if lo <= n.start and n.end <= hi]
+    inside = ctx.n_equals_in(lo, hi)
     return int(inside[-1].value) if inside else None
 
 
@@ -171,8 +171,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     mentions = _linkable_mentions(ctx, ctx.mentions_in(start, end))
     if not mentions:
         return
-    values = [v for v in ctx.values if start <= v.start and v.end <= end]
-    values += [h for h in ctx.hazard_ratios if start <= h.start and h.end <= end]
+    values = ctx.values_in(start, end)
     values.sort(key=lambda v: v.start)
     if not values:
         return

@@ -62,6 +62,8 @@ HANG_MID_WRITE = """
 
 
 def test_writer_killed_mid_write_leaves_previous_table_intact(written):
+    """A child process is SIGKILLed half-way through writing endpoints.parquet: the previous table is
+    byte-identical and readable, the only litter is one hidden temporary file, and the next write works."""
     before = _snapshot(written)
     child = _child(HANG_MID_WRITE, written)
     assert child.stdout.readline().strip() == "WRITING"
@@ -111,6 +113,8 @@ def _whole_version(out, name) -> tuple[int, float]:
 
 
 def test_tables_stay_whole_when_a_looping_writer_is_killed_at_random_moments(written):
+    """A child rewriting 4,000- and 500-row tables in a loop is SIGKILLed at random moments, three times:
+    every table read afterwards is one whole version, never a mix or a torn file."""
     rng = random.Random(8)
     for _ in range(3):
         child = _child(WRITE_FOREVER, written)
@@ -134,6 +138,8 @@ def _disk_full_on_csv(monkeypatch):
 
 
 def test_full_disk_keeps_every_old_table_and_leaves_no_partial_file(written, monkeypatch):
+    """The disk fills (ENOSPC) while the second of the four tables is written: all four old tables stay
+    byte-identical and no temporary file is left."""
     before = _snapshot(written)
     _disk_full_on_csv(monkeypatch)
     with pytest.raises(OSError) as info:
@@ -157,6 +163,8 @@ def raw(tmp_path):
 
 
 def test_cli_on_a_full_disk_says_so_and_exits_1(raw, tmp_path, monkeypatch, capsys):
+    """`python -m extract run` on a full disk: exit status 1, 'could not write tables to OUT: ... No space
+    left on device', old tables untouched, no partial file."""
     out = tmp_path / "out"
     assert _run_cli(raw, out, capsys)[0] == 0
     before = _snapshot(out)
@@ -178,6 +186,8 @@ def _refuse_writes(monkeypatch, folder):
 
 
 def test_cli_on_a_read_only_folder_says_so_and_exits_1(raw, tmp_path, monkeypatch, capsys):
+    """`run` into a read-only output folder (real chmod, or simulated EACCES when running as root): exit
+    status 1, 'Permission denied', old tables untouched."""
     out = tmp_path / "out"
     assert _run_cli(raw, out, capsys)[0] == 0
     before = _snapshot(out)
@@ -192,6 +202,7 @@ def test_cli_on_a_read_only_folder_says_so_and_exits_1(raw, tmp_path, monkeypatc
 
 
 def test_cli_with_a_file_as_output_folder_says_so_and_exits_1(raw, tmp_path, capsys):
+    """`--out` names an existing file: exit status 1 with a clear message, and the file is left as it was."""
     out = tmp_path / "not_a_folder"
     out.write_text("keep me", encoding="utf-8")
     status, err = _run_cli(raw, out, capsys)

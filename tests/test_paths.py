@@ -81,7 +81,8 @@ def test_hostile_names_survive_the_csv_round_trip(tmp_path):
 
 
 def test_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
-    """Tables and leftover temporary files in OUT_DIR never become input documents."""
+    """OUT_DIR = INPUT_DIR: leftover temporary files are hidden and skipped, the tables are reported as
+    unsupported files, never read as documents, and the real document is extracted as before."""
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text(TEXT, encoding="utf-8")

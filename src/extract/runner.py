@@ -9,8 +9,8 @@ from typing import Callable, Iterable
 
 from .budget import BudgetExceeded, time_budget
 from .documents import iter_document_paths, read_document
-from .errors import DocumentError, DocumentTimeoutError
-from .nlp import build_nlp
+from .errors import DocumentError, DocumentTimeoutError, InternalError, TooLargeError
+from .nlp import MAX_TEXT_CHARS, build_nlp
 from .pipeline import extract_records
 from .records import EndpointRecord, ErrorRow, Rejection
 from .tables import write_tables
@@ -46,11 +46,19 @@ def process_path(path: Path, budget_s: float | None = None) -> DocumentOutcome:
         try:
             with time_budget(budget_s) as budget:
                 document = read_document(path)
+                if len(document.text) > MAX_TEXT_CHARS:
+                    raise TooLargeError(path, f"text has {len(document.text):,} characters, more than the "
+                                              f"{MAX_TEXT_CHARS:,} one document may have; split it")
                 budget.check("reading")
                 result = extract_records(document)
                 budget.check("extraction")
         except BudgetExceeded as exc:
             raise DocumentTimeoutError(path, f"{exc}; split the document or raise --time-budget") from None
+        except DocumentError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug met on one document must not stop the run
+            message = " ".join(str(exc).split())[:200]
+            raise InternalError(path, f"extraction failed ({type(exc).__name__}: {message}); please report it") from exc
     except DocumentError as exc:
         return DocumentOutcome(path.stem, str(path), error=ErrorRow(doc_id=path.stem, source=str(path), code=exc.code, reason=str(exc)))
     return DocumentOutcome(document.doc_id, str(path), result.records, result.rejections)

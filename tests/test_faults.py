@@ -208,3 +208,19 @@ def test_cli_with_a_file_as_output_folder_says_so_and_exits_1(raw, tmp_path, cap
     status, err = _run_cli(raw, out, capsys)
     assert status == 1 and f"could not write tables to {out}" in err
     assert out.read_text(encoding="utf-8") == "keep me"
+
+
+def test_temporary_files_left_by_a_killed_writer_are_removed_once_stale(written):
+    """Leftover temporary files older than an hour are removed by the next write; younger ones (a run that may
+    still be writing) and unrelated files stay."""
+    old = written / ".endpoints.parquet.dead1234.tmp"
+    young = written / ".endpoints.csv.busy5678.tmp"
+    other = written / ".notes.abc.tmp"
+    for path in (old, young, other):
+        path.write_bytes(b"half a table")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    os.utime(other, (two_hours_ago, two_hours_ago))
+    tables.write_tables(written, _records(2, 60.0), [], [], {f"d{i}" for i in range(50)})
+    assert not old.exists() and young.exists() and other.exists()
+    assert len(tables.read_endpoints(written / "endpoints.parquet")) == 2

@@ -18,7 +18,7 @@ library (no Prefect, quick to start) and write into OUT_DIR:
   rejects.csv                        values that failed validation, with the reason
   errors.csv                         documents that could not be read (empty, not UTF-8, encrypted,
                                      corrupt or image-only PDF, unsupported type, over the
-                                     --time-budget), with the reason
+                                     --time-budget, over 2,000,000 characters), with the reason
 Rows of the documents processed replace their earlier rows; other documents' rows are kept, so
 running twice adds nothing. Unreadable documents do not stop the run.
 

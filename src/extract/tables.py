@@ -1,9 +1,11 @@
 """Curated tables: records to pandas, written atomically as Parquet and CSV."""
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -28,6 +30,8 @@ def atomic_write_all(writes: list[tuple[Path, Callable[[str], None]]]) -> None:
     A failure while writing (full disk, read-only folder, a kill) leaves every old table in place
     and no temporary file behind, so the set of tables never mixes old and new after an error.
     """
+    for folder in {path.parent for path, _ in writes}:
+        _remove_stale_temporaries(folder, {path.name for path, _ in writes})
     staged: list[tuple[str, Path]] = []
     try:
         for path, write in writes:
@@ -46,6 +50,26 @@ def atomic_write_all(writes: list[tuple[Path, Callable[[str], None]]]) -> None:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
+
+
+STALE_TEMPORARY_S = 3600  # a writer still busy after an hour is gone (killed, machine lost power)
+
+
+def _remove_stale_temporaries(folder: Path, names: set[str]) -> None:
+    """Delete temporary files that a killed writer of these tables left behind over an hour ago.
+
+    Younger ones may belong to a run still writing, so they stay; none of them is ever read.
+    """
+    if not folder.is_dir():
+        return
+    cutoff = time.time() - STALE_TEMPORARY_S
+    for name in names:
+        for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except OSError:
+                pass  # gone already, or not ours to delete: harmless either way
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -145,3 +145,14 @@ def test_pipeline_start_up_does_not_count_against_the_first_document(tmp_path):
     path.write_text("The ORR was 45%.", encoding="utf-8")
     outcome = runner.process_path(path, budget_s=0.5)
     assert outcome.error is None and [r.value for r in outcome.records] == [45.0]
+
+
+def test_time_out_inside_the_pdf_parser_is_a_timeout_not_a_corrupt_pdf(tmp_path, monkeypatch):
+    """The PDF reader turns any parser exception into 'corrupt'; a time-out while parsing must stay a `timeout`."""
+    import pdfplumber
+
+    path = tmp_path / "slow.pdf"
+    path.write_bytes(b"%PDF-1.4 whatever")
+    monkeypatch.setattr(pdfplumber, "open", lambda *a, **k: _spin_forever(None))
+    error = runner.process_path(path, budget_s=0.2).error
+    assert error is not None and error.code == "timeout", error

@@ -16,8 +16,12 @@ from typing import Iterator
 __all__ = ["BudgetExceeded", "Budget", "time_budget"]
 
 
-class BudgetExceeded(Exception):
-    """Raised inside the budgeted block when its time is up."""
+class BudgetExceeded(BaseException):
+    """Raised inside the budgeted block when its time is up.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: library code that turns every ``Exception`` into
+    its own error (the PDF reader calls any parser failure 'corrupt') must not swallow a time-out.
+    """
 
     def __init__(self, seconds: float, stage: str | None = None) -> None:
         self.seconds = seconds

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import difflib
 import io
 import os
 import random
@@ -321,6 +322,8 @@ def main() -> int:
     elif args.check:
         current = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
         if current != table:
+            diff = difflib.unified_diff(current.splitlines(), table.splitlines(), "docs/faults.md", "now", lineterm="")
+            print("\n".join(diff), file=sys.stderr)
             print(f"{DOC.relative_to(ROOT)} is out of date; run scripts/fault_table.py --write", file=sys.stderr)
             ok = False
     else:

@@ -17,5 +17,5 @@ def test_sweep_counts_records_per_endpoint(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "sweep.py"), str(corpus)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "2 documents, 2 records, 0 rejected, 0 crashes, 0 non-verbatim" in result.stdout
+    assert "2 documents, 2 records, 0 rejected, 0 crashes, 0 invalid records, 0 non-verbatim" in result.stdout
     assert "ORR 1" in result.stdout and "PFS 1" in result.stdout

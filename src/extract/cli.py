@@ -17,7 +17,8 @@ library (no Prefect, quick to start) and write into OUT_DIR:
                                      start/end character offsets of the evidence, page, rule)
   rejects.csv                        values that failed validation, with the reason
   errors.csv                         documents that could not be read (empty, not UTF-8, encrypted,
-                                     corrupt or image-only PDF, unsupported type), with the reason
+                                     corrupt or image-only PDF, unsupported type, over the
+                                     --time-budget, over 2,000,000 characters), with the reason
 Rows of the documents processed replace their earlier rows; other documents' rows are kept, so
 running twice adds nothing. Unreadable documents do not stop the run.
 
@@ -59,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--min-f1", type=float, help="with --gold: exit 4 when overall F1 is below this")
     run.add_argument("--fail-on-error", action="store_true", help="exit 3 when any document could not be read")
     run.add_argument("-q", "--quiet", action="store_true", help="no per-document progress lines")
+    run.add_argument("--time-budget", metavar="SECONDS", type=float, default=60.0,  # runner.DEFAULT_TIME_BUDGET_S
+                     help="per-document time limit; a document over it becomes a 'timeout' error row (default: 60; 0: none)")
     score = sub.add_parser("score", help="score a curated table against golden files", description=SCORE_HELP,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     score.add_argument("table", metavar="TABLE", type=Path, help="endpoints.parquet or endpoints.csv")
@@ -117,7 +120,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"error: {args.input_dir}: no such folder", file=sys.stderr)
         return 1
     try:
-        summary = run_directory(args.input_dir, args.out, progress=None if args.quiet else _progress)
+        summary = run_directory(args.input_dir, args.out, progress=None if args.quiet else _progress,
+                                budget_s=args.time_budget)
     except OSError as exc:
         print(f"error: could not write tables to {args.out}: {exc}", file=sys.stderr)
         return 1

@@ -121,21 +121,31 @@ def read_documents(out_dir: Path) -> pd.DataFrame:
     return pd.read_csv(path, encoding=CSV_ENCODING, dtype=str, keep_default_na=False)
 
 
-def update_documents(out_dir: Path, documents: dict[str, tuple[str, str]]) -> dict[str, str]:
-    """Record (source, sha256) of the documents of this run; returns doc_id -> sha256 for all."""
+def documents_table(out_dir: Path, documents: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """documents.csv with this run's documents (source, sha256) merged in."""
     old = read_documents(out_dir)
     new = pd.DataFrame([{"doc_id": d, "source": s, "sha256": h} for d, (s, h) in documents.items()],
                        columns=DOCUMENT_COLUMNS)
-    merged = pd.concat([old[~old["doc_id"].isin(documents)], new], ignore_index=True).sort_values("doc_id")
+    return pd.concat([old[~old["doc_id"].isin(documents)], new], ignore_index=True).sort_values("doc_id")
+
+
+def update_documents(out_dir: Path, documents: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Record (source, sha256) of the documents of this run; returns doc_id -> sha256 for all."""
+    merged = documents_table(out_dir, documents)
     if documents:
         atomic_write(Path(out_dir) / DOCUMENTS_NAME, lambda p: merged.to_csv(p, index=False, encoding=CSV_ENCODING))
     return dict(zip(merged["doc_id"], merged["sha256"]))
 
 
+def curate_frames(out_dir: Path, extracted: pd.DataFrame, hashes: dict[str, str]) -> Applied:
+    """The log applied to the extractor's table: curated rows and orphans, nothing written."""
+    read = log.read_log(Path(out_dir) / log.LOG_NAME)
+    return apply_log(extracted, log.replay(read.decisions), hashes, read.invalid)
+
+
 def curate(out_dir: Path, extracted: pd.DataFrame, hashes: dict[str, str]) -> pd.DataFrame:
     """Apply the log to the extractor's table; write orphans.csv; return the curated table."""
-    read = log.read_log(Path(out_dir) / log.LOG_NAME)
-    applied = apply_log(extracted, log.replay(read.decisions), hashes, read.invalid)
+    applied = curate_frames(out_dir, extracted, hashes)
     atomic_write(Path(out_dir) / ORPHANS_NAME,
                  lambda p: applied.orphans.to_csv(p, index=False, encoding=CSV_ENCODING))
     return applied.curated

@@ -18,6 +18,9 @@ __all__ = [
     "CorruptPDFError",
     "ImageOnlyPDFError",
     "UnsupportedFormatError",
+    "DocumentTimeoutError",
+    "TooLargeError",
+    "InternalError",
 ]
 
 
@@ -72,3 +75,21 @@ class UnsupportedFormatError(DocumentError):
     """A file type the reader does not handle."""
 
     code = "unsupported"
+
+
+class DocumentTimeoutError(DocumentError):
+    """A document that took longer than the per-document time budget; the run goes on without it."""
+
+    code = "timeout"
+
+
+class TooLargeError(DocumentError):
+    """A document whose text is longer than one document may be (``nlp.MAX_TEXT_CHARS``)."""
+
+    code = "too_large"
+
+
+class InternalError(DocumentError):
+    """Extraction failed on this document with an unexpected exception: a bug to report, not a reason to stop the run."""
+
+    code = "internal_error"

@@ -41,10 +41,17 @@ def endpoint_mentions(doc: Doc) -> Doc:
     return doc
 
 
+# The longest text one document may have: 27 times the longest full-text article of the corpus
+# (74k characters). Longer is not one document (or is number soup); the runner refuses it, and
+# spaCy's own limit (1,000,000 by default) is raised to match.
+MAX_TEXT_CHARS = 2_000_000
+
+
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
     """Built once per process: rule loading and matcher compilation are the slow part."""
     nlp = spacy.blank("en")
+    nlp.max_length = max(nlp.max_length, MAX_TEXT_CHARS)  # tokenizer and rules only: no parser memory to fear
     ruler = nlp.add_pipe(
         "span_ruler",
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": True},

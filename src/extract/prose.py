@@ -116,39 +116,72 @@ def _unknown_item_before(ctx: Context, v: Value) -> bool:
 
 
 def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> EndpointMention | None:
-    compatible = [m for m in mentions if stat_for(m.code, v) and _plausible(ctx, m, v)]
-    # a mention inside an aside that closed before the value names the aside's value, not this one:
-    # '64% (18% complete response-CR) and 69%' -> 69% is no CR
-    outside = [m for m in compatible if not (m.end <= v.start and _closes_before(ctx.text[m.end:v.start]))]
-    compatible = outside or compatible
-    if v.kind == "hr" and v.extras.get("endpoint_hint"):
-        inside = [m for m in compatible if v.start <= m.start and m.end <= v.end and m.code == v.extras["endpoint_hint"]]
+    def compatible(m: EndpointMention) -> bool:
+        stat = stat_for(m.code, v)
+        # a landmark needs its time point: '45% reduction in the risk of death' is no OS rate
+        return bool(stat) and _plausible(ctx, m, v) and (
+            stat != "landmark" or timepoint_for(ctx, m, v, mentions) is not None)
+
+    def outside_aside(m: EndpointMention) -> bool:
+        # a mention inside an aside that closed before the value names the aside's value, not this one:
+        # '64% (18% complete response-CR) and 69%' -> 69% is no CR
+        return compatible(m) and not (m.end <= v.start and _closes_before(ctx.text[m.end:v.start]))
+
+    hint = v.extras.get("endpoint_hint") if v.kind == "hr" else None
+    if hint:
+        inside = [m for m in mentions if v.start <= m.start and m.end <= v.end and m.code == hint and compatible(m)]
         if inside:
             return inside[0]  # 'HR for OS was 0.93': the endpoint is named inside the ratio's phrase
-        hinted = [m for m in compatible if m.code == v.extras["endpoint_hint"]]
-        compatible = hinted or compatible
-    # a landmark needs its time point: '45% reduction in the risk of death' is no OS rate
-    compatible = [m for m in compatible
-                  if stat_for(m.code, v) != "landmark" or timepoint_for(ctx, m, v, mentions) is not None]
-    before = [m for m in compatible if m.end <= v.start]
-    after = [m for m in compatible if m.start >= v.end]
-    tail = v.extras.get("ci_end", v.end)
-    named_next = [m for m in after if re.fullmatch(r"[\s)]*", ctx.text[tail:m.start])]
-    named_before = [m for m in before if re.fullmatch(r"[\s:=]*(?:\([^()]{1,12}\)\s*)?(?:was|of|were|is|in)?\s*", ctx.text[m.end:v.start])]
-    if named_next and not named_before and v.kind in ("rate", "patients"):
-        return named_next[0]  # '33 (57%) partial responses': the count names its endpoint right after it
-    if before and after:
+        if any(m.code == hint and compatible(m) for m in mentions):
+            mentions = [m for m in mentions if m.code == hint]
+    before_side = [m for m in mentions if m.end <= v.start]
+    after_side = [m for m in mentions if m.start >= v.end]
+    if v.kind in ("rate", "patients") and after_side:
+        # '33 (57%) partial responses': a count names its endpoint right after it, unless one stands right before
+        tail = v.extras.get("ci_end", v.end)
+        first_after = min(after_side, key=lambda m: m.start)
+        last_before = max(before_side, key=lambda m: m.end) if before_side else None
+        named_next = re.fullmatch(r"[\s)]*", ctx.text[tail:first_after.start]) and outside_aside(first_after)
+        named_before = last_before is not None and re.fullmatch(
+            r"[\s:=]*(?:\([^()]{1,12}\)\s*)?(?:was|of|were|is|in)?\s*", ctx.text[last_before.end:v.start]) \
+            and outside_aside(last_before)
+        if named_next and not named_before:
+            return first_after
+    rule = outside_aside
+    if _nearest(ctx, v, before_side, rule) is None and _nearest(ctx, v, after_side, rule) is None:
+        rule = compatible
+    best_before = _nearest(ctx, v, before_side, rule)
+    best_after = _nearest(ctx, v, after_side, rule)
+    if best_before and best_after:
         # the endpoint before wins unless a clause break separates it and one follows in the clause
-        best_before = min(before, key=lambda m: _distance(ctx, m, v))
-        if CLAUSE_BREAK.search(ctx.text[best_before.end:v.start]):
-            best_after = min(after, key=lambda m: _distance(ctx, m, v))
-            if not CLAUSE_BREAK.search(ctx.text[v.end:best_after.start]):
-                return best_after
+        if CLAUSE_BREAK.search(ctx.text[best_before.end:v.start]) and not CLAUSE_BREAK.search(
+                ctx.text[v.end:best_after.start]):
+            return best_after
         return best_before
-    pool = before or after
-    if not pool:
-        return None
-    return min(pool, key=lambda m: _distance(ctx, m, v))
+    return best_before or best_after
+
+
+def _nearest(ctx: Context, v: Value, side: list[EndpointMention], compatible) -> EndpointMention | None:
+    """The compatible mention at the least ``_distance`` (the first one on a tie), on one side of v.
+
+    Mentions are tried nearest first and the search stops once even a gap with no clause break
+    could not beat the best so far: a long list ('ORR 45%, ORR 45%, ...') stays linear instead of
+    running the guard patterns for every mention and value pair.
+    """
+    def bound(m: EndpointMention) -> float:  # _distance without its clause-break penalty
+        return float(v.start - m.end) if m.end <= v.start else 25 + 1.5 * (m.start - v.end)
+
+    best, best_d, best_i = None, float("inf"), -1
+    for i in sorted(range(len(side)), key=lambda i: (bound(side[i]), i)):
+        m = side[i]
+        if bound(m) > best_d:
+            break
+        if not compatible(m):
+            continue
+        d = _distance(ctx, m, v)
+        if d < best_d or (d == best_d and i < best_i):
+            best, best_d, best_i = m, d, i
+    return best
 
 
 def _closes_before(gap: str) -> bool:
@@ -227,7 +260,7 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
 
 def n_for(ctx: Context, m: EndpointMention, v: Value) -> int | None:
     lo, hi = min(m.end, v.start), v.start
-    inside = [n for n in ctx.n_equals if lo <= n.start and n.end <= hi]
+    inside = ctx.n_equals_in(lo, hi)
     return int(inside[-1].value) if inside else None
 
 
@@ -247,8 +280,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     mentions = _linkable_mentions(ctx, ctx.mentions_in(start, end))
     if not mentions:
         return
-    values = [v for v in ctx.values if start <= v.start and v.end <= end]
-    values += [h for h in ctx.hazard_ratios if start <= h.start and h.end <= end]
+    values = ctx.values_in(start, end)
     values.sort(key=lambda v: v.start)
     if not values:
         return

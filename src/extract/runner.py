@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .budget import BudgetExceeded, time_budget
 from .documents import iter_document_paths, read_document
-from .errors import DocumentError
+from .errors import DocumentError, DocumentTimeoutError, InternalError, TooLargeError
+from .nlp import MAX_TEXT_CHARS, build_nlp
 from .pipeline import extract_records
 from .records import EndpointRecord, ErrorRow, Rejection
 from .tables import write_tables
@@ -35,19 +37,37 @@ class RunSummary:
     outcomes: list[DocumentOutcome]
 
 
-def process_path(path: Path) -> DocumentOutcome:
-    """One document; an unreadable file becomes an error row instead of stopping the run."""
+DEFAULT_TIME_BUDGET_S = 60.0  # per document; the slowest full text in the corpus takes a few seconds
+
+
+def process_path(path: Path, budget_s: float | None = None) -> DocumentOutcome:
+    """One document; an unreadable or over-budget file becomes an error row instead of stopping the run."""
+    build_nlp()  # cached; its one-off start-up must not count against the first document's budget
     try:
-        document = read_document(path)
+        try:
+            with time_budget(budget_s) as budget:
+                document = read_document(path)
+                if len(document.text) > MAX_TEXT_CHARS:
+                    raise TooLargeError(path, f"text has {len(document.text):,} characters, more than the "
+                                              f"{MAX_TEXT_CHARS:,} one document may have; split it")
+                budget.check("reading")
+                result = extract_records(document)
+                budget.check("extraction")
+        except BudgetExceeded as exc:
+            raise DocumentTimeoutError(path, f"{exc}; split the document or raise --time-budget") from None
+        except DocumentError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug met on one document must not stop the run
+            message = " ".join(str(exc).split())[:200]
+            raise InternalError(path, f"extraction failed ({type(exc).__name__}: {message}); please report it") from exc
     except DocumentError as exc:
         return DocumentOutcome(path.stem, str(path), error=ErrorRow(doc_id=path.stem, source=str(path), code=exc.code, reason=str(exc)))
-    result = extract_records(document)
     return DocumentOutcome(document.doc_id, str(path), result.records, result.rejections,
                            sha256=document.sha256)
 
 
-def process_paths(paths: Iterable[Path]) -> list[DocumentOutcome]:
-    return [process_path(Path(p)) for p in paths]
+def process_paths(paths: Iterable[Path], budget_s: float | None = DEFAULT_TIME_BUDGET_S) -> list[DocumentOutcome]:
+    return [process_path(Path(p), budget_s) for p in paths]
 
 
 def flag_duplicate_ids(outcomes: list[DocumentOutcome]) -> list[DocumentOutcome]:
@@ -75,13 +95,22 @@ def write_outcomes(outcomes: list[DocumentOutcome], out_dir: Path) -> dict[str, 
     )
 
 
+def _own_output(path: Path, out_dir: Path) -> bool:
+    """With OUT_DIR = INPUT_DIR, the run's own tables and the corrections log are not documents."""
+    from .corrections import LOG_NAME
+    from .tables import RUN_OUTPUTS
+
+    return path.parent.resolve() == Path(out_dir).resolve() and path.name in {*RUN_OUTPUTS, LOG_NAME}
+
+
 def run_directory(input_dir: Path, out_dir: Path,
-                  progress: Callable[[int, int, DocumentOutcome], None] | None = None) -> RunSummary:
+                  progress: Callable[[int, int, DocumentOutcome], None] | None = None,
+                  budget_s: float | None = DEFAULT_TIME_BUDGET_S) -> RunSummary:
     started = time.perf_counter()
-    paths = iter_document_paths(input_dir)
+    paths = [p for p in iter_document_paths(input_dir) if not _own_output(p, out_dir)]
     outcomes = []
     for i, path in enumerate(paths, 1):
-        outcome = process_path(path)
+        outcome = process_path(path, budget_s)
         outcomes.append(outcome)
         if progress:
             progress(i, len(paths), outcome)

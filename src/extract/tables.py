@@ -1,9 +1,11 @@
 """Curated tables: records to pandas, written atomically as Parquet and CSV."""
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -19,17 +21,74 @@ CSV_ENCODING = "utf-8-sig"  # Excel shows ≥ and – correctly only with the BO
 
 def atomic_write(path: Path, write: Callable[[str], None]) -> None:
     """Write to a temporary file in the same folder, then rename: readers never see half a table."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    atomic_write_all([(path, write)])
+
+
+# every file a run writes into OUT_DIR (corrections.csv is the reviewers', never written by a run)
+RUN_OUTPUTS = ("endpoints.parquet", "endpoints.csv", "rejects.csv", "errors.csv", "extracted.parquet", "orphans.csv",
+               "documents.csv")
+
+
+def atomic_write_all(writes: list[tuple[Path, Callable[[str], None]]]) -> None:
+    """Write every table to its temporary file first, then rename them all.
+
+    A failure while writing (full disk, read-only folder, a kill) leaves every old table in place
+    and no temporary file behind, so the set of tables never mixes old and new after an error.
+    """
+    for folder in {path.parent for path, _ in writes}:
+        _remove_stale_temporaries(folder, {path.name for path, _ in writes})
+    staged: list[tuple[str, Path]] = []
     try:
-        write(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        for path, write in writes:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            staged.append((tmp, path))
+            write(tmp)
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+        for tmp, path in staged:
+            os.replace(tmp, path)
+        for folder in {path.parent for _, path in staged}:
+            _fsync_dir(folder)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
         raise
+
+
+STALE_TEMPORARY_S = 3600  # a writer still busy after an hour is gone (killed, machine lost power)
+
+
+def _remove_stale_temporaries(folder: Path, names: set[str]) -> None:
+    """Delete temporary files that a killed writer of these tables left behind over an hour ago.
+
+    Younger ones may belong to a run still writing, so they stay; none of them is ever read.
+    """
+    if not folder.is_dir():
+        return
+    cutoff = time.time() - STALE_TEMPORARY_S
+    for name in names:
+        for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except OSError:
+                pass  # gone already, or not ours to delete: harmless either way
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the renames themselves survive a power cut (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def records_frame(records: Iterable[EndpointRecord]) -> pd.DataFrame:
@@ -98,7 +157,7 @@ def write_tables(out_dir: str | Path, records: list[EndpointRecord], rejections:
     log (corrections.csv) applied, so every run keeps the curators' decisions. ``documents`` maps
     doc_id -> (source, sha256) for the documents of this run.
     """
-    from .curation import EXTRACTED_NAME, curate, update_documents  # curation imports this module
+    from .curation import DOCUMENTS_NAME, EXTRACTED_NAME, ORPHANS_NAME, curate_frames, documents_table  # curation imports this module
 
     out = Path(out_dir)
     paths = {name: out / name for name in ("endpoints.parquet", "endpoints.csv", "rejects.csv", "errors.csv")}
@@ -110,11 +169,21 @@ def write_tables(out_dir: str | Path, records: list[EndpointRecord], rejections:
         [r.model_dump() for r in rejections], columns=REJECT_COLUMNS), processed)
     errs = _merge(_read_existing(paths["errors.csv"], _read_csv), pd.DataFrame(
         [e.model_dump() for e in errors], columns=ERROR_COLUMNS), processed)
-    atomic_write(extracted_path, lambda p: endpoints.to_parquet(p, index=False))
-    hashes = update_documents(out, documents or {})
-    write_endpoint_files(out, curate(out, endpoints, hashes))
-    atomic_write(paths["rejects.csv"], lambda p: _sorted(rejects, ["doc_id", "start"]).to_csv(p, index=False, encoding=CSV_ENCODING))
-    atomic_write(paths["errors.csv"], lambda p: _sorted(errs, ["doc_id"]).to_csv(p, index=False, encoding=CSV_ENCODING))
+    docs = documents_table(out, documents or {})
+    applied = curate_frames(out, endpoints, dict(zip(docs["doc_id"], docs["sha256"])))
+    curated = applied.curated
+    csv_view = curated.copy()
+    csv_view["arm_aliases"] = csv_view["arm_aliases"].apply(lambda v: json.dumps(list(v), ensure_ascii=False))
+    # staged together, then renamed: a failed write keeps the whole old set
+    atomic_write_all([
+        (extracted_path, lambda p: endpoints.to_parquet(p, index=False)),
+        (paths["endpoints.parquet"], lambda p: curated.to_parquet(p, index=False)),
+        (paths["endpoints.csv"], lambda p: csv_view.to_csv(p, index=False, encoding=CSV_ENCODING)),
+        (paths["rejects.csv"], lambda p: _sorted(rejects, ["doc_id", "start"]).to_csv(p, index=False, encoding=CSV_ENCODING)),
+        (paths["errors.csv"], lambda p: _sorted(errs, ["doc_id"]).to_csv(p, index=False, encoding=CSV_ENCODING)),
+        (out / ORPHANS_NAME, lambda p: applied.orphans.to_csv(p, index=False, encoding=CSV_ENCODING)),
+        (out / DOCUMENTS_NAME, lambda p: docs.to_csv(p, index=False, encoding=CSV_ENCODING)),
+    ])
     return paths
 
 

@@ -281,3 +281,20 @@ def test_arm_aliases_carry_the_other_names_of_an_arm():
             "The 9-month OS rate was 58% in the RT-5-FU arm.")
     (r,) = records_of(text)
     assert r["arm"] == "concurrent 5-FU" and "RT-5-FU" in r["arm_aliases"]
+
+
+def test_background_and_discussion_values_are_other_studies():
+    text = ("ABSTRACT.BACKGROUND:\nIn earlier trials the ORR with docetaxel was about 10%.\n\n"
+            "ABSTRACT.RESULTS:\nThe ORR was 45%.\n\n"
+            "BODY.DISCUSSION:\nAnother trial reported an ORR of 20%.\n")
+    assert [r["value"] for r in records_of(text)] == [45]
+
+
+def test_inline_headings_bound_the_background():
+    text = ("SUMMARY.BACKGROUND: Phase II trials gave a median OS of 9 months. SUMMARY.METHODS: Patients were "
+            "treated. SUMMARY.FINDINGS: Median overall survival was 14.2 months.")
+    assert [r["value"] for r in records_of(text)] == [14.2]
+
+
+def test_a_lone_background_heading_does_not_hide_the_results():
+    assert [r["value"] for r in records_of("Background\nThe ORR was 45% in this study.")] == [45]

@@ -14,7 +14,7 @@ from .prose import link_sentence
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
 from .rows import (BOUNDS_RE, SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
                    LABEL_N, label_timepoint, label_unit, parse_header, parse_row, parse_subheader)
-from .segment import Line, continues, lines, sections, sentences
+from .segment import Line, continues, lines, other_study_spans, sections, sentences
 from .values import parse_p, to_float
 
 
@@ -465,11 +465,14 @@ def _finish(ctx: Context) -> Result:
     doc = ctx.document
     result = Result(doc.doc_id)
     bounds = sections(ctx.text)
+    elsewhere = other_study_spans(ctx.text)
     seen: set[tuple] = set()
     issued: dict[str, int] = {}
     ids: set[str] = set()
     for c in ctx.candidates:
         s_norm, e_norm = c.pop("start_norm"), c.pop("end_norm")
+        if any(a <= s_norm < b for a, b in elsewhere):
+            continue  # a background or discussion value is another study's
         section = next((i for i, (a, b) in enumerate(bounds) if a <= s_norm <= b), 0)
         c.setdefault("trial", trial_for(s_norm, section, ctx.trials))
         start, end = ctx.norm.span_to_original(s_norm, e_norm)

@@ -94,3 +94,34 @@ def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start += cut
     pieces.append((start, end))
     return pieces
+
+
+# --- parts of a paper that report other studies, not this one ------------------------------------
+
+HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z]{3,}\.)*(?P<name>[A-Z][A-Za-z/&-]*(?:[ \t][A-Za-z/&-]+){0,4})[ \t]*(?::|$)"
+    r"|(?<=[.!?])\s+(?:[A-Z]{3,}\.)*(?P<inline>[A-Z]{4,}(?:[ ][A-Z]{3,}){0,3})\s?:")  # 'BODY.METHODS.STATISTICAL ANALYSIS:', '... . RESULTS:'
+
+OTHER_STUDIES = re.compile(r"^(?:background|introduction|discussion|references?|acknowledge?ments?|rationale|"
+                           r"sample\s+size|statistical\s+(?:analys[ie]s|methods|considerations)|power\s+calculation)\b", re.I)
+KNOWN_SECTION = re.compile(r"^(?:abstract|background|introduction|methods?|materials|patients|results?|findings|"
+                           r"conclusions?|interpretation|discussion|references?|acknowledge?ments?|rationale|"
+                           r"objectives?|aims?|purpose|design|setting|sample\s+size|statistical|power|funding|"
+                           r"trial\s+registration|safety|efficacy|summary)\b", re.I)
+
+
+def other_study_spans(text: str) -> list[tuple[int, int]]:
+    """Background, introduction, discussion and sample-size parts quote other trials' values
+    ('the ORR with docetaxel is about 10%'); their spans, from a heading to the next."""
+    heads = [(m.start("inline") if m.group("inline") else m.start(), m.group("name") or m.group("inline"))
+             for m in HEADING.finditer(text)]
+    heads = [(pos, name) for pos, name in heads if KNOWN_SECTION.match(name)]
+    spans = []
+    for k, (pos, name) in enumerate(heads):
+        if not OTHER_STUDIES.match(name):
+            continue
+        if k + 1 < len(heads):
+            spans.append((pos, heads[k + 1][0]))
+        elif re.match(r"(?:discussion|references?|acknowledge?ments?)", name, re.I):
+            spans.append((pos, len(text)))  # an opening section with nothing after it is no background
+    return spans

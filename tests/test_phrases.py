@@ -247,6 +247,7 @@ def test_trial_name_is_attributed():
     "Overall survival at 2 and 3 years did not differ.",
     "In an earlier analysis reported in 2025, the CR rate had been 59% at a median follow-up of 11 months.",
     "Recurrent CRS occurred in 16% of patients.",
+    "Complete response (no emesis and no rescue medication) was achieved by 72% in the acute phase.",
     "Serious adverse reactions occurred in 40% of patients and fatal adverse reactions in 3.8%.",
     "T cell responses developed in 20%/60%/100% of patients in arms A/B/C.",
 ])

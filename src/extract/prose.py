@@ -62,6 +62,7 @@ def _distance(ctx: Context, m: EndpointMention, v: Value) -> float:
     return d
 
 
+ANTIEMETIC = re.compile(r"\bemesis\b|\bemetic|\bantiemetic|\bno\s+vomiting\b|\brescue\s+(?:medication|antiemetic)|\bCINV\b|\bPONV\b", re.I)
 NOT_A_RESPONSE = re.compile(r"\b(?:PD|SD|progressive\s+disease|stable\s+disease|evaluat\w*|assess\w*|measurable)\b", re.I)
 
 
@@ -78,6 +79,8 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
         return False
     if m.code not in RESPONSE:
         return True
+    if ANTIEMETIC.search(ctx.text, max(0, m.start - 80), m.end + 80):
+        return False  # 'complete response (no emesis, no rescue medication)' is an antiemetic endpoint
     lo, hi = (m.end, v.start) if m.end <= v.start else (v.end, m.start)
     between = ctx.text[lo:hi]
     if NOT_A_RESPONSE.search(re.sub(r"\([^()]*\)", " ", between)):  # '(..., 12 of 44 assessable patients)' is an aside

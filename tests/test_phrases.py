@@ -185,6 +185,16 @@ def _key(r):
     ("Patients were randomised to concurrent 5-FU (RT-5-FU arm), gemcitabine (RT-GC arm), or the same followed by "
      "gemcitabine (RT-GC+GC arm). The 9-month OS rate was 58% in the RT-5-FU arm and 42% in the RT-GC+GC arm.",
      [("OS", "landmark", 58, None, 9, "concurrent 5-FU"), ("OS", "landmark", 42, None, 9, "RT-GC+GC")]),
+    # an HR in a sentence naming no endpoint; 'the 5-year rates' are the same endpoint's; 'was NE' as stated
+    ("Patients were randomized to group A or group B. The 2-year overall survival rates in groups A and B were 93.4 "
+     "and 66.0 %, and the 5-year rates were 81.4 and 48.3 %, respectively. The hazard ratio (HR) was 0.229 (p = 0.0013).",
+     [("OS", "landmark", 93.4, None, 24, "group A"), ("OS", "landmark", 66.0, None, 24, "group B"),
+      ("OS", "landmark", 81.4, None, 60, "group A"), ("OS", "landmark", 48.3, None, 60, "group B"),
+      ("OS", "hr", 0.229, None, None, "group A vs group B")]),
+    ("At the interim analysis (median follow-up 17.4 months), median PFS was not reached (95% CI: 22.8, NE). "
+     "Median DOR was NE (95% CI: 21.5, NE).",
+     [("FOLLOW_UP", "median", 17.4, None, None, None), ("PFS", "median", None, None, None, None),
+      ("DOR", "median", None, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))

@@ -90,6 +90,7 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     return True
 
 
+SAME_RATE = re.compile(r"(?:\d+[\s-]?(?:years?|months?|yrs?|mos?)|landmark|survival|response|remission|the|these|respective)\s*$", re.I)
 OTHER_RATE = re.compile(r"\b(?:rates?|proportions?|percentages?)\b", re.I)
 OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?[a-z][a-z\s/-]{2,40}\(\s*$")
 
@@ -104,6 +105,8 @@ def _another_measure_between(ctx: Context, lo: int, hi: int) -> bool:
     for r in OTHER_RATE.finditer(between):
         if r.start() < 12:
             continue  # 'CR rates were', 'ORR rate of'
+        if SAME_RATE.search(between, max(0, r.start() - 16), r.start()):
+            continue  # 'and the 5-year rates were 81 and 48%': the same endpoint's rates
         if not any(x.start <= lo + r.start() <= x.end + 2 for x in ctx.mentions_in(lo, hi + 1)):
             return True
     return False
@@ -282,6 +285,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         return  # 'In an earlier analysis, the CR rate had been 59%': not this report's value
     mentions = _linkable_mentions(ctx, ctx.mentions_in(start, end))
     if not mentions:
+        _hazard_ratios_of_previous_sentence(ctx, start, end, arms)
         return
     values = ctx.values_in(start, end)
     values.sort(key=lambda v: v.start)
@@ -351,6 +355,24 @@ def _arm_spellings(ctx: Context, arms: list[arm_rules.Arm]) -> dict[str, list[st
         ctx.cache[key] = {name: sorted(n for n in names if n.lower() != name.lower() and len(n) > 1)
                           for name, names in found.items()}
     return ctx.cache[key]
+
+
+def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
+    """'Median OS was 12.1 vs 5.9 months. The hazard ratio (HR) was 0.376 (P = 0.004).': an HR in a
+    sentence that names no endpoint compares the survival endpoint of the sentence just before."""
+    ratios = [h for h in ctx.hazard_ratios if start <= h.start and h.end <= end]
+    if not ratios:
+        return
+    before = [m for m in ctx.mentions_in(max(0, start - 300), start) if m.code in TIME_TO_EVENT]
+    if not before or re.search(r"\n\s*\n", ctx.text[before[-1].end:start]):
+        return
+    m = before[-1]
+    arm = f"{arms[0].name} vs {arms[1].name}" if len(arms) >= 2 else None
+    for h in ratios:
+        candidate = {"endpoint": m.code, "stat": "hr", "value": h.value, "unit": "ratio", "ci_low": h.ci_low,
+                     "ci_high": h.ci_high, "p_value": h.p_value, "arm": arm}
+        ctx.add(candidate, h.start, max(h.end, h.extras.get("ci_end", 0), h.extras.get("p_end", 0)),
+                f"prose-hr-previous:{m.rule}")
 
 
 LEAD_WORDS = re.compile(r"(?:\b(?:median|estimated|the|confirmed|best)\s+|\d+\s?-?\s?(?:month|year|mo)\s?-?\s?)+$", re.I)

@@ -242,6 +242,9 @@ def _bound(token: str) -> float | None:
     return None if NR_NULL_BOUND.match(token.strip()) else to_float(token)
 
 
+STATED_NE = re.compile(r"\b(?:was|were|is|are|remains?|remained)\s*$", re.I)
+
+
 def find_values(text: str, masked: str) -> list[Value]:
     """Primary values in reading order; the first pattern to claim characters wins."""
     taken = bytearray(len(text))
@@ -256,6 +259,8 @@ def find_values(text: str, masked: str) -> list[Value]:
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 continue
             value = _make_value(kind, m)
+            if value is None and kind == "nr" and STATED_NE.search(text, max(0, m.start() - 14), m.start()):
+                value = Value("nr", m.start(), m.end(), None, None)  # 'median DOR was NE': not estimable, as stated
             if value is None:
                 continue
             if kind in ("time", "pct") and HEDGE.search(text[max(0, m.start() - 20):m.start()]):
@@ -309,6 +314,9 @@ def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
     tail = text[v.end:v.end + window]
     cut = re.search(r"\n\s*(?:•|-\s|\*\s|\n)|[;.](?:\s|$)(?![^()\[\]]*[)\]])(?!\s?(?:\d{2}\s?%\s?C|CI\b|[Pp]\s?[<>=]|[Pp]-?\s?value))|\bvs\.?\b|\bversus\b|\band\s+(?:the|in)\b|\b(?:HR|hazard\s+ratio|odds\s+ratio|OR|RR|risk\s+ratio|relative\s+risk)\b", tail)
     scope = tail[: cut.start()] if cut else tail
+    closing = _unopened_close(scope)
+    if closing is not None:  # the value sits inside a parenthesis that closes: '(median follow-up 17.4 months), ...'
+        scope = scope[:closing]
     bare = BARE_RANGE_RE.match(scope)
     ci = CI_RE.search(scope)
     if ci and ANOTHER_VALUE.search(scope[:ci.start()]):
@@ -323,6 +331,15 @@ def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
     if p and not re.search(r"\d\s?%", scope[: p.start()].replace("95%", "")):
         v.p_value = _p_string(p)
         v.extras["p_end"] = v.end + p.end()
+
+
+def _unopened_close(scope: str) -> int | None:
+    depth = 0
+    for i, ch in enumerate(scope):
+        depth += (ch in "([") - (ch in ")]")
+        if depth < 0:
+            return i
+    return None
 
 
 def _closing(scope: str, pos: int) -> int:

@@ -195,6 +195,9 @@ def _key(r):
      "Median DOR was NE (95% CI: 21.5, NE).",
      [("FOLLOW_UP", "median", 17.4, None, None, None), ("PFS", "median", None, None, None, None),
       ("DOR", "median", None, None, None, None)]),
+    ("Patients were randomized to group A or group B. Fifty-five patients (38.5%) in group A and 57 (40.1%) in "
+     "group B responded (p = 0.81).",
+     [("ORR", "rate", 38.5, None, None, "group A"), ("ORR", "rate", 40.1, None, None, "group B")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))

@@ -115,7 +115,7 @@ def _another_measure_between(ctx: Context, lo: int, hi: int) -> bool:
 def _unknown_item_before(ctx: Context, v: Value) -> bool:
     """'skin-related events (64%) and CRS (58%)': 64% is the unknown item's, not the next one's."""
     lead = re.search(r"[a-z][a-z\s/-]{2,40}\(\s*$", ctx.text[max(0, v.start - 45):v.start])
-    if not lead:
+    if not lead or re.search(r"\b(?:patients|participants|subjects|cases|pts|individuals|responders|of\s+them)\s*\(\s*$", lead.group(0)):
         return False
     paren = v.start - (len(ctx.text[max(0, v.start - 45):v.start]) - lead.end()) - 1
     return not any(abs(x.end - paren) <= 2 for x in ctx.mentions_in(max(0, v.start - 60), v.start))

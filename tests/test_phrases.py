@@ -198,6 +198,11 @@ def _key(r):
     ("Patients were randomized to group A or group B. Fifty-five patients (38.5%) in group A and 57 (40.1%) in "
      "group B responded (p = 0.81).",
      [("ORR", "rate", 38.5, None, None, "group A"), ("ORR", "rate", 40.1, None, None, "group B")]),
+    # three arms: '(Arm A, n=111)' names each; an HR compares the two arms its sentence names
+    ("A total of 331 patients were randomized 1:1:1 to corvaparib 60 mg once daily plus abiraterone (Arm A, n=111), "
+     "corvaparib 60 mg monotherapy (Arm B, n=109) or placebo plus abiraterone (Arm C, n=111). Arm B did not improve "
+     "rPFS over Arm C (HR 1.29; 95% CI 0.94-1.77).",
+     [("PFS", "hr", 1.29, None, None, "corvaparib vs placebo plus abiraterone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))
@@ -312,3 +317,11 @@ def test_inline_headings_bound_the_background():
 
 def test_a_lone_background_heading_does_not_hide_the_results():
     assert [r["value"] for r in records_of("Background\nThe ORR was 45% in this study.")] == [45]
+
+
+def test_a_subgroup_arm_keeps_the_arms_other_names():
+    text = ("Patients were randomized to fiaxolimab plus pembrolizumab or pembrolizumab plus placebo. In patients with "
+            "PD-L1 expression <1%, median PFS was 9.6 months in the combination arm and 4.3 months with placebo.")
+    first = next(r for r in records_of(text) if r["value"] == 9.6)
+    assert first["arm"] == "fiaxolimab plus pembrolizumab (PD-L1 expression <1%)"
+    assert "combination arm (PD-L1 expression <1%)" in first["arm_aliases"]

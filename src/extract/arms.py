@@ -165,7 +165,7 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
     arm = Arm(name, randomised=randomised)
     for part in re.findall(r"\([^()]*\)", paren or ""):
         letter = ARM_LETTER.search(part)
-        if letter and re.fullmatch(r"\(\s*(?:\w+\s*[,;]\s*)?(?:arm|group|cohort)\s+\w\s*\)", part, re.I):
+        if letter and re.fullmatch(r"\(\s*(?:[^()]*[,;]\s*)?(?:arm|group|cohort)\s+\w\s*(?:[,;][^()]*)?\)", part, re.I):
             arm.aliases.add(f"{letter.group(1).lower()} {letter.group(2).upper()}")  # '(arm A)'
         named = re.search(r"(?:^\(|[,;]\s*)([A-Za-z][\w+/-]{0,12})\s+(?:arm|group)\s*\)$", part.strip())
         if named and not ARM_LETTER.fullmatch(named.group(0).strip(",; ()")):

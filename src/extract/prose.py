@@ -310,8 +310,18 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         arm = arm_of.get(i)
         spellings = _arm_spellings(ctx, arms)
         for name in (arm if isinstance(arm, list) else [arm]):
-            aliases = spellings.get(name) or _comparison_spellings(name, spellings)
+            aliases = spellings.get(name) or _comparison_spellings(name, spellings) or _subgroup_spellings(name, spellings)
             ctx.add(dict(candidate, arm=name, arm_aliases=aliases), ev_start, ev_end, f"prose:{m.rule}")
+
+
+def _subgroup_spellings(name: str | None, spellings: dict[str, list[str]]) -> list[str]:
+    """'QUELTREZA (CPS >= 5)' also goes by the arm's other names with the same subgroup."""
+    m = re.fullmatch(r"(.+?) (\([^()]+\))", name or "")
+    if not m:
+        return []
+    base = m.group(1)
+    names = spellings.get(base) or _comparison_spellings(base, spellings)
+    return [f"{other} {m.group(2)}" for other in names]
 
 
 def _comparison_spellings(name: str | None, spellings: dict[str, list[str]]) -> list[str]:
@@ -504,6 +514,18 @@ def _respectively_blocks(text: str, values: list[Value], indices: list[int]) -> 
     return blocks if len(blocks) > 1 else [indices]
 
 
+def _compared_arms(text: str, start: int, end: int, arms: list[arm_rules.Arm], mentions) -> str | None:
+    """An HR compares the first two arms; with three or more, the two its sentence names
+    ('rPFS of Arm B over Arm C (HR 1.29)')."""
+    if len(arms) < 2:
+        return None
+    if len(arms) >= 3:
+        named = list(dict.fromkeys(a.arm for a in mentions))
+        if len(named) >= 2:
+            return f"{arms[named[0]].name} vs {arms[named[1]].name}"
+    return f"{arms[0].name} vs {arms[1].name}"
+
+
 def _close_parenthesis(text: str, value_end: int, tail: int, limit: int) -> int:
     """A value's own parenthesis may go on after its CI: '28.9% (95% CI, 15.6-42.1, 13 of 45) with S-1'."""
     opened = text.count("(", value_end, tail) - text.count(")", value_end, tail)
@@ -556,7 +578,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
                 chosen[i] = k
     for i in order:
         if values[i].kind == "hr":
-            out[i] = f"{arms[0].name} vs {arms[1].name}" if len(arms) >= 2 else None
+            out[i] = _compared_arms(text, start, end, arms, mentions)
         elif i not in out and i not in chosen:
             a = arm_rules.preceding_arm(values[i].start, mentions, start)
             if a is not None:

@@ -325,3 +325,13 @@ def test_a_subgroup_arm_keeps_the_arms_other_names():
     first = next(r for r in records_of(text) if r["value"] == 9.6)
     assert first["arm"] == "fiaxolimab plus pembrolizumab (PD-L1 expression <1%)"
     assert "combination arm (PD-L1 expression <1%)" in first["arm_aliases"]
+
+
+def test_a_table_column_carries_the_other_names_of_its_arm():
+    text = ("Patients were randomized to axicabtagene ciloleucel (Axi-cel) or standard care (SoC).\n\n\n"
+            "Response, n (%)  Axi-cel (n=180)  SoC (n=179)\nORR  150 (83)  90 (50)\n")
+    row = next(r for r in records_of(text) if r["value"] == 83)
+    assert row["arm"] == "Axi-cel" and row["rule"].startswith("row")
+    assert "axicabtagene ciloleucel" in row["arm_aliases"]
+    other = next(r for r in records_of(text) if r["value"] == 50)
+    assert other["arm"] == "SoC" and "standard care" in other["arm_aliases"]

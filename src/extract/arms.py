@@ -334,3 +334,8 @@ def trailing_group(text: str, value_end: int, limit: int) -> str | None:
 def subgroup_label(group: str) -> str:
     """'patients with ESR1 mutations' -> 'ESR1 mutations', as a qualifier after an arm's name."""
     return re.sub(r"^(?:patients|participants|those)\s+(?:with|who\s+had|whose|harbou?ring)\s+", "", group, flags=re.I)
+
+
+def same_arm(arms: list[Arm], name: str) -> Arm | None:
+    """The arm a name (a table column, a later mention) stands for, if exactly one fits."""
+    return _same_arm(arms, name)

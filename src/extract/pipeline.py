@@ -10,7 +10,7 @@ from . import layout
 from .attribution import trial_for
 from .context import Context, EndpointMention, build_context
 from .documents import Document
-from .prose import link_sentence
+from .prose import arm_spellings, link_sentence
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
 from .rows import (BOUNDS_RE, SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
                    LABEL_N, label_timepoint, label_unit, parse_header, parse_row, parse_subheader)
@@ -32,7 +32,24 @@ def extract_records(document: Document) -> Result:
     for start, end in prose_units:
         for s, e in sentences(ctx.text, start, end):
             link_sentence(ctx, s, e, arms)
+    _name_table_arms(ctx, arms)
     return _finish(ctx)
+
+
+def _name_table_arms(ctx: Context, arms: list[arm_rules.Arm]) -> None:
+    """A table column 'QUELTREZA N=402' is the arm the text calls 'QUELTREZA with chemotherapy' or
+    'the QUELTREZA arm': its other names go with the row's values, as for prose values."""
+    if not arms:
+        return
+    spellings = arm_spellings(ctx, arms)
+    for c in ctx.candidates:
+        name = c.get("arm")
+        if not name or c.get("arm_aliases") or not str(c.get("rule", "")).startswith("row") or " vs " in name:
+            continue
+        arm = next((a for a in arms if name.lower() in {a.name.lower(), *(x.lower() for x in a.aliases)}), None) \
+            or arm_rules.same_arm(arms, name)
+        if arm is not None:
+            c["arm_aliases"] = [n for n in dict.fromkeys([arm.name, *spellings.get(arm.name, [])]) if n.lower() != name.lower()]
 
 
 # --- lines: headers, rows, prose ------------------------------------------------------------------

@@ -308,7 +308,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         ev_start = _widen_start(ctx, min(m.start, v.start), start)
         ev_end = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0), m.end)
         arm = arm_of.get(i)
-        spellings = _arm_spellings(ctx, arms)
+        spellings = arm_spellings(ctx, arms)
         for name in (arm if isinstance(arm, list) else [arm]):
             aliases = spellings.get(name) or _comparison_spellings(name, spellings) or _subgroup_spellings(name, spellings)
             ctx.add(dict(candidate, arm=name, arm_aliases=aliases), ev_start, ev_end, f"prose:{m.rule}")
@@ -353,7 +353,7 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
             arm_of[i] = group
 
 
-def _arm_spellings(ctx: Context, arms: list[arm_rules.Arm]) -> dict[str, list[str]]:
+def arm_spellings(ctx: Context, arms: list[arm_rules.Arm]) -> dict[str, list[str]]:
     """Other names each arm goes by in this document ('the combination arm', 'pembrolizumab alone',
     its abbreviation), for the curated table's arm_aliases."""
     key = ("arm_spellings", tuple(a.name for a in arms))

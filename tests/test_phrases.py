@@ -203,6 +203,8 @@ def _key(r):
      "corvaparib 60 mg monotherapy (Arm B, n=109) or placebo plus abiraterone (Arm C, n=111). Arm B did not improve "
      "rPFS over Arm C (HR 1.29; 95% CI 0.94-1.77).",
      [("PFS", "hr", 1.29, None, None, "corvaparib vs placebo plus abiraterone")]),
+    # 'Cl' and 'CL' (confidence limits) label a CI too
+    ("The response rate was 41.7% (95% CL, from 29.1 to 55.1%).", [("ORR", "rate", 41.7, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))
@@ -266,6 +268,9 @@ def test_trial_name_is_attributed():
     "In an earlier analysis reported in 2025, the CR rate had been 59% at a median follow-up of 11 months.",
     "Recurrent CRS occurred in 16% of patients.",
     "Complete response (no emesis and no rescue medication) was achieved by 72% in the acute phase.",
+    "Overall agreement for ER/ESR1 and PR/PGR (91.2 and 92.9%) was high; 60% of tumours were PR-positive.",
+    "The ACR20 response at week 14 was 56.2% with golimumab.",
+    "The survey response rate was 64%.",
     "Serious adverse reactions occurred in 40% of patients and fatal adverse reactions in 3.8%.",
     "T cell responses developed in 20%/60%/100% of patients in arms A/B/C.",
 ])
@@ -277,6 +282,7 @@ def test_traps_give_no_record(text):
     ("In the phase 3 KESTREL-4 trial, the ORR was 45%.", "KESTREL-4"),
     ("DALY II US TRIAL\nORR: 72.9%", "DALY II"),
     ("Patients received the XELIRI regimen; the ORR was 49%.", None),
+    ("The ORR was higher with BTH1677 (49%).", None),
     ("In large B-cell lymphoma (LBCL), the ORR was 49%.", None),
     ("Patients were randomised to FOLFOX4 or XELOX. The ORR was 49%.", None),
     ("Patients received irinotecan plus infusional fluorouracil (FOLFIRI). The ORR was 49%.", None),

@@ -21,7 +21,7 @@ NUMBERED_TRIAL = re.compile(
     r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{4,})(?:(?:-?[ \t]?|-[ \t])(\d{1,4}[A-Za-z]?)|(?:-|[ \t])(I{1,3}|IV))(?![\w-])"
     r"(?![.,]\d|\s?\(\d|\s?(?:%|mg\b|μg|µg|mcg|patients|pts|months?\b|weeks?\b|vs\b))"
     r"|\b([A-Z]{4,}-[A-Z][a-z]+\d{1,3})\b"
-    r"|\b([A-Z]{3,5}\d{3,5})\b"
+    r"|\b([A-Z]{3,5}\d{3,5})\b(?=\s+(?:trial|study)\b)"  # 'BTH1677' alone is a drug code
 )
 NAMED_TRIAL = re.compile(r"\b([A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)\s+(?:phase\s+\S+\s+)?(?:trial|study)\b|\(([A-Z][A-Z-]{4,})\)")
 

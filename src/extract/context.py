@@ -110,6 +110,7 @@ def build_context(document: Document) -> Context:
                 for s in doc.spans[SPANS_KEY]]
     grades = find_grades(text)
     masked = _blank(mask_non_values(text), grades)
+    mentions = [m for m in mentions if not _hormone_receptor(text, m)]
     mentions = _extend_listed_names(text, mentions)
     mentions += _listed_adverse_events(text, mentions)
     mentions = _named_toxicities(text, _slash_compounds(text, mentions))
@@ -161,6 +162,16 @@ def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[End
             m = EndpointMention(start, m.end, "OTHER_AE:" + " ".join(name.lower().split()), name, m.rule)
         out.append(m)
     return out
+
+
+RECEPTOR_CONTEXT = re.compile(r"(?:\bER\s?(?:/|and|,|or)\s?|\bestrogen\s+and\s+)$")
+RECEPTOR_AFTER = re.compile(r"^\s?(?:/\s?PGR|/\s?PgR|[-\s]?(?:positive|negative|status|expression|receptor)|\+|-(?!\w))", re.I)
+
+
+def _hormone_receptor(text: str, m: EndpointMention) -> bool:
+    """'ER/PR', 'PR-positive', 'PR status': the progesterone receptor, not a partial response."""
+    return m.code == "PR" and m.text.isupper() and bool(
+        RECEPTOR_CONTEXT.search(text[max(0, m.start - 12):m.start]) or RECEPTOR_AFTER.match(text[m.end:m.end + 12]))
 
 
 def _listed_adverse_events(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:

@@ -135,13 +135,13 @@ def find_timepoints(text: str) -> list[Mention]:
 
 # --- masks: numbers that are never endpoint values --------------------------------------------
 
-CI_LABEL = r"(?:\d{2}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|confidence\s+intervals?|credible\s+intervals?|(?-i:CrI))(?:\s?[\[(]CI[\])])?|\bCI\b)"
+CI_LABEL = r"(?:\d{2}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|(?-i:Cl|CL)|confidence\s+(?:intervals?|limits?)|credible\s+intervals?|(?-i:CrI))(?:\s?[\[(]CI[\])])?|\bCI\b)"
 BOUND = rf"(?:-?{NUM}\s?%?|NR|NE|NA|not\s+reached|not\s+estimable)"
 MASK_PATTERNS = [
     # a whole CI or range: its bounds are never values of their own ("95% CI, 29.5-57.7%")
-    re.compile(rf"{CI_LABEL}\s*[,:=]?\s*(?:was|of)?\s*{BOUND}(?:\s?{UNIT_RE})?\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?", re.I),
+    re.compile(rf"{CI_LABEL}\s*[,:=]?\s*(?:was|of)?\s*(?:from\s+)?{BOUND}(?:\s?{UNIT_RE})?\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?", re.I),
     re.compile(rf"\b(?:IQR|range|interquartile\s+range)\s*[,:=]?\s*{BOUND}\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?", re.I),
-    re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|confidence|credible|(?-i:CrI))\b", re.I),        # the 95 of 95% CI
+    re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|(?-i:Cl|CL)|confidence|credible|(?-i:CrI))\b", re.I),        # the 95 of 95% CI
     re.compile(rf"(?<![\d.]){NUM}\s?(?:x|\*)\s?10\s?\^?\s?-?\d+(?:\s?(?:cells|CAR|/kg|/L))?", re.I),        # 2 x 10^6 cells
     re.compile(rf"(?<![\w.]){NUM}\s?(?:-\s?{NUM}\s?)?(?:mg|g|mcg|µg|μg|ug|ng|mL|ml|L|IU|U|Gy|cGy|mmol|µmol|mol|AUC|mg/m\^?2|mg/kg|mg/m|/m\^?2|/kg|/kg/d)\b(?:\s?/\s?(?:m\^?2|kg|day|d|dL|L|week|wk))?", re.I),
     re.compile(r"\b(?:phase|ph\.?)\s?(?:[1-4]|I{1,3}V?|IV)(?:\s?[/ab-]+\s?(?:[1-4]|I{1,3}|IV))?\b", re.I),
@@ -205,7 +205,7 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 NR_WORDS_AS_VALUE = re.compile(r"^(?:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+reach(?:ed)?|NR|NYR)$", re.I)
 
 CI_RE = re.compile(
-    rf"(?:\d{{2}}\s?%\s?(?:CI|C\.I\.|confidence\s+intervals?|(?-i:CrI))(?:\s?[\[(]CI[\])])?|CI|range|IQR)\s*(?:[,:=]|was|of)?\s*"
+    rf"(?:\d{{2}}\s?%\s?(?:CI|C\.I\.|(?-i:Cl|CL)|confidence\s+(?:intervals?|limits?)|(?-i:CrI))(?:\s?[\[(]CI[\])])?|CI|range|IQR)\s*(?:[,:=]|was|of)?\s*(?:from\s+)?"
     rf"(-?{NUM}|{NR_RE})(?:\s?{UNIT_RE})?\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
 BARE_RANGE_RE = re.compile(rf"^\s?[\(\[]\s?(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\s)\s?(-?{NUM}|{NR_RE})\s?[\)\]]", re.I)
 P_RE = re.compile(r"\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+)?[Pp](?:\s?-?\s?values?)?\s?(<=|>=|<|>|=)\s?(\d*\.\d+(?:\s?x\s?10\^?-\d+)?|\d(?:\.\d+)?(?:e-\d+)?|0)")

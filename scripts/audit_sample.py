@@ -1,13 +1,22 @@
 """Draw a random sample of extracted records for a hand audit.
 
-Runs extract_records over every document of the two corpus files (abstracts and full texts),
-excluding every pmcid that has a dev/gold/<pmcid>.txt, pools all records, and draws 50 with
-random.Random(2026). Writes dev/audit/sample.jsonl.
+Runs extract_records over every document of the corpus files (abstracts and/or full texts),
+excluding every pmcid that has a dev/gold/<pmcid>.txt, pools all records, and draws N with
+random.Random(SEED).
 
-Usage: .venv/bin/python scripts/audit_sample.py
+With no options it reproduces the first audit: both files, 50 records, seed 2026,
+dev/audit/sample.jsonl.
+
+Usage:
+  .venv/bin/python scripts/audit_sample.py                       # first audit (AUDIT.md)
+  .venv/bin/python scripts/audit_sample.py --source abstracts --n 50 --seed 2027 \
+      --out dev/audit/sample_abstracts.jsonl                     # second audit (AUDIT2.md)
+  .venv/bin/python scripts/audit_sample.py --source fulltext --n 30 --seed 2027 \
+      --out dev/audit/sample_fulltext.jsonl
 """
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import random
@@ -19,18 +28,31 @@ from extract.pipeline import extract_records
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("/work/shared/corpus")
-FILES = ["rct_oncology.jsonl.gz", "rct_oncology_fulltext.jsonl.gz"]
+SOURCES = {
+    "abstracts": ["rct_oncology.jsonl.gz"],
+    "fulltext": ["rct_oncology_fulltext.jsonl.gz"],
+    "both": ["rct_oncology.jsonl.gz", "rct_oncology_fulltext.jsonl.gz"],
+}
+FILES = SOURCES["both"]
 SEED = 2026
 N = 50
 FIELDS = ["endpoint", "stat", "value", "unit", "not_reached", "grade", "timepoint_months", "arm", "trial", "evidence"]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--source", choices=sorted(SOURCES), default="both")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--n", type=int, default=N)
+    ap.add_argument("--out", type=Path, default=ROOT / "dev" / "audit" / "sample.jsonl")
+    args = ap.parse_args(argv)
+    out = args.out if args.out.is_absolute() else ROOT / args.out
+
     gold = {p.stem for p in (ROOT / "dev" / "gold").glob("PMC*.txt")}
     pool = []
     docs = excluded = 0
     per_file: dict[str, int] = {}
-    for name in FILES:
+    for name in SOURCES[args.source]:
         with gzip.open(CORPUS / name, "rt", encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
@@ -47,14 +69,13 @@ def main() -> None:
                     item["context"] = text[max(0, rec.start - 150):rec.end + 150]
                     pool.append(item)
                     per_file[name] = per_file.get(name, 0) + 1
-    sample = random.Random(SEED).sample(pool, N)
-    out = ROOT / "dev" / "audit" / "sample.jsonl"
+    sample = random.Random(args.seed).sample(pool, args.n)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         for i, item in enumerate(sample, 1):
             fh.write(json.dumps({"i": i, **item}, ensure_ascii=False) + "\n")
-    print(f"documents run: {docs}, excluded (gold): {excluded}, gold pmcids: {len(gold)}, "
-          f"pool: {len(pool)} records {per_file}, sample: {N} (seed {SEED}) -> {out}", file=sys.stderr)
+    print(f"source: {args.source}, documents run: {docs}, excluded (gold): {excluded}, gold pmcids: {len(gold)}, "
+          f"pool: {len(pool)} records {per_file}, sample: {args.n} (seed {args.seed}) -> {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -77,6 +77,30 @@ def measure_library(corpus: Path, limit: int | None) -> dict:
     return {"docs": docs, "seconds": seconds, "records": records, "peak_mb": _peak_mb()}
 
 
+def measure_pair(corpus: Path, limit: int | None) -> dict:
+    """(a) and (b) document by document in one process, so that a busy shared machine slows both
+    alike and their ratio stays honest; each has its own vocabulary, as in separate processes."""
+    import spacy
+
+    from extract.documents import from_text
+    from extract.nlp import build_nlp
+    from extract.pipeline import extract_records
+
+    blank = spacy.blank("en")
+    blank("warm up")
+    build_nlp()
+    a = b = docs = records = 0
+    for doc_id, text in texts(corpus, limit):
+        started = time.perf_counter()
+        blank(text)
+        middle = time.perf_counter()
+        records += len(extract_records(from_text(text, doc_id)).records)
+        b += time.perf_counter() - middle
+        a += middle - started
+        docs += 1
+    return {"docs": docs, "a_seconds": a, "b_seconds": b, "records": records, "peak_mb": _peak_mb()}
+
+
 def measure_flow(inbox: Path, curated: Path) -> dict:
     started = time.perf_counter()
     sys.path.insert(0, str(ROOT))
@@ -129,7 +153,8 @@ def main() -> int:
             result = measure_flow(Path(rest[0]), Path(rest[1]))
         else:
             limit = int(rest[1]) if len(rest) > 1 and rest[1] != "all" else None
-            result = {"tokenizer": measure_tokenizer, "library": measure_library}[kind](Path(rest[0]), limit)
+            result = {"tokenizer": measure_tokenizer, "library": measure_library,
+                      "pair": measure_pair}[kind](Path(rest[0]), limit)
         print(json.dumps(result))
         return 0
 
@@ -142,6 +167,7 @@ def main() -> int:
     a = _child("tokenizer", str(corpus), lim)
     b = _child("library", str(corpus), lim)
     b_small = _child("library", str(corpus), str(args.small))
+    pair = _child("pair", str(corpus), lim)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         home = tmp / "prefect-home"
@@ -157,11 +183,15 @@ def main() -> int:
     print(f"(c) flow end to end                  : {c['docs']} docs in {c['seconds']:7.2f} s = {_rate(c):8.1f} docs/s "
           f"(process wall {c['wall']:.1f} s; {c['records']} records)")
     print(f"    flow on an empty inbox (imports + server start): {empty['seconds']:.2f} s")
+    print(f"(a)+(b) interleaved document by document in one process: a {pair['a_seconds']:.2f} s, "
+          f"b {pair['b_seconds']:.2f} s")
     ba = b["seconds"] / a["seconds"]
     cb = c["seconds"] / b["seconds"]
     net = (c["seconds"] - empty["seconds"]) / b["seconds"]
     print()
-    print(f"b/a = {ba:.2f}   target <= 2.0  {'OK' if ba <= 2.0 else 'MISSED'}")
+    pair_ba = pair["b_seconds"] / pair["a_seconds"]
+    print(f"b/a = {ba:.2f} (separate processes), {pair_ba:.2f} (interleaved)   target <= 2.0  "
+          f"{'OK' if max(ba, pair_ba) <= 2.0 else 'MISSED'}")
     print(f"c/b = {cb:.2f}   (c - fixed cost)/b = {net:.2f}   target c <= 1.5 x b + fixed cost  "
           f"{'OK' if c['seconds'] <= 1.5 * b['seconds'] + empty['seconds'] else 'MISSED'}")
     print()

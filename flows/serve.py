@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python flows/serve.py` from anywhere
 
 from flows.ingest import ROOT, ingest  # noqa: E402
 

@@ -148,3 +148,22 @@ def test_workers_give_the_same_tables(tmp_path):
     assert [o.doc_id for o in two.outcomes] == [o.doc_id for o in one.outcomes]
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "one" / "endpoints.parquet"),
                                   pd.read_parquet(tmp_path / "two" / "endpoints.parquet"))
+
+
+def test_cli_skips_unchanged_files_and_force_redoes_them(inbox, tmp_path):
+    import subprocess
+    import sys
+
+    def run(*extra):
+        done = subprocess.run([sys.executable, "-m", "extract", "run", str(inbox), "--out", str(tmp_path / "o"), *extra],
+                              capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+        return done
+
+    first = run("--workers", "2")
+    assert first.stdout.startswith(f"{len(SEEDS)} documents")
+    assert "docs/s ETA" in first.stderr  # the progress line
+    second = run("-q")
+    assert second.stdout.startswith("0 documents") and f"{len(SEEDS)} unchanged (skipped)" in second.stdout
+    assert second.stderr == ""
+    assert run("-q", "--force").stdout.startswith(f"{len(SEEDS)} documents")

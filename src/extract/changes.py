@@ -24,11 +24,15 @@ def _plain(v):
     return None if v is None or (not isinstance(v, (list, str)) and pd.isna(v)) else v
 
 
-def _keyed(rows: pd.DataFrame) -> dict[tuple, dict]:
+def _records(rows: pd.DataFrame | list[dict]) -> list[dict]:
+    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+
+
+def _keyed(rows: list[dict]) -> dict[tuple, dict]:
     """Rows of one document by identity + occurrence number, in text order."""
     out: dict[tuple, dict] = {}
     seen: dict[tuple, int] = {}
-    for row in rows.sort_values("start", kind="stable").to_dict("records"):
+    for row in sorted(rows, key=lambda r: r["start"]):
         ident = tuple(_plain(row[k]) for k in IDENTITY)
         seen[ident] = seen.get(ident, 0) + 1
         out[(*ident, seen[ident])] = row
@@ -43,9 +47,9 @@ def _row(doc_id: str, change: str, old: dict | None, new: dict | None, detail: s
             "detail": detail, "evidence": base.get("evidence"), "record_id": base.get("record_id")}
 
 
-def diff_document(doc_id: str, old: pd.DataFrame, new: pd.DataFrame) -> list[dict]:
+def diff_document(doc_id: str, old: pd.DataFrame | list[dict], new: pd.DataFrame | list[dict]) -> list[dict]:
     """Appeared / disappeared / changed rows for one document (unchanged values are not listed)."""
-    before, after = _keyed(old), _keyed(new)
+    before, after = _keyed(_records(old)), _keyed(_records(new))
     out = []
     for key, row in after.items():
         if key not in before:
@@ -63,18 +67,25 @@ def diff_document(doc_id: str, old: pd.DataFrame, new: pd.DataFrame) -> list[dic
 def diff(old: pd.DataFrame | None, new: pd.DataFrame, doc_ids: set[str], missing: list[str],
          run_id: str, run_at) -> pd.DataFrame:
     """Changes for the documents extracted in this run, plus one ``missing`` row per vanished document."""
-    old = old if old is not None else new.iloc[0:0]
-    old_by = dict(tuple(old[old["doc_id"].isin(doc_ids)].groupby("doc_id")))
-    new_by = dict(tuple(new.groupby("doc_id")))
-    empty = new.iloc[0:0]
+    old_by, new_by = _by_doc(old, doc_ids), _by_doc(new, doc_ids)
     rows = []
     for doc_id in sorted(doc_ids):
-        rows += diff_document(doc_id, old_by.get(doc_id, empty), new_by.get(doc_id, empty))
+        rows += diff_document(doc_id, old_by.get(doc_id, []), new_by.get(doc_id, []))
     rows += [_row(doc_id, "missing", None, None, "file no longer in the inbox; its rows are kept") for doc_id in missing]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["run_id"] = run_id
     frame["run_at"] = pd.Timestamp(run_at)
     return frame
+
+
+def _by_doc(frame: pd.DataFrame | None, doc_ids: set[str]) -> dict[str, list[dict]]:
+    """Plain rows per document, converted once: pandas per document costs more than the diff."""
+    out: dict[str, list[dict]] = {}
+    if frame is None or frame.empty:
+        return out
+    for row in frame[frame["doc_id"].isin(doc_ids)].to_dict("records"):
+        out.setdefault(row["doc_id"], []).append(row)
+    return out
 
 
 def read_changes(out_dir: str | Path) -> pd.DataFrame:

@@ -58,7 +58,7 @@ def test_flow_second_run_does_only_new_work(prefect_harness, tmp_path):
     second = ingest(raw_dir=raw, curated_dir=out, gold_dir=None)
     assert second["documents"] == 0 and second["skipped"] == 2 and second["tables"] == {}
     (raw / "new.txt").write_text("The ORR was 45%.", encoding="utf-8")
-    third = ingest(raw_dir=raw, curated_dir=out, gold_dir=None)
+    third = ingest(raw_dir=raw, curated_dir=out, gold_dir=None, workers=2)
     assert third["documents"] == 1 and third["changes"]["appeared"] == 1
     after = pd.read_parquet(out / "endpoints.parquet")
     assert len(after) == len(table) + 1

@@ -6,6 +6,7 @@ run's: skipped documents simply keep the rows they already have.
 """
 from __future__ import annotations
 
+import multiprocessing
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
@@ -81,7 +82,11 @@ def iter_outcomes(entries: Iterable[ledger.Entry], workers: int = 1,
     if workers <= 1:
         yield from map(process_entry, entries)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Workers fork from a clean server process, never from the caller: forking a process that runs
+    # threads (a Prefect flow does) can copy a held lock into the child and hang it.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extract.pipeline"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(process_entry, entries, chunksize=chunksize)
 
 

@@ -26,7 +26,7 @@ from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from extract import changes, documents, golden, incremental, ledger, lock, runner, tables  # noqa: E402
+from extract import changes, golden, incremental, ledger, lock, runner, tables  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,14 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # ---- Extract -----------------------------------------------------------------------------------
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
-def list_documents(raw_dir: Path) -> list[Path]:
-    """Own task: a folder on a network share may need a retry."""
-    return documents.iter_document_paths(raw_dir)
-
-
-@task(cache_policy=NO_CACHE)
 def plan_run(raw_dir: Path, curated_dir: Path, force: bool = False) -> ledger.Plan:
-    """New, edited and rule-affected files are work; unchanged ones are skipped; vanished ones marked."""
+    """New, edited and rule-affected files are work; unchanged ones are skipped; vanished ones marked.
+    Own task with retries: a folder on a network share may need one."""
     plan = incremental.plan_inbox(raw_dir, curated_dir, force=force)
     get_run_logger().info("plan: %s", ", ".join(f"{k} {v}" for k, v in plan.counts().items()))
     return plan

@@ -167,3 +167,14 @@ def test_cli_skips_unchanged_files_and_force_redoes_them(inbox, tmp_path):
     assert second.stdout.startswith("0 documents") and f"{len(SEEDS)} unchanged (skipped)" in second.stdout
     assert second.stderr == ""
     assert run("-q", "--force").stdout.startswith(f"{len(SEEDS)} documents")
+
+
+def test_extractor_version_follows_rules_and_extraction_code_only(tmp_path):
+    package = tmp_path / "extract"
+    shutil.copytree(ROOT / "src" / "extract", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = ledger.code_hash(package)
+    (package / "cli.py").write_text("# plumbing changes reprocess nothing\n", encoding="utf-8")
+    assert ledger.code_hash(package) == before
+    rules = package / "patterns" / "endpoints.jsonl"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert ledger.code_hash(package) != before

@@ -29,7 +29,10 @@ PLUMBING = frozenset({"__init__.py", "__main__.py", "cli.py", "runner.py", "tabl
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """Package version plus a hash of every rule file and extraction module, as installed."""
-    package = Path(__file__).parent
+    return code_hash(Path(__file__).parent)
+
+
+def code_hash(package: Path) -> str:
     digest = hashlib.sha256()
     try:
         digest.update(metadata.version("endpoint-extract").encode())

@@ -20,7 +20,7 @@ import pytest
 from extract import cli, tables
 from extract.records import EndpointRecord
 
-from extract.tables import RUN_OUTPUTS as TABLES  # noqa: E402
+from extract.tables import RUN_OUTPUTS, TABLE_OUTPUTS as TABLES  # noqa: E402
 
 
 def _records(n: int, value: float) -> list[EndpointRecord]:
@@ -150,8 +150,14 @@ def test_full_disk_keeps_every_old_table_and_leaves_no_partial_file(written, mon
 
 
 def _run_cli(raw, out, capsys) -> tuple[int, str]:
-    status = cli.main(["run", str(raw), "--out", str(out), "-q"])
+    # --force: runs are incremental, and these tests need the second run to write again
+    status = cli.main(["run", str(raw), "--out", str(out), "-q", "--force"])
     return status, capsys.readouterr().err
+
+
+def _cli_snapshot(out) -> dict[str, bytes]:
+    """Every table and the ledger (not the change log nor the lock, which a failed run may leave as they were)."""
+    return {name: (out / name).read_bytes() for name in RUN_OUTPUTS if (out / name).exists() and name != ".lock"}
 
 
 @pytest.fixture
@@ -167,12 +173,12 @@ def test_cli_on_a_full_disk_says_so_and_exits_1(raw, tmp_path, monkeypatch, caps
     left on device', old tables untouched, no partial file."""
     out = tmp_path / "out"
     assert _run_cli(raw, out, capsys)[0] == 0
-    before = _snapshot(out)
+    before = _cli_snapshot(out)
     _disk_full_on_csv(monkeypatch)
     status, err = _run_cli(raw, out, capsys)
     assert status == 1
     assert f"could not write tables to {out}" in err and "No space left on device" in err
-    assert _snapshot(out) == before and sorted(p.name for p in out.iterdir()) == sorted(TABLES)
+    assert _cli_snapshot(out) == before and sorted(p.name for p in out.iterdir()) == sorted(RUN_OUTPUTS)
 
 
 def _refuse_writes(monkeypatch, folder):
@@ -190,7 +196,7 @@ def test_cli_on_a_read_only_folder_says_so_and_exits_1(raw, tmp_path, monkeypatc
     status 1, 'Permission denied', old tables untouched."""
     out = tmp_path / "out"
     assert _run_cli(raw, out, capsys)[0] == 0
-    before = _snapshot(out)
+    before = _cli_snapshot(out)
     _refuse_writes(monkeypatch, out)
     try:
         status, err = _run_cli(raw, out, capsys)
@@ -198,7 +204,7 @@ def test_cli_on_a_read_only_folder_says_so_and_exits_1(raw, tmp_path, monkeypatc
         out.chmod(0o755)
     assert status == 1
     assert f"could not write tables to {out}" in err and "Permission denied" in err
-    assert _snapshot(out) == before and sorted(p.name for p in out.iterdir()) == sorted(TABLES)
+    assert _cli_snapshot(out) == before and sorted(p.name for p in out.iterdir()) == sorted(RUN_OUTPUTS)
 
 
 def test_cli_with_a_file_as_output_folder_says_so_and_exits_1(raw, tmp_path, capsys):

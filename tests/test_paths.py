@@ -7,9 +7,9 @@ import os
 import pandas as pd
 
 from extract.runner import run_directory
-from extract.tables import CSV_ENCODING, RUN_OUTPUTS, read_endpoints
+from extract.tables import CSV_ENCODING, TABLE_OUTPUTS, read_endpoints
 
-TABLES = set(RUN_OUTPUTS)
+TABLES = set(TABLE_OUTPUTS)
 TEXT = "The ORR was 45%."
 HOSTILE_NAMES = [
     "%2e%2e%2fescape.txt",          # URL-encoded ../

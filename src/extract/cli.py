@@ -19,8 +19,14 @@ library (no Prefect, quick to start) and write into OUT_DIR:
   errors.csv                         documents that could not be read (empty, not UTF-8, encrypted,
                                      corrupt or image-only PDF, unsupported type, over the
                                      --time-budget, over 2,000,000 characters), with the reason
-Rows of the documents processed replace their earlier rows; other documents' rows are kept, so
-running twice adds nothing. Unreadable documents do not stop the run.
+  documents.parquet                  the ledger: per file its sha256, size, first seen, last processed,
+                                     status (ok / error / missing), record count and error
+  changes.parquet, changes.csv       per run and document, values that appeared, disappeared or changed
+Runs are incremental: a file whose bytes and extraction rules are unchanged since the last run is
+skipped, a new or edited file is extracted and replaces its rows, a file gone from INPUT_DIR keeps
+its rows and is marked missing in the ledger (--force re-extracts everything). Running twice writes
+nothing new. Two runs on one OUT_DIR never overlap: the second waits for the first (a lock on
+OUT_DIR/.lock). Unreadable documents do not stop the run.
 
 exit status: 0 done (even if some documents were unreadable, unless --fail-on-error);
              1 INPUT_DIR missing or the output could not be written; 3 with --fail-on-error
@@ -59,9 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--gold", metavar="GOLD_DIR", type=Path, help="also score the result against golden files here")
     run.add_argument("--min-f1", type=float, help="with --gold: exit 4 when overall F1 is below this")
     run.add_argument("--fail-on-error", action="store_true", help="exit 3 when any document could not be read")
-    run.add_argument("-q", "--quiet", action="store_true", help="no per-document progress lines")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     run.add_argument("--time-budget", metavar="SECONDS", type=float, default=60.0,  # runner.DEFAULT_TIME_BUDGET_S
                      help="per-document time limit; a document over it becomes a 'timeout' error row (default: 60; 0: none)")
+    run.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="extract in N processes on this machine (default: 1)")
+    run.add_argument("--force", action="store_true",
+                     help="re-extract every document, not only new, edited or rule-affected ones")
     score = sub.add_parser("score", help="score a curated table against golden files", description=SCORE_HELP,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     score.add_argument("table", metavar="TABLE", type=Path, help="endpoints.parquet or endpoints.csv")
@@ -83,9 +93,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(i: int, total: int, outcome) -> None:
-    status = f"ERROR {outcome.error.reason}" if outcome.error else f"{len(outcome.records)} records, {len(outcome.rejections)} rejected"
-    print(f"[{i}/{total}] {outcome.doc_id}: {status}", file=sys.stderr, flush=True)
+def _progress_bar():
+    """Bar with docs/s and ETA on stderr; unreadable documents still get a line of their own."""
+    from .progress import ProgressBar
+
+    bar = ProgressBar()
+
+    def show(i: int, total: int, outcome) -> None:
+        if outcome.error:
+            print(("\r" if bar.tty else "") + f"[{i}/{total}] {outcome.doc_id}: ERROR {outcome.error.reason}",
+                  file=sys.stderr, flush=True)
+        bar.update(i, total, outcome.doc_id)
+    return bar, show
 
 
 def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None, by: tuple[str, ...] = (),
@@ -114,22 +133,30 @@ def _score(table: Path, gold_dir: Path, summary: bool, split: str | None = None,
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .runner import run_directory
+    from .incremental import run_inbox
 
     if not args.input_dir.is_dir():
         print(f"error: {args.input_dir}: no such folder", file=sys.stderr)
         return 1
+    bar, show = (None, None) if args.quiet else _progress_bar()
     try:
-        summary = run_directory(args.input_dir, args.out, progress=None if args.quiet else _progress,
-                                budget_s=args.time_budget)
+        summary = run_inbox(args.input_dir, args.out, workers=args.workers, force=args.force, progress=show,
+                            waiting=lambda msg: print(msg, file=sys.stderr, flush=True),
+                            budget_s=args.time_budget or None)
     except OSError as exc:
         print(f"error: could not write tables to {args.out}: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if bar:
+            bar.close()
     print(f"{summary.documents} documents, {summary.records} records, {summary.rejections} rejected, "
           f"{summary.errors} unreadable in {summary.seconds:.1f} s -> {args.out}")
-    status = 3 if args.fail_on_error and summary.errors else 0
+    counts, skipped = summary.change_counts(), len(summary.plan.unchanged)
+    print(f"{skipped} unchanged (skipped), {counts['missing']} gone missing; values: {counts['appeared']} appeared, "
+          f"{counts['disappeared']} disappeared, {counts['changed']} changed")
+    status = 3 if args.fail_on_error and summary.unreadable else 0
     if args.gold:
-        text, totals = _score(summary.tables["endpoints.parquet"], args.gold, summary=True)
+        text, totals = _score(args.out / "endpoints.parquet", args.gold, summary=True)
         print(text)
         if args.min_f1 is not None and totals.f1 < args.min_f1:
             status = 4

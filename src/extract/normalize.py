@@ -5,6 +5,7 @@ original text through the offset map, so what a curator sees is verbatim.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # One original character -> its matching spelling. Context-dependent characters are handled below.
@@ -23,6 +24,8 @@ SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
 # Glyphs that slide and PDF exporters leave where a bullet was (Wingdings "•" often arrives as "Å").
 BULLET_GLYPHS = set("•◦▪▫■□●○►▶➢➤✓✔Å§Øü")
 MIDDLE_DOTS = set("·•∙⋅")
+# Every character that may be spelled differently; all others are copied as they are.
+SPECIAL = re.compile("[" + re.escape("".join(sorted(set(CHAR_MAP) | set(SUPERSCRIPTS) | BULLET_GLYPHS | MIDDLE_DOTS))) + "]")
 
 
 @dataclass(frozen=True)
@@ -45,33 +48,45 @@ class Normalized:
 
 
 def normalize(text: str) -> Normalized:
-    """Map typographic variants to one spelling; ``len(origin) == len(text)`` always holds."""
-    out: list[str] = []
+    """Map typographic variants to one spelling; ``len(origin) == len(text)`` always holds.
+
+    Only the few characters that change are visited one by one (found with one regex); the runs
+    between them are copied whole, which keeps this off the profile of a typical abstract.
+    """
+    parts: list[str] = []
     origin: list[int] = []
     n = len(text)
-    line_start = True
-    prev_sup = False
-    for i, ch in enumerate(text):
-        prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < n else ""
-        if ch in SUPERSCRIPTS:
-            rep = ("" if prev_sup else "^") + SUPERSCRIPTS[ch]
-            prev_sup = True
-        else:
-            prev_sup = False
-            if ch in MIDDLE_DOTS and prev.isdigit() and nxt.isdigit():
-                rep = "."  # Lancet-style decimal point: 8·3 months
-            elif line_start and ch in BULLET_GLYPHS:
-                rep = "• "
-            elif ch in MIDDLE_DOTS:
-                rep = " "
-            else:
-                rep = CHAR_MAP.get(ch, ch)
-        for r in rep:
-            out.append(r)
-            origin.append(i)
-        if ch == "\n" or ch == "\f":
-            line_start = True
-        elif not ch.isspace():
-            line_start = False
-    return Normalized("".join(out), origin, text)
+    pos = 0
+    for m in SPECIAL.finditer(text):
+        i = m.start()
+        if i > pos:
+            parts.append(text[pos:i])
+            origin.extend(range(pos, i))
+        rep = _replacement(text, i, n)
+        parts.append(rep)
+        origin.extend([i] * len(rep))
+        pos = i + 1
+    if pos < n:
+        parts.append(text[pos:])
+        origin.extend(range(pos, n))
+    return Normalized("".join(parts), origin, text)
+
+
+def _replacement(text: str, i: int, n: int) -> str:
+    """The spelling of the special character at ``i``, which may depend on its neighbours."""
+    ch = text[i]
+    if ch in SUPERSCRIPTS:
+        return ("^" if i == 0 or text[i - 1] not in SUPERSCRIPTS else "") + SUPERSCRIPTS[ch]
+    if ch in MIDDLE_DOTS and i and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit():
+        return "."  # Lancet-style decimal point: 8·3 months
+    if ch in BULLET_GLYPHS and _at_line_start(text, i):
+        return "• "
+    if ch in MIDDLE_DOTS:
+        return " "
+    return CHAR_MAP.get(ch, ch)
+
+
+def _at_line_start(text: str, i: int) -> bool:
+    """Only whitespace between the last line or page break and ``i``."""
+    line = max(text.rfind("\n", 0, i), text.rfind("\f", 0, i)) + 1
+    return not text[line:i] or text[line:i].isspace()

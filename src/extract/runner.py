@@ -95,7 +95,7 @@ def write_outcomes(outcomes: list[DocumentOutcome], out_dir: Path) -> dict[str, 
     )
 
 
-def _own_output(path: Path, out_dir: Path) -> bool:
+def own_output(path: Path, out_dir: Path) -> bool:
     """With OUT_DIR = INPUT_DIR, the run's own tables and the corrections log are not documents."""
     from .corrections import LOG_NAME
     from .tables import RUN_OUTPUTS
@@ -107,7 +107,7 @@ def run_directory(input_dir: Path, out_dir: Path,
                   progress: Callable[[int, int, DocumentOutcome], None] | None = None,
                   budget_s: float | None = DEFAULT_TIME_BUDGET_S) -> RunSummary:
     started = time.perf_counter()
-    paths = [p for p in iter_document_paths(input_dir) if not _own_output(p, out_dir)]
+    paths = [p for p in iter_document_paths(input_dir) if not own_output(p, out_dir)]
     outcomes = []
     for i, path in enumerate(paths, 1):
         outcome = process_path(path, budget_s)

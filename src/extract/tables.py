@@ -25,8 +25,10 @@ def atomic_write(path: Path, write: Callable[[str], None]) -> None:
 
 
 # every file a run writes into OUT_DIR (corrections.csv is the reviewers', never written by a run)
-RUN_OUTPUTS = ("endpoints.parquet", "endpoints.csv", "rejects.csv", "errors.csv", "extracted.parquet", "orphans.csv",
-               "documents.csv")
+TABLE_OUTPUTS = ("endpoints.parquet", "endpoints.csv", "rejects.csv", "errors.csv", "extracted.parquet", "orphans.csv",
+                 "documents.csv")
+# ... and what an incremental run (`extract run`, the flow) adds: the ledger, the change log, the lock
+RUN_OUTPUTS = (*TABLE_OUTPUTS, "documents.parquet", "changes.parquet", "changes.csv", ".lock")
 
 
 def atomic_write_all(writes: list[tuple[Path, Callable[[str], None]]]) -> None:

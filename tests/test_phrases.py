@@ -205,6 +205,11 @@ def _key(r):
      [("PFS", "hr", 1.29, None, None, "corvaparib vs placebo plus abiraterone")]),
     # 'Cl' and 'CL' (confidence limits) label a CI too
     ("The response rate was 41.7% (95% CL, from 29.1 to 55.1%).", [("ORR", "rate", 41.7, None, None, None)]),
+    # no randomisation sentence, but the sentence names the arms in parallel
+    ("Response rates were 58% for CMF and 29% for epirubicin.",
+     [("ORR", "rate", 58, None, None, "CMF"), ("ORR", "rate", 29, None, None, "epirubicin")]),
+    ("Median survival times were 16.2 and 18.7 months for radiotherapy alone and chemotherapy-surgery, respectively.",
+     [("OS", "median", 16.2, None, None, "radiotherapy alone"), ("OS", "median", 18.7, None, None, "chemotherapy-surgery")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))

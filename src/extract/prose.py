@@ -302,6 +302,8 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     for i, m in assigned.items():
         candidates[i] = _prose_candidate(ctx, values[i], m, mentions, start)
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
+    if not arms:
+        _parallel_arms(ctx, end, values, sorted(candidates), arm_of)
     _subgroups_as_arms(ctx, start, end, values, sorted(candidates), arm_of)
     for i, candidate in candidates.items():
         v, m = values[i], assigned[i]
@@ -331,6 +333,45 @@ def _comparison_spellings(name: str | None, spellings: dict[str, list[str]]) -> 
     a, b = name.split(" vs ", 1)
     left, right = [a, *spellings.get(a, [])][:4], [b, *spellings.get(b, [])][:4]
     return [f"{x} vs {y}" for x in left for y in right if (x, y) != (a, b)]
+
+
+PARALLEL_NAME = re.compile(
+    r"[\s%]*(?:months?|weeks?|days?|years?)?\s*(?:for|with|in)\s+(?:the\s+)?"
+    r"(?P<name>(?!(?:patients|all|both|each|those|whom|which|this|these|a|an|terms|total|comparison|contrast)\b)"
+    r"[A-Za-z][\w+/-]*(?:\s(?!and\b|or\b|vs\b|versus\b|compared\b|respectively\b|arm\b|group\b)[A-Za-z][\w+/-]*){0,2}?)"
+    r"(?:\s+(?:arm|group|cohort))?(?=\s*(?:,|;|\.|\)|\(|and\b|vs\.?|versus\b|compared\b|respectively\b|$))", re.I)
+PARALLEL_LIST = re.compile(
+    r"[\s%]*(?:months?|weeks?|days?|years?)?,?\s*(?:respectively\s*,?\s*)?(?:for|with|in)\s+(?:the\s+)?"
+    r"(?P<a>[A-Za-z][\w+/-]*(?:\s[A-Za-z][\w+/-]*){0,2}?)\s+and\s+(?:the\s+)?(?P<b>[A-Za-z][\w+/-]*(?:\s[A-Za-z][\w+/-]*){0,2}?)"
+    r"(?:\s+(?:arms?|groups?))?(?=\s*(?:,|;|\.|\)|\(|respectively\b|$))", re.I)
+
+
+def _parallel_arms(ctx: Context, end: int, values: list[Value], order: list[int], arm_of: dict[int, Any]) -> None:
+    """No randomisation sentence named the arms, but the sentence does, in parallel: 'Response rates
+    were 58% for CMF and 29% for epirubicin'; '16.2 and 18.7 months for radiotherapy alone and surgery'."""
+    free = [i for i in order if arm_of.get(i) is None and values[i].kind != "hr"]
+    named: dict[int, str] = {}
+    for i in free:
+        m = PARALLEL_NAME.match(ctx.text, values[i].end, end)
+        if m and not _looks_like_a_unit(m.group("name")):
+            named[i] = m.group("name")
+    if len(set(named.values())) >= 2:
+        for i, name in named.items():
+            arm_of[i] = name
+        return
+    for pos in range(len(free) - 1):
+        i, j = free[pos], free[pos + 1]
+        if not re.fullmatch(r"\s?%?\s?(?:,\s?)?(?:and|vs\.?|versus|,)\s?", ctx.text[values[i].end:values[j].start]):
+            continue
+        m = PARALLEL_LIST.match(ctx.text, values[j].end, end)
+        if m and m.group("a").lower() != m.group("b").lower() and not any(map(_looks_like_a_unit, m.group("a", "b"))):
+            arm_of[i], arm_of[j] = m.group("a"), m.group("b")
+
+
+def _looks_like_a_unit(name: str) -> bool:
+    first = name.lower().split()[0]
+    return first in {"months", "month", "weeks", "days", "years", "patients", "cases", "men", "women", "children",
+                     "adults", "total", "whom", "both", "all", "each"} or bool(re.match(r"\d", first))
 
 
 def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], order: list[int],

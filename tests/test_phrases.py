@@ -210,6 +210,8 @@ def _key(r):
      [("ORR", "rate", 58, None, None, "CMF"), ("ORR", "rate", 29, None, None, "epirubicin")]),
     ("Median survival times were 16.2 and 18.7 months for radiotherapy alone and chemotherapy-surgery, respectively.",
      [("OS", "median", 16.2, None, None, "radiotherapy alone"), ("OS", "median", 18.7, None, None, "chemotherapy-surgery")]),
+    ("IL-2-related toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%).",
+     [("TEAE", "rate", 24, "1", None, None), ("TEAE", "rate", 67, "2", None, None), ("TEAE", "rate", 9, "3", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))

@@ -73,7 +73,18 @@ def find_grades(text: str) -> list[Mention]:
                 grade = kind
             found.append(Mention(m.start(), m.end(), grade))
             taken.add(m.start(), m.end())
+    for m in GRADE_SEQUENCE.finditer(text):  # 'grade 1 (24%), 2 (67%), and 3 (9%)'
+        for item in re.finditer(r"([1-5])\s*\(", m.group("rest")):
+            start = m.start("rest") + item.start(1)
+            if not taken.overlaps(start, start + 1):
+                found.append(Mention(start, start + 1, item.group(1)))
+                taken.add(start, start + 1)
     return sorted(found, key=lambda g: g.start)
+
+
+GRADE_SEQUENCE = re.compile(
+    r"\bgrades?\s+[1-5]\s*\(\s*\d+(?:\.\d+)?\s?%\s*\)(?P<rest>(?:\s*,?\s*(?:and\s+|or\s+)?[1-5]\s*\(\s*\d+(?:\.\d+)?\s?%\s*\)){1,4})",
+    re.I)
 
 
 class _Spans:

@@ -32,7 +32,7 @@ DOC = ROOT / "docs" / "faults.md"
 BAD_RUN_BUDGET_S = 5.0  # --time-budget for the bad-documents run: the 1.5 MB soup must hit it quickly
 TEXT_BUDGET_S = 60.0  # a pathological text over this counts as a stall
 TESTS_BEHIND_THE_TABLE = ("test_faults.py", "test_budget.py", "test_bad_documents.py", "test_paths.py",
-                          "test_properties.py")
+                          "test_properties.py", "test_overlap.py", "test_concurrency.py")
 
 
 # --- inputs -------------------------------------------------------------------------------------

@@ -212,6 +212,11 @@ def _key(r):
      [("OS", "median", 16.2, None, None, "radiotherapy alone"), ("OS", "median", 18.7, None, None, "chemotherapy-surgery")]),
     ("IL-2-related toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%).",
      [("TEAE", "rate", 24, "1", None, None), ("TEAE", "rate", 67, "2", None, None), ("TEAE", "rate", 9, "3", None, None)]),
+    # counts written as words, with the arm named inside the count
+    ("Patients were randomized to rh-endostatin plus chemotherapy or chemotherapy. Five patients in the rh-endostatin "
+     "plus chemotherapy arm achieved pathologic complete response.",
+     [("CR", "count", 5, None, None, "rh-endostatin plus chemotherapy")]),
+    ("Two patients had dose-limiting toxicities.", [("DLT", "count", 2, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted(_key(r) for r in records_of(text))

@@ -598,6 +598,10 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
             continue
         if i in chosen:
             continue
+        inside = [a for a in mentions if v.start <= a.start and a.end <= v.end]
+        if v.kind == "patients" and len(inside) == 1:
+            chosen[i] = inside[0].arm  # 'Five patients in the X arm achieved ...'
+            continue
         nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
         a = arm_rules.following_arm(text, tail, nxt, mentions)
         if a is not None:

@@ -212,6 +212,9 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("nr", re.compile(rf"(?<![\w~]){NR_RE}(?![\w])")),
     ("patients", re.compile(r"\bin\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     ("patients", re.compile(r"(?<![\w.~])(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
+    # 'Five patients in the X arm achieved a pathologic complete response': a count written as a word
+    ("patients", re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|participants|subjects)"
+                            r"(?:\s+(?:in|of|on|from)\s+[^.;,()]{1,60}?)?\s+(?:had|experienced|developed|achieved|attained|showed)\b", re.I)),
 ]
 NR_WORDS_AS_VALUE = re.compile(r"^(?:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+reach(?:ed)?|NR|NYR)$", re.I)
 
@@ -253,6 +256,7 @@ def _bound(token: str) -> float | None:
     return None if NR_NULL_BOUND.match(token.strip()) else to_float(token)
 
 
+COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 STATED_NE = re.compile(r"\b(?:was|were|is|are|remains?|remained)\s*$", re.I)
 
 
@@ -313,7 +317,8 @@ def _make_value(kind: str, m: re.Match[str]) -> Value | None:
             return None  # NE / NA / not estimable alone are not a reached-or-not statement
         return Value("nr", s, e, None, None)
     if kind == "patients":
-        return Value("patients", s, e, float(g[0]), "patients")
+        count = COUNT_WORDS.get(g[0].lower()) or float(g[0])
+        return Value("patients", s, e, float(count), "patients")
     return None
 
 

@@ -129,14 +129,6 @@ def documents_table(out_dir: Path, documents: dict[str, tuple[str, str]]) -> pd.
     return pd.concat([old[~old["doc_id"].isin(documents)], new], ignore_index=True).sort_values("doc_id")
 
 
-def update_documents(out_dir: Path, documents: dict[str, tuple[str, str]]) -> dict[str, str]:
-    """Record (source, sha256) of the documents of this run; returns doc_id -> sha256 for all."""
-    merged = documents_table(out_dir, documents)
-    if documents:
-        atomic_write(Path(out_dir) / DOCUMENTS_NAME, lambda p: merged.to_csv(p, index=False, encoding=CSV_ENCODING))
-    return dict(zip(merged["doc_id"], merged["sha256"]))
-
-
 def curate_frames(out_dir: Path, extracted: pd.DataFrame, hashes: dict[str, str]) -> Applied:
     """The log applied to the extractor's table: curated rows and orphans, nothing written."""
     read = log.read_log(Path(out_dir) / log.LOG_NAME)

@@ -151,7 +151,7 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
         return False
     if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):
         return True
-    same = None if randomised else _same_arm(arms, name)
+    same = None if randomised else same_arm(arms, name)
     if same is not None:
         same.aliases.add(name)
         return True
@@ -177,7 +177,7 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
     return True
 
 
-def _same_arm(arms: list[Arm], name: str) -> Arm | None:
+def same_arm(arms: list[Arm], name: str) -> Arm | None:
     """'the pembrolizumab arm' after 'fiaxolimab plus pembrolizumab or pembrolizumab plus placebo'
     is the second arm, not a third: the same core name, or the only arm whose name holds it."""
     core = core_name(name).lower()
@@ -334,8 +334,3 @@ def trailing_group(text: str, value_end: int, limit: int) -> str | None:
 def subgroup_label(group: str) -> str:
     """'patients with ESR1 mutations' -> 'ESR1 mutations', as a qualifier after an arm's name."""
     return re.sub(r"^(?:patients|participants|those)\s+(?:with|who\s+had|whose|harbou?ring)\s+", "", group, flags=re.I)
-
-
-def same_arm(arms: list[Arm], name: str) -> Arm | None:
-    """The arm a name (a table column, a later mention) stands for, if exactly one fits."""
-    return _same_arm(arms, name)

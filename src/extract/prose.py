@@ -153,11 +153,11 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
             and outside_aside(last_before)
         if named_next and not named_before:
             return first_after
-    rule = outside_aside
-    if _nearest(ctx, v, before_side, rule) is None and _nearest(ctx, v, after_side, rule) is None:
-        rule = compatible
-    best_before = _nearest(ctx, v, before_side, rule)
-    best_after = _nearest(ctx, v, after_side, rule)
+    best_before = _nearest(ctx, v, before_side, outside_aside)
+    best_after = _nearest(ctx, v, after_side, outside_aside)
+    if best_before is None and best_after is None:  # only mentions inside asides: they still count
+        best_before = _nearest(ctx, v, before_side, compatible)
+        best_after = _nearest(ctx, v, after_side, compatible)
     if best_before and best_after:
         # the endpoint before wins unless a clause break separates it and one follows in the clause
         if CLAUSE_BREAK.search(ctx.text[best_before.end:v.start]) and not CLAUSE_BREAK.search(

@@ -1,41 +1,12 @@
 """Concurrency: a review decision saved while a run is writing (two runs at once: test_overlap.py)."""
 from __future__ import annotations
 
-import csv
 import shutil
 import threading
 
-import pandas as pd
-import pytest
-
-from conftest import ROOT
 from extract.curation import build_correction, load_view, record_decisions
 from extract.runner import run_directory
-
-DOC = "000_84ca8e7f984b772b"
-
-
-@pytest.fixture
-def raw(tmp_path):
-    folder = tmp_path / "raw"
-    shutil.copytree(ROOT / "raw", folder)
-    return folder
-
-
-@pytest.fixture
-def out(raw, tmp_path):
-    folder = tmp_path / "out"
-    run_directory(raw, folder)
-    return folder
-
-
-def log_rows(out) -> list[dict[str, str]]:
-    with open(out / "corrections.csv", encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def curated(out) -> pd.DataFrame:
-    return pd.read_parquet(out / "endpoints.parquet")
+from review_fixtures import DOC, curated, log_rows, out, raw  # noqa: F401 - fixtures shared with test_review_roundtrip
 
 
 def test_a_decision_saved_during_a_run_is_neither_lost_nor_doubled(out, raw, tmp_path):

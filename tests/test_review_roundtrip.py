@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 
 import pandas as pd
 import pytest
 
-from conftest import ROOT
 from extract import corrections as log
 from extract import golden
 from extract.curation import build_correction, build_edits, load_view, record_decisions
@@ -18,30 +16,7 @@ from extract.review_gold import NotReviewedError, to_gold
 from extract.review_sheet import SheetError, apply_sheet, export_sheet
 from extract.runner import run_directory
 
-DOC = "000_84ca8e7f984b772b"
-
-
-@pytest.fixture
-def raw(tmp_path):
-    folder = tmp_path / "raw"
-    shutil.copytree(ROOT / "raw", folder)
-    return folder
-
-
-@pytest.fixture
-def out(raw, tmp_path):
-    folder = tmp_path / "out"
-    run_directory(raw, folder)
-    return folder
-
-
-def curated(out) -> pd.DataFrame:
-    return pd.read_parquet(out / "endpoints.parquet")
-
-
-def log_rows(out) -> list[dict[str, str]]:
-    with open(out / "corrections.csv", encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
+from review_fixtures import DOC, curated, log_rows, out, raw  # noqa: F401 - fixtures and helpers shared with test_concurrency
 
 
 def decide_all_four(out, raw):

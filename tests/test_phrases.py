@@ -166,7 +166,7 @@ def _key(r):
      [("OS", "median", 16.9, None, None, "mirelutamab pexotecan"), ("OS", "median", 12.4, None, None, "investigator's choice")]),
     ("Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398). "
      "Median PFS was 7.0 months in the QUELTREZA arm versus 6.1 months in the placebo arm.",
-     [("PFS", "median", 7.0, None, None, "QUELTREZA"), ("PFS", "median", 6.1, None, None, "placebo with chemotherapy")]),
+     [("PFS", "median", 7.0, None, None, "QUELTREZA with chemotherapy"), ("PFS", "median", 6.1, None, None, "placebo with chemotherapy")]),
     ("Patients were randomized to VARENTACEL (n=201) or standard therapy (n=198). Median DOR was 21.5 months in the "
      "VARENTACEL arm and 16.9 months in the standard therapy arm.",
      [("DOR", "median", 21.5, None, None, "VARENTACEL"), ("DOR", "median", 16.9, None, None, "standard therapy")]),
@@ -217,10 +217,40 @@ def _key(r):
      "plus chemotherapy arm achieved pathologic complete response.",
      [("CR", "count", 5, None, None, "rh-endostatin plus chemotherapy")]),
     ("Two patients had dose-limiting toxicities.", [("DLT", "count", 2, None, None, None)]),
+    # a subgroup named after an analysis, before a parenthetical, or set off later in the sentence
+    ("In an exploratory analysis of patients with high c-Met overexpression (>= 50% of tumor cells), the ORR "
+     "was 49% with drug A and 15% with drug B.",
+     [("ORR", "rate", 49, None, None, "drug A (high c-Met overexpression)"),
+      ("ORR", "rate", 15, None, None, "drug B (high c-Met overexpression)")]),
+    ("Among women whose tumors had high FRα expression (≥ 75% of cells), median OS was 18.3 months with drug A "
+     "and 12.1 months with drug B.",
+     [("OS", "median", 18.3, None, None, "drug A (high FRα expression)"),
+      ("OS", "median", 12.1, None, None, "drug B (high FRα expression)")]),
+    ("Patients were randomized to drug A or drug B. Results were consistent in patients with POD24, with a median "
+     "PFS of 24.1 months versus 8.7 months.",
+     [("PFS", "median", 24.1, None, None, "drug A (POD24)"), ("PFS", "median", 8.7, None, None, "drug B (POD24)")]),
+    # arms introduced by a comparison rather than a randomisation sentence
+    ("The phase 3 trial compared arlo-cel with standard regimens (DPd or PVd) in 402 patients. Median PFS was not "
+     "reached in the arlo-cel group versus 11.8 months in the standard-regimen group.",
+     [("PFS", "median", None, None, None, "arlo-cel"), ("PFS", "median", 11.8, None, None, "standard regimens")]),
+    ("The open-label trial randomized 280 patients 1:1 between cilta-cel and standard of care. The ORR was 85% "
+     "with cilta-cel and 67% with standard of care.",
+     [("ORR", "rate", 85, None, None, "cilta-cel"), ("ORR", "rate", 67, None, None, "standard of care")]),
+    ("Overall, 451 patients were enrolled: 301 received belantamab and 150 received pomalidomide. The ORR was "
+     "41% with belantamab and 36% with pomalidomide.",
+     [("ORR", "rate", 41, None, None, "belantamab"), ("ORR", "rate", 36, None, None, "pomalidomide")]),
+    # a dose and its schedule inside an arm's name; a grade aside belongs to the event before it
+    ("Patients were randomized to pembrolizumab 200 mg every 3 weeks plus chemotherapy or placebo plus "
+     "chemotherapy. Median OS was 22.0 vs 10.7 months.",
+     [("OS", "median", 22.0, None, None, "pembrolizumab plus chemotherapy"),
+      ("OS", "median", 10.7, None, None, "placebo plus chemotherapy")]),
+    ("Thrombocytopenia occurred in 38% (Grade 3-4: 22%) and neutropenia in 15%.",
+     [("THROMBOCYTOPENIA", "rate", 38, "any", None, None), ("THROMBOCYTOPENIA", "rate", 22, "3-4", None, None),
+      ("NEUTROPENIA", "rate", 15, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
-    got = sorted(_key(r) for r in records_of(text))
-    assert got == sorted(expected)
+    got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
+    assert got == sorted(expected, key=repr)
 
 
 def test_not_reached_median_has_no_value():
@@ -343,6 +373,18 @@ def test_a_subgroup_arm_keeps_the_arms_other_names():
     first = next(r for r in records_of(text) if r["value"] == 9.6)
     assert first["arm"] == "fiaxolimab plus pembrolizumab (PD-L1 expression <1%)"
     assert "combination arm (PD-L1 expression <1%)" in first["arm_aliases"]
+
+
+def test_arm_names_are_given_as_the_document_spells_them():
+    text = "In patients with CPS ≥ 5 (n=486), median OS was 16.3 months with QUELTREZA and 11.6 months with placebo."
+    assert sorted(r["arm"] for r in records_of(text)) == ["QUELTREZA (CPS ≥ 5)", "placebo (CPS ≥ 5)"]
+
+
+def test_treatment_of_physicians_choice_is_an_arm():
+    text = ("Patients were randomly allocated 1:1 to sacituzumab govitecan or treatment of physician's choice (TPC). "
+            "The ORR was 35% with sacituzumab govitecan and 5% with TPC.")
+    got = sorted((r["value"], r["arm"]) for r in records_of(text))
+    assert got == [(5, "treatment of physician's choice"), (35, "sacituzumab govitecan")]
 
 
 def test_a_table_column_carries_the_other_names_of_its_arm():

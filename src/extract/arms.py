@@ -33,6 +33,22 @@ RANDOMIZED_LIST = re.compile(
 COMPARED_ABBREVIATIONS = re.compile(
     r"\b(?:compar\w*|randomi[sz]\w*)\b[^.;]{0,200}?\(([A-Z][\w+/-]{1,12})\)\s*,?\s+(?:with|versus|vs\.?|or|and|to)\s+"
     r"[^.;()]{1,120}?\(([A-Z][\w+/-]{1,12})\)")
+# 'The phase 3 trial compared arlo-cel with standard regimens (DPd or PVd) in 402 patients';
+# 'evaluated tarlatamab versus standard chemotherapy'; 'randomized 280 patients 1:1 between X and Y'
+COMPARED = re.compile(
+    r"\b(?:(?:compared|comparing|evaluated|evaluating|tested|testing|investigated|investigating)\s+"
+    r"(?:(?:the\s+)?(?:efficacy|safety|activity|effects?|benefit)(?:\s+and\s+(?:safety|efficacy|tolerability))?\s+of\s+)?"
+    r"(?!(?:with|to|versus|vs|against|the\s+(?:two|three|arms|groups))\b)"
+    r"(?P<a>[A-Za-z~][^.;(),]{1,80}?)(?P<pa>\s?\([^()]{0,120}\))?\s+(?:with|to|versus|vs\.?|against)\s+"
+    r"|\brandomi[sz]ed\b[^.;]{0,60}?\bbetween\s+(?P<a2>[A-Za-z~][^.;(),]{1,80}?)(?P<pa2>\s?\([^()]{0,120}\))?\s+and\s+)"
+    r"(?:the\s+)?(?P<b>[A-Za-z~][^.;(),]{1,80}?)(?P<pb>\s?\([^()]{0,120}\))?"
+    r"(?=\s?[.;]|,\s|\s+(?:in|among|for|as|at|after|every|each|until)\b|\s?\(|$)", re.I)
+# 'Overall, 451 patients were enrolled: 301 received belantamab and 150 received pomalidomide-dexamethasone.'
+RECEIVED_COUNTS = re.compile(
+    r"\b\d+\s+(?:patients\s+)?(?:received|were\s+assigned\s+to|were\s+randomi[sz]ed\s+to)\s+(?P<a>[A-Za-z~][^.;(),]{1,60}?)"
+    r"(?P<pa>\s?\([^()]{0,120}\))?,?\s+and\s+\d+\s+(?:patients\s+)?(?:received|were\s+assigned\s+to|to)\s+"
+    r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,120}\))?(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until)\b|\s?\(|$)",
+    re.I)
 LIST_ITEM = re.compile(r"(?P<name>[A-Za-z~][^(),]*?)\s?(?P<paren>\([^()]*\))?\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+|\s(?!arm\b|group\b)[a-z][\w+/-]*)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
@@ -82,13 +98,25 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
     name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?)\s+of\s+", "", name, flags=re.I)
     name = _before_dose(name)
-    choice = re.match(r"\s*((?:the\s+)?(?:investigator|physician|treating\s+physician)(?:'|’)?s?(?:'|’)?\s+choice)\b", name, re.I)
+    choice = CHOICE_OF.match(name)
     if choice:  # "investigator's choice of paclitaxel, PLD or topotecan" is one arm
         return choice.group(1).replace("the ", "").strip()
     name = re.split(r"\s(?:and|who|which|that)\s+(?:were|was|had|received|are)\b", name.replace("~", " "))[0]
     name = (ARTICLE_WORDS if keep_schedule else ROUTE_WORDS).sub(" ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:-")
-    return re.sub(r"\s+(?:arm|group|cohort|regimen)s?$", "", name, flags=re.I)
+    bare = re.sub(r"\s+(?:arm|group|cohort|regimen)s?$", "", name, flags=re.I)
+    return name if bare.lower() in GENERIC_ADJECTIVES else bare  # 'standard regimens' is not 'standard'
+
+
+GENERIC_ADJECTIVES = frozenset("standard control experimental investigational conventional reference comparator "
+                               "intensive intensified observation".split())
+
+
+SCHEDULE = re.compile(r"\b(?:every|each)\s+(?:\d+|~+|two|three|four)?\s*(?:weeks?|days?|months?)\b|\bq\s?\d+\s?w(?:ks?)?\b"
+                      r"|\bon\s+days?\s+[\d~,\sand-]+", re.I)
+
+
+CHOICE_OF = re.compile(r"\s*((?:treatment\s+of\s+)?(?:the\s+)?(?:investigator|physician|treating\s+physician)(?:'|’)?s?(?:'|’)?\s+choice)\b", re.I)
 
 
 def _before_dose(name: str) -> str:
@@ -97,7 +125,9 @@ def _before_dose(name: str) -> str:
     pieces = re.split(r"\s*~+\s*", name.strip())
     kept = pieces[0]
     for piece in pieces[1:]:
-        piece = " ".join(ROUTE_WORDS.sub(" ", piece).split())
+        piece = " ".join(ROUTE_WORDS.sub(" ", SCHEDULE.sub(" ", piece)).split())
+        if not piece:
+            continue  # two masked stretches in a row ('200 mg every 3 weeks')
         joined = re.match(r"(?:plus|\+|and|with|combined\s+with)\s+[A-Za-z][\w-]*|alone\b", piece, re.I)
         if not joined:
             break
@@ -127,6 +157,14 @@ def find_arms(masked: str) -> list[Arm]:
             names = [_clean(m.group(k), keep_schedule=True) for k in ("a", "b")]
         for name, paren in zip(names, ("pa", "pb")):
             complete &= _add_arm(arms, name, m.group(paren), randomised=True)
+    if not arms:
+        for m in [*COMPARED.finditer(masked), *RECEIVED_COUNTS.finditer(masked)]:
+            a, pa = (m.group("a"), m.group("pa")) if m.group("a") else (m.group("a2"), m.group("pa2"))
+            names = [_clean(a), _clean(m.group("b"))]
+            if names[0].lower() != names[1].lower() and all(_treatment_like(n) for n in names):
+                for name, paren in zip(names, (pa, m.group("pb"))):
+                    complete &= _add_arm(arms, name, paren, randomised=True)
+                break
     if not complete:  # an arm of the randomisation could not be read: later names may still be arms
         for arm in arms:
             arm.randomised = False
@@ -143,10 +181,18 @@ def find_arms(masked: str) -> list[Arm]:
     return arms
 
 
+def _treatment_like(name: str) -> bool:
+    """A comparison sentence names treatments, not outcomes ('compared survival with ...')."""
+    words = name.lower().split()
+    return bool(words) and len(words) <= 6 and not re.search(
+        r"\b(?:survival|response|rates?|outcomes?|efficacy|safety|toxicity|results?|data|risk|patients|trial|study|"
+        r"baseline|levels?|scores?|quality|incidence|time|duration|hazard|proportion|number)\b", name, re.I)
+
+
 def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False) -> bool:
     """Add or merge a name; False when it cannot be an arm."""
     words = name.lower().split()
-    if not words or words[0] in NOT_ARM_START or len(words) > 6 or STANDALONE_NUMBER.search(name) \
+    if not words or (words[0] in NOT_ARM_START and not CHOICE_OF.match(name)) or len(words) > 6 or STANDALONE_NUMBER.search(name) \
             or (len(words) == 1 and words[0] in NOT_ARM_WORDS) or any(w in NOT_TREATMENT_WORDS for w in words):
         return False
     if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):
@@ -298,11 +344,15 @@ def preceding_arm(value_start: int, mentions: list[ArmMention], sentence_start: 
 
 # --- subgroups and dose cohorts reported like arms ------------------------------------------------
 
-GROUP = (r"(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those)\s+(?:with|who|previously|without|aged|receiving|treated|"
+GROUP = (r"(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those|women|men|subjects)\s+(?:with|who|previously|without|aged|receiving|treated|"
          r"exposed|refractory|harbou?ring|whose)\b[^,;.()]{2,60}?(?=\s*(?:[,;.()]|\band\b|\bthe\b|\bwas\b|\bwere\b|$))"
          r"|the\s+recommended(?:\s+phase\s+(?:2|II))?\s+dose(?:\s+level)?"
          r"|(?:the\s+)?\d[\d.,]*\s?(?:mg|μg|µg|mcg|ug|g)(?:/kg|/m\^?2)?(?:\s+[a-z]+){0,2}\s+(?:cohort|dose\s+level|level|group|arm)")
-LEADING_GROUP = re.compile(rf"[\s•]*(?:At|In|Among|For)\s+(?P<group>{GROUP})\s*,", re.I)
+ANALYSIS_OF = r"(?:an?\s+|the\s+)?(?:(?:exploratory|pre-?specified|post[\s-]hoc|subgroup|subset)\s+)*analys[ie]s\s+(?:of|in|among)\s+"
+ASIDE = r"(?:\s*\([^()]{0,80}\))?"
+LEADING_GROUP = re.compile(rf"[\s•*-]*(?:At|In|Among|For)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}){ASIDE}\s*,", re.I)
+# 'Results were consistent in patients with POD24, with a median PFS of 24.1 months'
+INNER_GROUP = re.compile(rf"\b(?:in|among)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}){ASIDE}\s*,", re.I)
 DESCRIBED_PATIENTS = (r"(?!(?:all|the|these|those|evaluable|treated|enrolled|assessable|efficacy|response|randomi[sz]ed|\d)\b)"
                       r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2}\s+patients\b")
 TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|among|for)\s+(?P<group>{GROUP}|{DESCRIBED_PATIENTS})", re.I)
@@ -319,9 +369,13 @@ def group_name(phrase: str) -> str | None:
     return re.sub(r"^(?:the\s+)?(?:\d+\s+)?", "", phrase.strip(), flags=re.I)
 
 
-def leading_group(text: str, sentence_start: int, sentence_end: int) -> str | None:
-    """'Among the 48 patients previously exposed to BCMA-directed therapy, the ORR was 35%.'"""
+def leading_group(text: str, sentence_start: int, sentence_end: int, first_value: int | None = None) -> str | None:
+    """'Among the 48 patients previously exposed to BCMA-directed therapy, the ORR was 35%.'; also a
+    group set off by a comma before the sentence's first value ('Results were consistent in patients
+    with POD24, with a median PFS of 24.1 months')."""
     m = LEADING_GROUP.match(text, sentence_start, sentence_end)
+    if m is None and first_value is not None:
+        m = INNER_GROUP.search(text, sentence_start, first_value)
     return group_name(m.group("group")) if m else None
 
 
@@ -333,4 +387,5 @@ def trailing_group(text: str, value_end: int, limit: int) -> str | None:
 
 def subgroup_label(group: str) -> str:
     """'patients with ESR1 mutations' -> 'ESR1 mutations', as a qualifier after an arm's name."""
-    return re.sub(r"^(?:patients|participants|those)\s+(?:with|who\s+had|whose|harbou?ring)\s+", "", group, flags=re.I)
+    return re.sub(r"^(?:patients|participants|those|women|men|subjects)\s+(?:with|who\s+had|harbou?ring|"
+                  r"whose\s+(?:tumou?rs\s+)?(?:had|have|expressed|were|was)|whose)\s+", "", group, flags=re.I)

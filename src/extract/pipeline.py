@@ -478,6 +478,36 @@ def _cell_candidates(codes: list[str], row: Row, cell: Cell, unit_hint: str | No
 
 # --- candidates -> records ------------------------------------------------------------------------
 
+NAME_PIECES = re.compile(r"\s+vs\s+|\s*[()]\s*")
+
+
+def _arms_as_written(ctx: Context, c: dict) -> None:
+    """Arm names are found in the normalised text ('CPS >= 5', 'telvotamab-lenalidomide'); the table
+    gives them as the document spells them ('CPS ≥ 5', 'telvotamab–lenalidomide')."""
+    if c.get("arm"):
+        c["arm"] = _as_written(ctx, c["arm"])
+    if c.get("arm_aliases"):
+        c["arm_aliases"] = [_as_written(ctx, a) for a in c["arm_aliases"]]
+
+
+def _as_written(ctx: Context, name: str) -> str:
+    if ctx.norm.original == ctx.text or not isinstance(name, str):
+        return name
+    pieces, pos = [], 0
+    for sep in NAME_PIECES.finditer(name):
+        pieces += [name[pos:sep.start()], sep.group()]
+        pos = sep.end()
+    pieces.append(name[pos:])
+    out = []
+    for piece in pieces:
+        at = ctx.text.find(piece) if len(piece) > 2 and not NAME_PIECES.fullmatch(piece) else -1
+        if at >= 0:
+            a, b = ctx.norm.span_to_original(at, at + len(piece))
+            piece = ctx.document.text[a:b]
+        out.append(piece)
+    return "".join(out)
+
+
 def _finish(ctx: Context) -> Result:
     doc = ctx.document
     result = Result(doc.doc_id)
@@ -493,6 +523,7 @@ def _finish(ctx: Context) -> Result:
         section = next((i for i, (a, b) in enumerate(bounds) if a <= s_norm <= b), 0)
         c.setdefault("trial", trial_for(s_norm, section, ctx.trials))
         start, end = ctx.norm.span_to_original(s_norm, e_norm)
+        _arms_as_written(ctx, c)
         c.update(doc_id=doc.doc_id, start=start, end=end, evidence=doc.text[start:end], page=doc.page_at(start))
         c = {k: v for k, v in c.items() if v is not None or k in ("value",)}
         c["record_id"] = make_record_id(c, doc.sha256)

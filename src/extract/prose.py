@@ -159,12 +159,27 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
         best_before = _nearest(ctx, v, before_side, compatible)
         best_after = _nearest(ctx, v, after_side, compatible)
     if best_before and best_after:
+        if _aside_closes(ctx.text[v.end:best_after.start]):
+            # 'Thrombocytopenia occurred in 38% (Grade 3-4: 22%) and neutropenia in 15%': 22% is in
+            # thrombocytopenia's aside, which closes before neutropenia is named
+            return best_before
         # the endpoint before wins unless a clause break separates it and one follows in the clause
         if CLAUSE_BREAK.search(ctx.text[best_before.end:v.start]) and not CLAUSE_BREAK.search(
                 ctx.text[v.end:best_after.start]):
             return best_after
         return best_before
     return best_before or best_after
+
+
+def _aside_closes(gap: str) -> bool:
+    """The gap closes a parenthesis it did not open: the value before it stood inside an aside."""
+    depth = 0
+    for ch in gap:
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            return True
+    return False
 
 
 def _nearest(ctx: Context, v: Value, side: list[EndpointMention], compatible) -> EndpointMention | None:
@@ -377,7 +392,7 @@ def _looks_like_a_unit(name: str) -> bool:
 def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], order: list[int],
                        arm_of: dict[int, Any]) -> None:
     """A value for a subgroup or a dose cohort is recorded with that group as its arm."""
-    leading = arm_rules.leading_group(ctx.text, start, end)
+    leading = arm_rules.leading_group(ctx.text, start, end, values[order[0]].start if order else None)
     for pos, i in enumerate(order):
         v = values[i]
         if arm_of.get(i) is not None:

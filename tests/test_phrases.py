@@ -247,6 +247,21 @@ def _key(r):
     ("Thrombocytopenia occurred in 38% (Grade 3-4: 22%) and neutropenia in 15%.",
      [("THROMBOCYTOPENIA", "rate", 38, "any", None, None), ("THROMBOCYTOPENIA", "rate", 22, "3-4", None, None),
       ("NEUTROPENIA", "rate", 15, "any", None, None)]),
+    # 'among responders' is who was measured, not a response rate
+    ("Patients were randomized to drug A or drug B. Among responders, MRD negativity was reached in 78% and 44%, "
+     "respectively.", [("MRD", "rate", 78, None, None, "drug A"), ("MRD", "rate", 44, None, None, "drug B")]),
+    # a landmark stated as patients alive and progression-free, its time point leading the sentence
+    ("At 18 months, 74.8% vs 46.3% of patients were alive and progression-free.",
+     [("PFS", "landmark", 74.8, None, 18, None), ("PFS", "landmark", 46.3, None, 18, None)]),
+    # responses that lasted a median of ...; duration of remission
+    ("Responses lasted a median of 7.4 months.", [("DOR", "median", 7.4, None, None, None)]),
+    ("Complete responses were durable, with a median duration of 20 months.", [("DOCR", "median", 20, None, None, None)]),
+    ("The median duration of remission was 14.1 months (95% CI, 8.9-NE).", [("DOR", "median", 14.1, None, None, None)]),
+    # an arm that labels the value after it, as in a list
+    ("Patients were randomized to arm A, arm B or arm C. Median rPFS was Arm A 19.4 months (95% CI 16.6-24.0), "
+     "Arm B 8.3 months (95% CI 6.9-11.1) and Arm C 13.7 months (95% CI 11.0-16.5).",
+     [("PFS", "median", 19.4, None, None, "arm A"), ("PFS", "median", 8.3, None, None, "arm B"),
+      ("PFS", "median", 13.7, None, None, "arm C")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -110,7 +110,8 @@ def build_context(document: Document) -> Context:
                 for s in doc.spans[SPANS_KEY]]
     grades = find_grades(text)
     masked = _blank(mask_non_values(text), grades)
-    mentions = [m for m in mentions if not _hormone_receptor(text, m)]
+    mentions = [m for m in mentions if not _hormone_receptor(text, m) and not _responders_as_population(text, m)]
+    mentions = [_lasting_responses(text, m) for m in mentions]
     mentions = _extend_listed_names(text, mentions)
     mentions += _listed_adverse_events(text, mentions)
     mentions = _named_toxicities(text, _slash_compounds(text, mentions))
@@ -172,6 +173,25 @@ def _hormone_receptor(text: str, m: EndpointMention) -> bool:
     """'ER/PR', 'PR-positive', 'PR status': the progesterone receptor, not a partial response."""
     return m.code == "PR" and m.text.isupper() and bool(
         RECEPTOR_CONTEXT.search(text[max(0, m.start - 12):m.start]) or RECEPTOR_AFTER.match(text[m.end:m.end + 12]))
+
+
+RESPONDERS_AS_POPULATION = re.compile(r"\b(?:among|in|of|for)\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d+\s+)?$", re.I)
+
+
+def _responders_as_population(text: str, m: EndpointMention) -> bool:
+    """'Among responders, MRD negativity was reached in 78%': the responders are who was measured."""
+    return m.text.lower().endswith("responders") and bool(RESPONDERS_AS_POPULATION.search(text[max(0, m.start - 20):m.start]))
+
+
+LASTED = re.compile(r"[^.;]{0,40}?\b(?:lasted|lasting|were\s+durable|was\s+durable)\b[^.;]{0,25}?\bmedian\b", re.I)
+
+
+def _lasting_responses(text: str, m: EndpointMention) -> EndpointMention:
+    """'Responses to the ADC lasted a median of 7.4 months': the duration of response, not a rate."""
+    if m.code in ("ORR", "CR") and m.text.lower().startswith(("response", "complete response", "complete remission")) \
+            and LASTED.match(text, m.end):
+        return EndpointMention(m.start, m.end, "DOR" if m.code == "ORR" else "DOCR", m.text, m.rule + ":lasted")
+    return m
 
 
 def _listed_adverse_events(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:

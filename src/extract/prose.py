@@ -232,6 +232,9 @@ def _coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[l
     return [g for g in groups if len(g) > 1 and len({x.code for x in g}) == len(g)]
 
 
+LEADING_TIMEPOINT_GAP = re.compile(r"\s*,?\s*(?:[\d.]+\s?%\s*(?:,|vs\.?|versus|and|or)\s*)*")
+
+
 def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:
     """'12-month PFS', 'PFS at 12 months ... 62%', 'PFS and OS rates at 24 months were ...'."""
     near = ctx.timepoints_in(min(m.start, v.start) - 40, max(m.end, v.end) + 10)
@@ -249,6 +252,12 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
             for t in ctx.timepoints_in(first.start - 40, first.start):
                 if t.end <= first.start and first.start - t.end <= 3:
                     return float(t.value)
+    if v.end <= m.start:
+        # 'At 18 months, 74.8% vs 46.3% of patients were alive and progression-free'
+        lead = [t for t in ctx.timepoints_in(v.start - 60, v.start)
+                if t.end <= v.start and LEADING_TIMEPOINT_GAP.fullmatch(ctx.text[t.end:v.start])]
+        if lead:
+            return float(lead[-1].value)
     # 'the 5-year EFS rates (70% vs 62%) and overall survival (82% vs 77%)': the time point carries over
     earlier = [t for t in ctx.timepoints_in(m.start - 160, m.start) if t.end <= m.start]
     if earlier and v.start > m.end:
@@ -591,6 +600,18 @@ def _close_parenthesis(text: str, value_end: int, tail: int, limit: int) -> int:
     return close + 1 if close != -1 else tail
 
 
+def _labelling_arm(text: str, v: Value, mentions: list[arm_rules.ArmMention]) -> int | None:
+    """An arm that labels the value right before it, as in a list; not the second name of 'A vs B: 12 vs 8'."""
+    before = [a for a in mentions if a.end <= v.start and LABEL_GAP.fullmatch(text, a.end, v.start)]
+    if not before or re.search(r"(?:\bvs\.?|\bversus|\band|\bor|/|\bin|\bwith|\bfor|\bamong|\bon|\bof|\bby|\bto|\bthan)\s*(?:the\s+)?$",
+                                   text[max(0, before[-1].start - 12):before[-1].start], re.I):
+        return None
+    return before[-1].arm
+
+
+LABEL_GAP = re.compile(r"\s*(?:arm|group|cohort)?\s*[:=,]?\s*")
+
+
 def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],
                      arms: list[arm_rules.Arm]) -> dict[int, Any]:
     """Arm per value: named right after it, then bare pairs in the document's arm order, then the
@@ -616,6 +637,10 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         inside = [a for a in mentions if v.start <= a.start and a.end <= v.end]
         if v.kind == "patients" and len(inside) == 1:
             chosen[i] = inside[0].arm  # 'Five patients in the X arm achieved ...'
+            continue
+        labelled = _labelling_arm(text, v, mentions)
+        if labelled is not None:
+            chosen[i] = labelled  # 'Arm A 19.4 months (95% CI 16.6-24.0), Arm B 8.3 months'
             continue
         nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
         a = arm_rules.following_arm(text, tail, nxt, mentions)

@@ -262,6 +262,18 @@ def _key(r):
      "Arm B 8.3 months (95% CI 6.9-11.1) and Arm C 13.7 months (95% CI 11.0-16.5).",
      [("PFS", "median", 19.4, None, None, "arm A"), ("PFS", "median", 8.3, None, None, "arm B"),
       ("PFS", "median", 13.7, None, None, "arm C")]),
+    # follow-up as a possessive; a median follow-up is no OS value even after 'not reached at'
+    ("Median PFS was 34 months, and median overall survival has not been reached at 40 months' median follow up.",
+     [("PFS", "median", 34, None, None, None), ("OS", "median", None, None, None, None),
+      ("FOLLOW_UP", "median", 40, None, None, None)]),
+    # laboratory abnormalities list their own events; organ toxicities are named events
+    ("Grade 3 or 4 laboratory abnormalities included decreased neutrophils 93% vs 64% and decreased lymphocytes "
+     "91% vs 40%.",
+     [("NEUTROPENIA", "rate", 93, "3-4", None, None), ("NEUTROPENIA", "rate", 64, "3-4", None, None),
+      ("OTHER_AE:decreased lymphocytes", "rate", 91, "3-4", None, None),
+      ("OTHER_AE:decreased lymphocytes", "rate", 40, "3-4", None, None)]),
+    ("Severe hematological toxicity occurred in 14% of patients.",
+     [("OTHER_AE:hematological toxicity", "rate", 14, ">=3", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

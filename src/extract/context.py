@@ -127,7 +127,7 @@ def build_context(document: Document) -> Context:
                    find_n_equals(text), trials, masked)
 
 
-AE_CONTEXT = re.compile(r"toxicit|adverse|side[\s-]effects|\bAEs?\b|TEAE|TRAE|events\s+(?:were|included)|"
+AE_CONTEXT = re.compile(r"toxicit|adverse|side[\s-]effects|laboratory\s+abnormalit|\bAEs?\b|TEAE|TRAE|events\s+(?:were|included)|"
                         r"associated\s+with\s+(?:more|less|fewer|higher|lower)", re.I)
 AE_ITEM = re.compile(
     r"(?:[,;:]\s*|\band\s+|\(|\b(?:more|less|fewer)\s+)([a-z][a-z/-]+(?:\s[a-z][a-z/-]+){0,3})\s?(?:\(\s?)?"

@@ -274,6 +274,13 @@ def _key(r):
       ("OTHER_AE:decreased lymphocytes", "rate", 40, "3-4", None, None)]),
     ("Severe hematological toxicity occurred in 14% of patients.",
      [("OTHER_AE:hematological toxicity", "rate", 14, ">=3", None, None)]),
+    # CRS and ICANS in a CAR-T versus standard-therapy trial are the CAR-T arm's
+    ("Patients were randomized to varentacel or standard therapy. CRS was Grade 1 or 2 in 80% and Grade 3 in 4%.",
+     [("CRS", "rate", 80, "1-2", None, "varentacel"), ("CRS", "rate", 4, "3", None, "varentacel")]),
+    # a document with several dose cohorts: the values after 'results for the X cohort' are that cohort's
+    ("Patients were randomized 1:1 to receive drug 2.5 mg/kg or 3.4 mg/kg. Efficacy results for the 2.5 mg/kg "
+     "cohort are shown below. The overall response rate was 31%. In the 3.4 mg/kg cohort, the ORR was 34%.",
+     [("ORR", "rate", 31, None, None, "2.5 mg/kg"), ("ORR", "rate", 34, None, None, "3.4 mg/kg cohort")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -412,6 +419,18 @@ def test_treatment_of_physicians_choice_is_an_arm():
             "The ORR was 35% with sacituzumab govitecan and 5% with TPC.")
     got = sorted((r["value"], r["arm"]) for r in records_of(text))
     assert got == [(5, "treatment of physician's choice"), (35, "sacituzumab govitecan")]
+
+
+def test_one_dose_is_no_cohort_scope():
+    text = "The data described below reflect exposure to drug at 2.5 mg/kg in 95 patients. The ORR was 31%."
+    assert [r["arm"] for r in records_of(text)] == [None]
+
+
+def test_an_arm_goes_by_its_name_with_arm_after_it():
+    text = ("Patients were randomized to QUELTREZA with chemotherapy or placebo with chemotherapy. Median PFS was "
+            "7.0 months in the QUELTREZA arm versus 6.1 months in the placebo arm.")
+    first = next(r for r in records_of(text) if r["value"] == 7.0)
+    assert "QUELTREZA arm" in first["arm_aliases"]
 
 
 def test_a_table_column_carries_the_other_names_of_its_arm():

@@ -244,6 +244,15 @@ DRUG_CLASS = re.compile(r"^(?:the\s+)?(?:ADC|antibody[\s-]drug\s+conjugate|bispe
                         r"antibody|vaccine|inhibitor|investigational\s+(?:drug|agent|arm)|experimental(?:\s+arm)?|study\s+drug)$", re.I)
 
 
+def experimental_arm(arms: list[Arm]) -> Arm | None:
+    """Of two randomised arms, the one that is not the control ('placebo', 'standard therapy', 'chemotherapy')."""
+    settled = [a for a in arms if a.randomised]
+    if len(settled) != 2:
+        return None
+    control = [a for a in settled if CONTROL.search(a.name) and not DRUG_CLASS.search(a.name)]
+    return next(a for a in settled if a is not control[0]) if len(control) == 1 else None
+
+
 def _by_role(arms: list[Arm], name: str) -> Arm | None:
     """Two randomised arms: 'chemotherapy', 'placebo', 'standard of care' name the control arm; 'the ADC',
     'the bispecific' the experimental one."""

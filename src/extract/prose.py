@@ -305,7 +305,61 @@ SHARE_OF_EVENTS = re.compile(r"[\s•]*Of\s+(?:the|these|all)\s+[^,]{0,50}?\b(?:
 EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|(?:an?|the)\s+(?:earlier|previous|prior)\s+(?:analysis|report|data\s+cut))", re.I)
 
 
+DOSE = r"\d[\d.,]*\s?(?:mg|μg|µg|mcg)(?:/kg|/m\^?2)?"
+COHORT_SCOPE = re.compile(
+    rf"\b(?:results?|data|efficacy|safety|outcomes?|findings)\b[^.;]{{0,80}}?\b(?:for|in|from|of|to)\s+"
+    rf"(?:the\s+|patients\s+(?:who\s+)?(?:received|receiving|treated\s+(?:with|at))\s+(?:the\s+)?|\w+\s+at\s+(?:the\s+)?)?"
+    rf"(?:recommended\s+(?:phase\s+(?:2|II)\s+)?(?:dose|dosage)\s+(?:level\s+)?(?:of\s+)?)?(?P<dose>{DOSE})", re.I)
+COHORT_DOSE = re.compile(rf"(?P<dose>{DOSE})(?:\s+\w+){{0,2}}\s+(?:cohorts?|arms?|groups?|dose\s+levels?|levels?)\b"
+                         rf"|\brandomi[sz]ed\b[^.;]{{0,80}}?(?P<a>{DOSE})[^.;]{{0,40}}?\bor\s+(?P<b>{DOSE})", re.I)
+
+
+def _dose_cohorts(ctx: Context) -> set[str]:
+    """The doses a document reports as cohorts or randomised arms ('2.5 mg/kg or 3.4 mg/kg')."""
+    if "dose_cohorts" not in ctx.cache:
+        found = set()
+        for m in COHORT_DOSE.finditer(ctx.text):
+            found.update(" ".join(d.split()) for d in m.group("dose", "a", "b") if d)
+        ctx.cache["dose_cohorts"] = found
+    return ctx.cache["dose_cohorts"]
+
+
+def _note_cohort_scope(ctx: Context, start: int, end: int) -> None:
+    """'Efficacy results for the 2.5 mg/kg cohort are shown below': in a document with several dose
+    cohorts, the values that follow are that cohort's until another cohort is put in scope."""
+    m = COHORT_SCOPE.search(ctx.text, start, end)
+    if m and len(_dose_cohorts(ctx)) >= 2 and " ".join(m.group("dose").split()) in _dose_cohorts(ctx):
+        a, b = ctx.norm.span_to_original(*m.span("dose"))
+        ctx.cache["cohort_scope"] = ctx.document.text[a:b]
+
+
+def _cohort_in_scope(ctx: Context, values: list[Value], order: list[int], arm_of: dict[int, Any]) -> None:
+    scope = ctx.cache.get("cohort_scope")
+    if scope:
+        for i in order:
+            if arm_of.get(i) is None and values[i].kind != "hr":
+                arm_of[i] = scope
+
+
+ENGAGER_TOXICITY = re.compile(r"\b(?:CRS|cytokine[\s-]release|ICANS|immune[\s-]effector)", re.I)
+
+
+def _engager_toxicities_to_experimental_arm(ctx: Context, assigned: dict[int, EndpointMention],
+                                            candidates: dict[int, dict[str, Any]], arms: list[arm_rules.Arm],
+                                            arm_of: dict[int, Any]) -> None:
+    """'CRS occurred in 80%' in a CAR-T or bispecific versus standard-therapy trial: only the T-cell
+    engaging arm has cytokine release syndrome or ICANS, so an unattributed rate is that arm's."""
+    experimental = arm_rules.experimental_arm(arms)
+    if experimental is None:
+        return
+    for i, m in assigned.items():
+        if i in candidates and arm_of.get(i) is None and candidates[i].get("endpoint") in ("CRS", "ICANS") \
+                and ENGAGER_TOXICITY.match(m.text):
+            arm_of[i] = experimental.name
+
+
 def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
+    _note_cohort_scope(ctx, start, end)
     if SHARE_OF_EVENTS.match(ctx.text, start, end):
         return  # 'Of the CRS events, 92% occurred in cycle 1': shares of events, not rates in patients
     if EARLIER_ANALYSIS.search(ctx.text, start, end):
@@ -332,6 +386,8 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     if not arms:
         _parallel_arms(ctx, end, values, sorted(candidates), arm_of)
     _subgroups_as_arms(ctx, start, end, values, sorted(candidates), arm_of)
+    _cohort_in_scope(ctx, values, sorted(candidates), arm_of)
+    _engager_toxicities_to_experimental_arm(ctx, assigned, candidates, arms, arm_of)
     for i, candidate in candidates.items():
         v, m = values[i], assigned[i]
         ev_start = _widen_start(ctx, min(m.start, v.start), start)
@@ -421,6 +477,9 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
             arm_of[i] = group
 
 
+ARM_WORD_AFTER = re.compile(r"\s(arm|group|cohort)\b", re.I)
+
+
 def arm_spellings(ctx: Context, arms: list[arm_rules.Arm]) -> dict[str, list[str]]:
     """Other names each arm goes by in this document ('the combination arm', 'pembrolizumab alone',
     its abbreviation), for the curated table's arm_aliases."""
@@ -430,6 +489,9 @@ def arm_spellings(ctx: Context, arms: list[arm_rules.Arm]) -> dict[str, list[str
         for mention in arm_rules.arm_mentions(ctx.text, 0, len(ctx.text), arms):
             spelled = re.sub(r"^the\s+", "", ctx.text[mention.start:mention.end], flags=re.I).strip()
             found[arms[mention.arm].name].add(spelled)
+            word = ARM_WORD_AFTER.match(ctx.text, mention.end)
+            if word and not re.search(r"\b(?:arm|group|cohort)$", spelled, re.I):
+                found[arms[mention.arm].name].add(f"{spelled} {word.group(1)}")  # 'the QUELTREZA arm
         ctx.cache[key] = {name: sorted(n for n in names if n.lower() != name.lower() and len(n) > 1)
                           for name, names in found.items()}
     return ctx.cache[key]

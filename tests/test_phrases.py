@@ -281,6 +281,11 @@ def _key(r):
     ("Patients were randomized 1:1 to receive drug 2.5 mg/kg or 3.4 mg/kg. Efficacy results for the 2.5 mg/kg "
      "cohort are shown below. The overall response rate was 31%. In the 3.4 mg/kg cohort, the ORR was 34%.",
      [("ORR", "rate", 31, None, None, "2.5 mg/kg"), ("ORR", "rate", 34, None, None, "3.4 mg/kg cohort")]),
+    ("Overall, patients were followed for a median of 24 months.", [("FOLLOW_UP", "median", 24, None, None, None)]),
+    # the first item of a list after 'were' is an event too
+    ("Adverse effects common with nabilone were drowsiness (57%), postural dizziness (35%) and lightheadedness (18%).",
+     [("OTHER_AE:drowsiness", "rate", 57, "any", None, None), ("OTHER_AE:postural dizziness", "rate", 35, "any", None, None),
+      ("OTHER_AE:lightheadedness", "rate", 18, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -388,6 +393,12 @@ def test_background_and_discussion_values_are_other_studies():
     text = ("ABSTRACT.BACKGROUND:\nIn earlier trials the ORR with docetaxel was about 10%.\n\n"
             "ABSTRACT.RESULTS:\nThe ORR was 45%.\n\n"
             "BODY.DISCUSSION:\nAnother trial reported an ORR of 20%.\n")
+    assert [r["value"] for r in records_of(text)] == [45]
+
+
+def test_a_sentence_citing_a_reference_reports_its_values():
+    text = ("Other reports stated a delayed bleeding incidence of approximately 1.4 % [3]. Earlier trials gave an ORR "
+            "of 30% [4, 5]. In this trial, the ORR was 45%.")
     assert [r["value"] for r in records_of(text)] == [45]
 
 

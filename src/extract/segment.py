@@ -110,13 +110,29 @@ KNOWN_SECTION = re.compile(r"^(?:abstract|background|introduction|methods?|mater
                            r"trial\s+registration|safety|efficacy|summary)\b", re.I)
 
 
+CITATION = re.compile(r"\[\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\]")
+CITING_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])|\n")
+
+
+def cited_sentences(text: str) -> list[tuple[int, int]]:
+    """A sentence that cites a reference ('... approximately 1.4 % [3].') reports that reference's values."""
+    spans: list[tuple[int, int]] = []
+    for m in CITATION.finditer(text):
+        if spans and spans[-1][1] > m.start():
+            continue
+        start = max((e.end() for e in CITING_SENTENCE_END.finditer(text, max(0, m.start() - 600), m.start())), default=max(0, m.start() - 600))
+        end_match = CITING_SENTENCE_END.search(text, m.end())
+        spans.append((start, end_match.end() if end_match else len(text)))
+    return spans
+
+
 def other_study_spans(text: str) -> list[tuple[int, int]]:
     """Background, introduction, discussion and sample-size parts quote other trials' values
     ('the ORR with docetaxel is about 10%'); their spans, from a heading to the next."""
     heads = [(m.start("inline") if m.group("inline") else m.start(), m.group("name") or m.group("inline"))
              for m in HEADING.finditer(text)]
     heads = [(pos, name) for pos, name in heads if KNOWN_SECTION.match(name)]
-    spans = []
+    spans = cited_sentences(text)
     for k, (pos, name) in enumerate(heads):
         if not OTHER_STUDIES.match(name):
             continue

@@ -286,6 +286,14 @@ def _key(r):
     ("Adverse effects common with nabilone were drowsiness (57%), postural dizziness (35%) and lightheadedness (18%).",
      [("OTHER_AE:drowsiness", "rate", 57, "any", None, None), ("OTHER_AE:postural dizziness", "rate", 35, "any", None, None),
       ("OTHER_AE:lightheadedness", "rate", 18, "any", None, None)]),
+    # two endpoints, two arms each, 'respectively'; the sentence's own 'A vs. B' sets the order
+    ("Patients were randomly assigned to surgery alone (S) or surgery plus injection (SP). The 3 years PFS and OS "
+     "for SP vs. S were 71.9% vs. 46.9%, and 88.4% vs. 67.0%, respectively.",
+     [("PFS", "landmark", 71.9, None, 36, "surgery plus injection"), ("PFS", "landmark", 46.9, None, 36, "surgery alone"),
+      ("OS", "landmark", 88.4, None, 36, "surgery plus injection"), ("OS", "landmark", 67.0, None, 36, "surgery alone")]),
+    ("Patients were randomly assigned to surgery alone (S) or surgery plus injection (SP). The hazard ratio for PFS "
+     "(SP vs. S) was 0.56 (95% CI, 0.35 to 0.91).",
+     [("PFS", "hr", 0.56, None, None, "surgery plus injection vs surgery alone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -354,6 +362,8 @@ def test_trial_name_is_attributed():
     "The survey response rate was 64%.",
     "Serious adverse reactions occurred in 40% of patients and fatal adverse reactions in 3.8%.",
     "T cell responses developed in 20%/60%/100% of patients in arms A/B/C.",
+    "Attendance was more frequent when non-responders were followed-up by telephone (84/480, 17.5%) than by mail.",
+    "RFS was better in patients with positive CTL responses (85.7 and 33.3%, respectively).",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

@@ -603,16 +603,28 @@ def _share_respective_arm(text: str, values: list[Value], order: list[int], chos
 VERSUS_GAP = re.compile(r"^\s?%?\s?(?:vs\.?|versus)\s?$", re.I)
 
 
+def _named_comparison(text: str, mentions: list[arm_rules.ArmMention], n_arms: int) -> tuple[int, list[int]] | None:
+    """'The 3-year PFS for SP vs. S were 71.9% vs. 46.9%': the sentence's own 'A vs. B' sets the order
+    of the values after it. Returns where the comparison ends and the arm order."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.arm != b.arm and re.fullmatch(r"\s*(?:vs\.?|versus)\s*(?:the\s+)?", text[a.end:b.start], re.I):
+            return b.end, [a.arm, b.arm, *(k for k in range(n_arms) if k not in (a.arm, b.arm))]
+    return None
+
+
 def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: list[arm_rules.Arm],
-                       chosen: dict[int, int], out: dict[int, Any]) -> None:
-    """'(57% vs 11%, P<0.001)': values joined by 'vs' follow the document's arm order."""
+                       chosen: dict[int, int], out: dict[int, Any],
+                       named: tuple[int, list[int]] | None = None) -> None:
+    """'(57% vs 11%, P<0.001)': values joined by 'vs' follow the document's arm order, or the order
+    of an 'A vs. B' the sentence states before them."""
     chain: list[int] = []
     for i in [*order, None]:
         if i is not None and chain and VERSUS_GAP.match(text[values[chain[-1]].end:values[i].start]):
             chain.append(i)
             continue
         if 1 < len(chain) <= len(arms) and not any(k in chosen or k in out for k in chain):
-            for k, arm in zip(chain, range(len(arms))):
+            arm_order = named[1] if named and named[0] <= values[chain[0]].start else range(len(arms))
+            for k, arm in zip(chain, arm_order):
                 chosen[k] = arm
         chain = [i] if i is not None and values[i].kind != "hr" else []
 
@@ -627,6 +639,18 @@ def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
             if len(block) == len(group) and all(stat_for(m.code, values[i]) for m, i in zip(group, block)):
                 for m, i in zip(group, block):
                     assigned[i] = m
+            elif len(block) in (2 * len(group), 3 * len(group)) and _ends_respectively(ctx.text, values[block[-1]].end):
+                # 'PFS and OS for SP vs. S were 71.9% vs. 46.9%, and 88.4% vs. 67.0%, respectively'
+                size = len(block) // len(group)
+                chunks = [block[k:k + size] for k in range(0, len(block), size)]
+                if all(stat_for(m.code, values[i]) for m, chunk in zip(group, chunks) for i in chunk):
+                    for m, chunk in zip(group, chunks):
+                        for i in chunk:
+                            assigned[i] = m
+
+
+def _ends_respectively(text: str, pos: int) -> bool:
+    return bool(re.match(r"[\s%)\w.]{0,20}?,?\s*respectively\b", text[pos:pos + 40]))
 
 
 def _respectively_blocks(text: str, values: list[Value], indices: list[int]) -> list[list[int]]:
@@ -712,7 +736,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         if a is not None:
             chosen[i] = a
     _share_respective_arm(text, values, order, chosen)
-    _zip_versus_chains(text, values, order, arms, chosen, out)
+    _zip_versus_chains(text, values, order, arms, chosen, out, _named_comparison(text, mentions, len(arms)))
     groups: dict[tuple, list[int]] = {}
     for i in order:
         c = candidates[i]
@@ -728,7 +752,9 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
                 chosen[i] = k
     for i in order:
         if values[i].kind == "hr":
-            out[i] = _compared_arms(text, start, end, arms, mentions)
+            named = _named_comparison(text, mentions, len(arms))
+            out[i] = f"{arms[named[1][0]].name} vs {arms[named[1][1]].name}" if named \
+                else _compared_arms(text, start, end, arms, mentions)  # 'HR (S vs. SP) 1.77'; else the first two
         elif i not in out and i not in chosen:
             a = arm_rules.preceding_arm(values[i].start, mentions, start)
             if a is not None:

@@ -113,8 +113,8 @@ class _Spans:
 TIMEPOINT_PATTERNS = [
     # "12-month PFS", "2-year OS", "12 month-PFS", "24-mo"
     re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?-?\s?(month|mo|year|yr|week|wk|day)(?:s(?=-))?(?:\s?-\s?|\s+)(?=(?:rate\s+of\s+)?(?:landmark\s+)?[A-Za-z])", re.I),
-    # "3-years overall survival"
-    re.compile(r"(?<![\w.])(\d{1,2})-(month|year)s\s+(?=(?:overall|progression|event|disease|relapse|PFS|OS|EFS|survival)\b)", re.I),
+    # "3-years overall survival", "The 3 years PFS and OS"
+    re.compile(r"(?<![\w.])(\d{1,2})[\s-](month|year)s\s+(?=(?:overall|progression|event|disease|relapse|PFS|OS|EFS|survival)\b)", re.I),
     # "at 12 months", "at 2 years"
     re.compile(rf"\b(?:at|by|after)\s+(\d{{1,3}}(?:\.\d)?)\s?({UNIT_RE})\b", re.I),
     # "1-year", "one-year"
@@ -223,7 +223,7 @@ CI_RE = re.compile(
     rf"(-?{NUM}|{NR_RE})(?:\s?{UNIT_RE})?\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
 BARE_RANGE_RE = re.compile(rf"^\s?[\(\[]\s?(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\s)\s?(-?{NUM}|{NR_RE})\s?[\)\]]", re.I)
 P_RE = re.compile(r"\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+)?[Pp](?:\s?-?\s?values?)?\s?(<=|>=|<|>|=)\s?(\d*\.\d+(?:\s?x\s?10\^?-\d+)?|\d(?:\.\d+)?(?:e-\d+)?|0)")
-HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|PFS|EFS|overall\s+survival|progression-free\s+survival|event-free\s+survival))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
+HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|PFS|EFS|overall\s+survival|progression-free\s+survival|event-free\s+survival))?(?:\s?\((?![\s\d.])[^()]{1,60}\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
 N_EQUALS_RE = re.compile(r"\(?\b[nN]\s?=\s?(\d+)\)?")
 
 

@@ -294,6 +294,13 @@ def _key(r):
     ("Patients were randomly assigned to surgery alone (S) or surgery plus injection (SP). The hazard ratio for PFS "
      "(SP vs. S) was 0.56 (95% CI, 0.35 to 0.91).",
      [("PFS", "hr", 0.56, None, None, "surgery plus injection vs surgery alone")]),
+    # arms a randomisation divides patients into, with counts between them
+    ("105 patients were randomly divided into trial group, 69 patients, and control group, 36 patients. The response "
+     "rate was 18.8% in the trial group and 2.8% in the control group.",
+     [("ORR", "rate", 18.8, None, None, "trial group"), ("ORR", "rate", 2.8, None, None, "control group")]),
+    ("This study compared the efficacy of gemcitabine with that of fluorouracil. The median OS was 5.7 months with "
+     "gemcitabine and 4.4 months with fluorouracil.",
+     [("OS", "median", 5.7, None, None, "gemcitabine"), ("OS", "median", 4.4, None, None, "fluorouracil")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -364,6 +371,7 @@ def test_trial_name_is_attributed():
     "T cell responses developed in 20%/60%/100% of patients in arms A/B/C.",
     "Attendance was more frequent when non-responders were followed-up by telephone (84/480, 17.5%) than by mail.",
     "RFS was better in patients with positive CTL responses (85.7 and 33.3%, respectively).",
+    "Dichotomized by median PFS (less vs greater than 4 months), miR-659-3p expression was different.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []
@@ -440,6 +448,12 @@ def test_treatment_of_physicians_choice_is_an_arm():
             "The ORR was 35% with sacituzumab govitecan and 5% with TPC.")
     got = sorted((r["value"], r["arm"]) for r in records_of(text))
     assert got == [(5, "treatment of physician's choice"), (35, "sacituzumab govitecan")]
+
+
+def test_a_trial_that_tested_doses_in_a_population_names_no_arms():
+    text = ("CALGB 9342 tested three doses of paclitaxel in women with advanced disease. Women with p53 over-expression "
+            "had shorter OS than those without (11.5 versus 14.4 months).")
+    assert "advanced disease" not in {r["arm"] for r in records_of(text)}
 
 
 def test_one_dose_is_no_cohort_scope():

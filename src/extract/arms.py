@@ -15,7 +15,7 @@ ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcuta
                          r"receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 ARTICLE_WORDS = re.compile(r"\b(?:the|either|receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 RANDOMIZED = re.compile(
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b)[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b)[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
@@ -36,11 +36,12 @@ COMPARED_ABBREVIATIONS = re.compile(
 # 'The phase 3 trial compared arlo-cel with standard regimens (DPd or PVd) in 402 patients';
 # 'evaluated tarlatamab versus standard chemotherapy'; 'randomized 280 patients 1:1 between X and Y'
 COMPARED = re.compile(
-    r"\b(?:(?:compared|comparing|evaluated|evaluating|tested|testing|investigated|investigating)\s+"
+    r"\b(?:(?P<verb>compared|comparing|evaluated|evaluating|tested|testing|investigated|investigating)\s+"
     r"(?:(?:the\s+)?(?:efficacy|safety|activity|effects?|benefit)(?:\s+and\s+(?:safety|efficacy|tolerability))?\s+of\s+)?"
     r"(?!(?:with|to|versus|vs|against|the\s+(?:two|three|arms|groups))\b)"
-    r"(?P<a>[A-Za-z~][^.;(),]{1,80}?)(?P<pa>\s?\([^()]{0,120}\))?\s+(?:with|to|versus|vs\.?|against)\s+"
-    r"|\brandomi[sz]ed\b[^.;]{0,60}?\bbetween\s+(?P<a2>[A-Za-z~][^.;(),]{1,80}?)(?P<pa2>\s?\([^()]{0,120}\))?\s+and\s+)"
+    r"(?P<a>[A-Za-z~][^.;(),]{1,80}?)(?P<pa>\s?\([^()]{0,120}\))?\s+(?P<link>with|to|versus|vs\.?|against)\s+"
+    r"|\b(?:randomi[sz]ed|divided)\b[^.;]{0,60}?\b(?:between|into)\s+(?:two\s+(?:groups|arms)\s*[:,]?\s*)?(?:the\s+)?"
+    r"(?P<a2>[A-Za-z~][^.;(),]{1,80}?)(?P<pa2>\s?\([^()]{0,120}\))?(?:,\s*(?:n\s?=\s?)?\d+(?:\s+\w+)?)?,?\s+and\s+)"
     r"(?:the\s+)?(?P<b>[A-Za-z~][^.;(),]{1,80}?)(?P<pb>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:in|among|for|as|at|after|every|each|until)\b|\s?\(|$)", re.I)
 # 'Overall, 451 patients were enrolled: 301 received belantamab and 150 received pomalidomide-dexamethasone.'
@@ -109,7 +110,7 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
 
 
 GENERIC_ADJECTIVES = frozenset("standard control experimental investigational conventional reference comparator "
-                               "intensive intensified observation".split())
+                               "intensive intensified observation trial study treatment test intervention".split())
 
 
 SCHEDULE = re.compile(r"\b(?:every|each)\s+(?:\d+|~+|two|three|four)?\s*(?:weeks?|days?|months?)\b|\bq\s?\d+\s?w(?:ks?)?\b"
@@ -160,7 +161,10 @@ def find_arms(masked: str) -> list[Arm]:
     if not arms:
         for m in [*COMPARED.finditer(masked), *RECEIVED_COUNTS.finditer(masked)]:
             a, pa = (m.group("a"), m.group("pa")) if m.group("a") else (m.group("a2"), m.group("pa2"))
-            names = [_clean(a), _clean(m.group("b"))]
+            names = [_clean(a), _clean(re.sub(r"^(?:that|those)\s+of\s+", "", m.group("b"), flags=re.I))]
+            verb, link = m.groupdict().get("verb"), m.groupdict().get("link")
+            if verb and not verb.lower().startswith("compar") and link and link.lower() in ("with", "to"):
+                continue  # 'tested three doses of paclitaxel in women with advanced disease'
             if names[0].lower() != names[1].lower() and all(_treatment_like(n) for n in names):
                 for name, paren in zip(names, (pa, m.group("pb"))):
                     complete &= _add_arm(arms, name, paren, randomised=True)
@@ -184,16 +188,20 @@ def find_arms(masked: str) -> list[Arm]:
 def _treatment_like(name: str) -> bool:
     """A comparison sentence names treatments, not outcomes ('compared survival with ...')."""
     words = name.lower().split()
+    if re.search(r"\s(?:group|arm)$", name, re.I):
+        return len(words) <= 4  # 'trial group', 'control group'
     return bool(words) and len(words) <= 6 and not re.search(
         r"\b(?:survival|response|rates?|outcomes?|efficacy|safety|toxicity|results?|data|risk|patients|trial|study|"
-        r"baseline|levels?|scores?|quality|incidence|time|duration|hazard|proportion|number)\b", name, re.I)
+        r"baseline|levels?|scores?|quality|incidence|time|duration|hazard|proportion|number|doses?|in|of|among|"
+        r"women|men|disease|cancer|tumou?rs?|carcinoma|those)\b", name, re.I)
 
 
 def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False) -> bool:
     """Add or merge a name; False when it cannot be an arm."""
     words = name.lower().split()
+    group_word = len(words) == 2 and words[1] in ("group", "arm") and words[0] in GENERIC_ADJECTIVES  # 'trial group'
     if not words or (words[0] in NOT_ARM_START and not CHOICE_OF.match(name)) or len(words) > 6 or STANDALONE_NUMBER.search(name) \
-            or (len(words) == 1 and words[0] in NOT_ARM_WORDS) or any(w in NOT_TREATMENT_WORDS for w in words):
+            or (len(words) == 1 and words[0] in NOT_ARM_WORDS) or (any(w in NOT_TREATMENT_WORDS for w in words) and not group_word):
         return False
     if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):
         return True

@@ -301,6 +301,9 @@ def _key(r):
     ("This study compared the efficacy of gemcitabine with that of fluorouracil. The median OS was 5.7 months with "
      "gemcitabine and 4.4 months with fluorouracil.",
      [("OS", "median", 5.7, None, None, "gemcitabine"), ("OS", "median", 4.4, None, None, "fluorouracil")]),
+    # a value named right after as stable disease is no response; 'ORR ... and SD ...' keeps the ORR
+    ("There were 2 (8%) partial responses (PR) and 18 (69%) patients with stable disease (SD). The ORR was 30% and "
+     "SD was seen in 40%.", [("PR", "rate", 8, None, None, None), ("ORR", "rate", 30, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -85,11 +85,16 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     between = ctx.text[lo:hi]
     if NOT_A_RESPONSE.search(re.sub(r"\([^()]*\)", " ", between)):  # '(..., 12 of 44 assessable patients)' is an aside
         return False
+    if m.end <= v.start and NAMED_NON_RESPONSE.match(ctx.text, v.extras.get("ci_end", v.end)):
+        return False  # '2 (8%) partial responses and 18 (69%) dogs with stable disease'
     if v.kind == "patients":
         return m.start >= v.end and hi - lo <= 40
     return True
 
 
+NAMED_NON_RESPONSE = re.compile(
+    r"[\s)]*(?:(?:patients|pts|subjects|cases|participants|dogs|cats|animals)\s+(?:with|had|showed|achieved|experienced)\s+)?"
+    r"(?:stable\s+disease|progressive\s+disease|SD|PD)\b", re.I)
 SAME_RATE = re.compile(r"(?:\d+[\s-]?(?:years?|months?|yrs?|mos?)|landmark|survival|response|remission|the|these|respective)\s*$", re.I)
 OTHER_RATE = re.compile(r"\b(?:rates?|proportions?|percentages?)\b", re.I)
 OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?[a-z][a-z\s/-]{2,40}\(\s*$")

@@ -375,6 +375,9 @@ def test_trial_name_is_attributed():
     "Attendance was more frequent when non-responders were followed-up by telephone (84/480, 17.5%) than by mail.",
     "RFS was better in patients with positive CTL responses (85.7 and 33.3%, respectively).",
     "Dichotomized by median PFS (less vs greater than 4 months), miR-659-3p expression was different.",
+    "Complications were 25.6 and 34.1 % respectively; p = 0.245, relative risk (RR) 0.750 [95 % CI 0.471-1.195].",
+    "The reoperation rate was similar in both groups: 12.8 versus 9.4 %; p = 0.628; RR 1.359; (95 % CI 0.575-3.212).",
+    "For patients surviving 5 years from randomisation, subsequent survival favoured placebo.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []
@@ -457,6 +460,13 @@ def test_a_trial_that_tested_doses_in_a_population_names_no_arms():
     text = ("CALGB 9342 tested three doses of paclitaxel in women with advanced disease. Women with p53 over-expression "
             "had shorter OS than those without (11.5 versus 14.4 months).")
     assert "advanced disease" not in {r["arm"] for r in records_of(text)}
+
+
+def test_an_antiemetic_complete_response_is_no_response_anywhere_in_its_document():
+    text = ("The primary endpoint was complete response (CR; no emesis, no rescue therapy) during the acute phase. "
+            "Patients received palonosetron before moderately emetogenic chemotherapy on day one of each cycle.\n\n"
+            "Acute CR rates were 73.5 and 70.4 % for oral and IV palonosetron, respectively.")
+    assert records_of(text) == []
 
 
 def test_one_dose_is_no_cohort_scope():

@@ -110,7 +110,8 @@ def build_context(document: Document) -> Context:
                 for s in doc.spans[SPANS_KEY]]
     grades = find_grades(text)
     masked = _blank(mask_non_values(text), grades)
-    mentions = [m for m in mentions if not _hormone_receptor(text, m) and not _responders_as_population(text, m)]
+    mentions = [m for m in mentions if not _hormone_receptor(text, m) and not _responders_as_population(text, m)
+                and not _risk_ratio(text, m)]
     mentions = [_lasting_responses(text, m) for m in mentions]
     mentions = _extend_listed_names(text, mentions)
     mentions += _listed_adverse_events(text, mentions)
@@ -173,6 +174,17 @@ def _hormone_receptor(text: str, m: EndpointMention) -> bool:
     """'ER/PR', 'PR-positive', 'PR status': the progesterone receptor, not a partial response."""
     return m.code == "PR" and m.text.isupper() and bool(
         RECEPTOR_CONTEXT.search(text[max(0, m.start - 12):m.start]) or RECEPTOR_AFTER.match(text[m.end:m.end + 12]))
+
+
+RR_DEFINED_AS_RISK = re.compile(r"\b(?:relative\s+risks?|risk\s+ratios?|rate\s+ratios?)\s*[(\[]\s*RRs?\s*[)\],]|\bRR\s*[,:=]\s*(?:relative\s+risk|risk\s+ratio)", re.I)
+RR_AS_RATIO = re.compile(r"\s*[:=]?\s*\d+(?:\.\d+)?\s*[;,(\[]\s*\(?\s*(?:95|90|99)\s*%", re.I)
+
+
+def _risk_ratio(text: str, m: EndpointMention) -> bool:
+    """'relative risk (RR) 0.750 [95% CI ...]': this 'RR' is a ratio, not a response rate."""
+    if m.text != "RR":
+        return False
+    return bool(RR_AS_RATIO.match(text, m.end)) or bool(RR_DEFINED_AS_RISK.search(text))
 
 
 RESPONDERS_AS_POPULATION = re.compile(r"\b(?:among|in|of|for)\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d+\s+)?$", re.I)

@@ -66,6 +66,18 @@ ANTIEMETIC = re.compile(r"\bemesis\b|\bemetic|\bantiemetic|\bno\s+vomiting\b|\br
 NOT_A_RESPONSE = re.compile(r"\b(?:PD|SD|progressive\s+disease|stable\s+disease|evaluat\w*|assess\w*|measurable)\b", re.I)
 
 
+ANTIEMETIC_DEFINITION = re.compile(r"\b(?:complete\s+(?:response|protection|control)|CR)\b[^.]{0,30}?[(:;,]\s*(?:CR\s*[;:,]\s*)?"
+                                   r"(?:no\s+(?:emesis|vomiting|emetic)|defined\s+as\s+no\s+(?:emesis|vomiting|emetic))", re.I)
+
+
+def _antiemetic_document(ctx: Context) -> bool:
+    """'The primary endpoint was complete response (CR; no emesis, no rescue therapy)': every 'CR' of
+    such a document is the antiemetic endpoint, however far from the definition."""
+    if "antiemetic_document" not in ctx.cache:
+        ctx.cache["antiemetic_document"] = bool(ANTIEMETIC_DEFINITION.search(ctx.text))
+    return ctx.cache["antiemetic_document"]
+
+
 def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     """Guards per value kind: a patient count names responders only when the two stand together,
     and 'PD as best response' or 'evaluation of response' is no response rate."""
@@ -79,7 +91,7 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
         return False
     if m.code not in RESPONSE:
         return True
-    if ANTIEMETIC.search(ctx.text, max(0, m.start - 80), m.end + 80):
+    if _antiemetic_document(ctx) or ANTIEMETIC.search(ctx.text, max(0, m.start - 80), m.end + 80):
         return False  # 'complete response (no emesis, no rescue medication)' is an antiemetic endpoint
     lo, hi = (m.end, v.start) if m.end <= v.start else (v.end, m.start)
     between = ctx.text[lo:hi]

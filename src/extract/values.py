@@ -172,6 +172,9 @@ MASK_PATTERNS = [
     re.compile(rf"(?:±|\+/-|\+-)\s?{NUM}(?=\s?%)|(?:±|\+/-|\+-)\s?{NUM}"),                     # 67.4 ± 7.6%: a standard error
     re.compile(r"\b(?:at|by|after)\s+\d+(?:\s?(?:,|and|or)\s?\d+)+\s?(?:months?|years?)\b", re.I),  # 'at 2 and 3 years'
     re.compile(r"\b(?:cut-?off|threshold|TPS|CPS)\s*(?:of|>=|<=|[<>=])?\s*\d+(?:\.\d+)?%?", re.I),
+    # 'patients surviving 5 years from randomisation': a time since an event, not a value
+    re.compile(r"\b\d+(?:\.\d+)?\s?(?:years?|months?|weeks?)\s+(?:from|after|since|following)\s+(?:the\s+)?"
+               r"(?:randomi[sz]ation|diagnosis|surgery|resection|enrol?ment|registration|transplant\w*|start\s+of)", re.I),
     # 'dichotomized by median PFS (less vs greater than 4 months)': a split point, not a median
     re.compile(r"\b(?:less|greater|shorter|longer|more|fewer|below|above)\s+(?:vs\.?|versus|or|and)\s+"
                r"(?:less|greater|shorter|longer|more|fewer|below|above)\s+(?:than\s+)?\d+(?:\.\d+)?", re.I),

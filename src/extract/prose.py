@@ -656,7 +656,7 @@ def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
             if len(block) == len(group) and all(stat_for(m.code, values[i]) for m, i in zip(group, block)):
                 for m, i in zip(group, block):
                     assigned[i] = m
-            elif len(block) in (2 * len(group), 3 * len(group)) and _ends_respectively(ctx.text, values[block[-1]].end):
+            elif len(block) in (2 * len(group), 3 * len(group), 4 * len(group)) and _ends_respectively(ctx.text, values[block[-1]].end):
                 # 'PFS and OS for SP vs. S were 71.9% vs. 46.9%, and 88.4% vs. 67.0%, respectively'
                 size = len(block) // len(group)
                 chunks = [block[k:k + size] for k in range(0, len(block), size)]

@@ -280,7 +280,7 @@ def _key(r):
     # a document with several dose cohorts: the values after 'results for the X cohort' are that cohort's
     ("Patients were randomized 1:1 to receive drug 2.5 mg/kg or 3.4 mg/kg. Efficacy results for the 2.5 mg/kg "
      "cohort are shown below. The overall response rate was 31%. In the 3.4 mg/kg cohort, the ORR was 34%.",
-     [("ORR", "rate", 31, None, None, "2.5 mg/kg"), ("ORR", "rate", 34, None, None, "3.4 mg/kg cohort")]),
+     [("ORR", "rate", 31, None, None, "2.5 mg/kg"), ("ORR", "rate", 34, None, None, "3.4 mg/kg")]),
     ("Overall, patients were followed for a median of 24 months.", [("FOLLOW_UP", "median", 24, None, None, None)]),
     # the first item of a list after 'were' is an event too
     ("Adverse effects common with nabilone were drowsiness (57%), postural dizziness (35%) and lightheadedness (18%).",
@@ -304,6 +304,13 @@ def _key(r):
     # a value named right after as stable disease is no response; 'ORR ... and SD ...' keeps the ORR
     ("There were 2 (8%) partial responses (PR) and 18 (69%) patients with stable disease (SD). The ORR was 30% and "
      "SD was seen in 40%.", [("PR", "rate", 8, None, None, None), ("ORR", "rate", 30, None, None, None)]),
+    # dose cohorts reported like arms, named as the document writes the dose
+    ("The trial enrolled 112 patients across two dose levels: 10 mg (n=56) and 30 mg (n=56). At the 30 mg dose, the "
+     "confirmed ORR was 40%, compared with 25% at 10 mg. Median OS was 14.0 months (10 mg) and 15.9 months (30 mg).",
+     [("ORR", "rate", 40, None, None, "30 mg"), ("ORR", "rate", 25, None, None, "10 mg"),
+      ("OS", "median", 14.0, None, None, "10 mg"), ("OS", "median", 15.9, None, None, "30 mg")]),
+    ("Median duration of response was 9.1 months in the 30 mg cohort and 6.2 months in the 10 mg cohort.",
+     [("DOR", "median", 9.1, None, None, "30 mg"), ("DOR", "median", 6.2, None, None, "10 mg")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -71,7 +71,7 @@ COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|ther
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
                       r"|both\b(?!\s+(?:patients|of|the|sexes|men|women)))", re.I)
-CONNECTOR = re.compile(r"(?:with|on|in|for|among|receiving|treated\s+with|of|by|from|versus|vs\.?|and)\s*(?:the\s+)?(?:patients\s+|those\s+)?", re.I)
+CONNECTOR = re.compile(r"(?:with|on|in|for|among|receiving|treated\s+with|of|by|from|versus|vs\.?|and|at)\s*(?:the\s+)?(?:patients\s+|those\s+)?", re.I)
 
 
 @dataclass
@@ -194,6 +194,28 @@ def _treatment_like(name: str) -> bool:
         r"\b(?:survival|response|rates?|outcomes?|efficacy|safety|toxicity|results?|data|risk|patients|trial|study|"
         r"baseline|levels?|scores?|quality|incidence|time|duration|hazard|proportion|number|doses?|in|of|among|"
         r"women|men|disease|cancer|tumou?rs?|carcinoma|those)\b", name, re.I)
+
+
+DOSE = r"\d+(?:\.\d+)?\s?(?:mg|μg|µg|mcg|g)(?:/kg|/m\^?2)?"
+DOSE_COHORT = re.compile(
+    rf"(?P<d1>{DOSE})\s*\(\s*[nN]\s*=\s*\d+\s*\)"
+    rf"|(?P<d2>{DOSE})(?:\s+(?!and\b|or\b)[a-z]+){{0,2}}\s+(?:cohorts?|arms?|groups?|dose\s+levels?|dose\s+cohorts?)\b"
+    rf"|\b(?:randomi[sz]ed|assigned|allocated)\b[^.;]{{0,80}}?\bto\s+(?:receive\s+)?(?:\w+\s+){{0,3}}?(?P<a>{DOSE})[^.;]{{0,40}}?\bor\s+(?:\w+\s+){{0,2}}?(?P<b>{DOSE})"
+    rf"|\b(?:dose\s+levels?|doses|cohorts)\s*(?:of|:)\s*(?P<l1>{DOSE})(?:\s*\([^()]*\))?\s*(?:,|and|or)\s*(?P<l2>{DOSE})", re.I)
+
+
+def find_dose_arms(text: str) -> list[Arm]:
+    """Dose cohorts reported like arms ('two dose levels: 10 mg (n=56) and 30 mg (n=56)'): each dose is an
+    arm named as the document writes it. Two or more doses of one unit, or none."""
+    doses: dict[str, Arm] = {}
+    for m in DOSE_COHORT.finditer(text):
+        for group in ("d1", "d2", "a", "b", "l1", "l2"):
+            if m.group(group):
+                name = " ".join(m.group(group).split())
+                arm = doses.setdefault(name.lower(), Arm(name, randomised=True))
+                arm.aliases.update(f"{name} {word}" for word in ("cohort", "arm", "group", "dose", "dose level", "level"))
+    units = {re.sub(r"^[\d.\s]+", "", key) for key in doses}
+    return list(doses.values()) if len(doses) >= 2 and len(units) == 1 else []
 
 
 def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False) -> bool:
@@ -330,7 +352,7 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
         gap = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", gap)
         if re.search(r"[;.]|\d", gap):
             return None
-        words = re.sub(r"^\s*(?:months?|weeks?|days?|years?|%)?[\s,]*(?:respectively[\s,]*)?", "", gap).strip(" ,").lower()
+        words = re.sub(r"^\s*(?:months?|weeks?|days?|years?|%)?[\s,]*(?:respectively[\s,]*)?", "", gap).strip(" ,(").lower()
         words = re.sub(r"\b(?:of\s+)?(?:patients?|those|participants|subjects)\b", " ", words)
         if CONNECTOR.fullmatch(words.strip()) or not words.strip():
             return a.arm
@@ -383,7 +405,7 @@ def group_name(phrase: str) -> str | None:
     measurable disease' is the analysis population, not a subgroup."""
     if POPULATION_WORDS.search(phrase):
         return None
-    return re.sub(r"^(?:the\s+)?(?:\d+\s+)?", "", phrase.strip(), flags=re.I)
+    return re.sub(rf"^(?:the\s+)?(?:(?!{DOSE})\d+\s+)?", "", phrase.strip(), flags=re.I)
 
 
 def leading_group(text: str, sentence_start: int, sentence_end: int, first_value: int | None = None) -> str | None:

@@ -29,6 +29,8 @@ def extract_records(document: Document) -> Result:
     ctx = build_context(document)
     prose_units = _read_lines(ctx)
     arms = arm_rules.find_arms(ctx.masked)
+    if not any(a.randomised for a in arms):
+        arms = arm_rules.find_dose_arms(ctx.text) or arms  # 'two dose levels: 10 mg (n=56) and 30 mg (n=56)'
     for start, end in prose_units:
         for s, e in sentences(ctx.text, start, end):
             link_sentence(ctx, s, e, arms)

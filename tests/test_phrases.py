@@ -311,6 +311,19 @@ def _key(r):
       ("OS", "median", 14.0, None, None, "10 mg"), ("OS", "median", 15.9, None, None, "30 mg")]),
     ("Median duration of response was 9.1 months in the 30 mg cohort and 6.2 months in the 10 mg cohort.",
      [("DOR", "median", 9.1, None, None, "30 mg"), ("DOR", "median", 6.2, None, None, "10 mg")]),
+    # 'investigator's choice of A, B or C' is one arm; a dose after 'at' is no part of the name
+    ("Patients were randomized 1:1 to MZ-17 at 1.8 mg/kg every three weeks (n=240) or investigator's choice of "
+     "topotecan, vinorelbine or pemetrexed (n=238). Median PFS was 5.7 months versus 2.9 months.",
+     [("PFS", "median", 5.7, None, None, "MZ-17"), ("PFS", "median", 2.9, None, None, "investigator's choice")]),
+    # a number inside a drug name ('MZ-17') is no value
+    ("Patients were randomized to MZ-17 or chemotherapy. Grade 3 or higher adverse events occurred in 48.3% of "
+     "patients treated with MZ-17 and 61.2% of those receiving chemotherapy.",
+     [("TEAE", "rate", 48.3, ">=3", None, "MZ-17"), ("TEAE", "rate", 61.2, ">=3", None, "chemotherapy")]),
+    # laboratory abnormality tables: every row is an event
+    ("Laboratory Abnormality          All Grades (%)    Grades 3-4 (%)\n"
+     "Increased phosphate                  91                14\n",
+     [("OTHER_AE:increased phosphate", "rate", 91, "any", None, None),
+      ("OTHER_AE:increased phosphate", "rate", 14, "3-4", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -385,6 +398,7 @@ def test_trial_name_is_attributed():
     "Complications were 25.6 and 34.1 % respectively; p = 0.245, relative risk (RR) 0.750 [95 % CI 0.471-1.195].",
     "The reoperation rate was similar in both groups: 12.8 versus 9.4 %; p = 0.628; RR 1.359; (95 % CI 0.575-3.212).",
     "For patients surviving 5 years from randomisation, subsequent survival favoured placebo.",
+    "In patients whose tumors expressed B7-H4 on 50% or more of tumor cells, the benefit was larger.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

@@ -17,7 +17,7 @@ ARTICLE_WORDS = re.compile(r"\b(?:the|either|receive|receiving|to)\b|(?-i:\b(?:a
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b)[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
-    r"(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
+    r"(?P<b>[A-Za-z~][^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
 # 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
@@ -105,6 +105,7 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
     name = re.split(r"\s(?:and|who|which|that)\s+(?:were|was|had|received|are)\b", name.replace("~", " "))[0]
     name = (ARTICLE_WORDS if keep_schedule else ROUTE_WORDS).sub(" ", name)
     name = re.sub(r"\s+", " ", name).strip(" ,;:-")
+    name = re.sub(r"\s+(?:at|in|of|on|by)$", "", name, flags=re.I)  # 'MZ-17 at 1.8 mg/kg': the dose is masked
     bare = re.sub(r"\s+(?:arm|group|cohort|regimen)s?$", "", name, flags=re.I)
     return name if bare.lower() in GENERIC_ADJECTIVES else bare  # 'standard regimens' is not 'standard'
 
@@ -136,8 +137,17 @@ def _before_dose(name: str) -> str:
     return kept if kept.strip() else name
 
 
+CHOICE_LIST = re.compile(r"(?<=choice)\s+of\s+[^.;()]*?(?=\s*\(|\s*[.;]|$)", re.I)
+
+
+def _hide_choice_lists(masked: str) -> str:
+    """'investigator's choice of topotecan, vinorelbine or pemetrexed (n=238)' is one arm, not a list of five."""
+    return CHOICE_LIST.sub(lambda m: "~" * len(m.group(0)), masked)
+
+
 def find_arms(masked: str) -> list[Arm]:
     """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction."""
+    masked = _hide_choice_lists(masked)
     arms: list[Arm] = []
     listed: list[tuple[int, int]] = []
     complete = True

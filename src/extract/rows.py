@@ -156,7 +156,8 @@ EXTRA_TOKEN = re.compile(r"(?<![\w])(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s
                          + r"|p(?:\s?-?\s?value)?|P)(?![\w])", re.I)
 EXTRA_FULL = re.compile(r"^(?:HR(?:\s?\(95\s?%\s?CI\))?|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|" + CONTRAST
                         + r"|p(?:\s?-?\s?values?)?)$", re.I)
-SAFETY = re.compile(r"\b(?:safety|adverse|AEs?|TEAEs?|toxicit(?:y|ies)|side\s+effects)\b", re.I)
+SAFETY = re.compile(r"\b(?:safety|adverse|AEs?|TEAEs?|toxicit(?:y|ies)|side\s+effects|laboratory\s+abnormalit(?:y|ies)|"
+                    r"lab\s+abnormalit(?:y|ies)|laboratory\s+(?:test|parameter)s?)\b", re.I)
 SEGMENT_SPLIT = re.compile(r"\s{2,}|\t|\s?\|\s?")
 LABEL_N = re.compile(r"\(\s?[nN]\s?=\s?(\d+)\s?\)|\b[nN]\s?=\s?(\d+)")
 

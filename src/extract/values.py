@@ -174,6 +174,8 @@ MASK_PATTERNS = [
     re.compile(rf"(?:±|\+/-|\+-)\s?{NUM}(?=\s?%)|(?:±|\+/-|\+-)\s?{NUM}"),                     # 67.4 ± 7.6%: a standard error
     re.compile(r"\b(?:at|by|after)\s+\d+(?:\s?(?:,|and|or)\s?\d+)+\s?(?:months?|years?)\b", re.I),  # 'at 2 and 3 years'
     re.compile(r"\b(?:cut-?off|threshold|TPS|CPS)\s*(?:of|>=|<=|[<>=])?\s*\d+(?:\.\d+)?%?", re.I),
+    # 'tumors that expressed B7-H4 on 50% or more of tumor cells': a threshold
+    re.compile(r"\b\d+(?:\.\d+)?\s?%\s+or\s+(?:more|greater|higher|above)\s+of\b", re.I),
     # 'patients surviving 5 years from randomisation': a time since an event, not a value
     re.compile(r"\b\d+(?:\.\d+)?\s?(?:years?|months?|weeks?)\s+(?:from|after|since|following)\s+(?:the\s+)?"
                r"(?:randomi[sz]ation|diagnosis|surgery|resection|enrol?ment|registration|transplant\w*|start\s+of)", re.I),
@@ -201,9 +203,9 @@ HEDGE = re.compile(r"(?:nearly|almost|approximately|approx\.?|about|around|rough
 
 VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 19, 22, and 13% / 6.8 vs 9.5%: numbers sharing one percent sign
-    ("pct_list", re.compile(rf"(?<![\w.~/])({NUM}(?:\s?,\s?{NUM}){{0,2}}\s?,?\s?(?:vs\.?|versus|and|or)\s?{NUM})\s?%")),
+    ("pct_list", re.compile(rf"(?<![\w.~/])(?<![A-Za-z]-)({NUM}(?:\s?,\s?{NUM}){{0,2}}\s?,?\s?(?:vs\.?|versus|and|or)\s?{NUM})\s?%")),
     # 8.3 vs 5.6 months / 8.3 and 5.6 months: numbers sharing one unit
-    ("time_list", re.compile(rf"(?<![\w.~/])({NUM}(?:\s?(?:,\s?(?:and|or)|,|vs\.?|versus|and|or|to)\s?{NUM}){{1,3}})\s?({UNIT_RE})(?![\w])", re.I)),
+    ("time_list", re.compile(rf"(?<![\w.~/])(?<![A-Za-z]-)({NUM}(?:\s?(?:,\s?(?:and|or)|,|vs\.?|versus|and|or|to)\s?{NUM}){{1,3}})\s?({UNIT_RE})(?![\w])", re.I)),
     # 27 of 60 patients (45%) / 27/60 (45%)
     ("count_of_n_pct", re.compile(rf"(?<![\w.~])(\d+)\s?(?:/|of)\s?(\d+)(?:\s+[a-z]+){{0,2}}\s?\(\s?({NUM})\s?%\s?\)", re.I)),
     # 45% (27/60) / 45% (27 of 60) / 45% (n = 27)

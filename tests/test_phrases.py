@@ -324,6 +324,17 @@ def _key(r):
      "Increased phosphate                  91                14\n",
      [("OTHER_AE:increased phosphate", "rate", 91, "any", None, None),
       ("OTHER_AE:increased phosphate", "rate", 14, "3-4", None, None)]),
+    # a grade stated after the value, or after the event; a leading grade covers its list
+    ("Cytokine release syndrome occurred in 79% of patients, but only 4% had grade 3 or higher events.",
+     [("CRS", "rate", 79, "any", None, None), ("CRS", "rate", 4, ">=3", None, None)]),
+    ("69% of the patients suffered from skin toxicity of grade ≥ 2.",
+     [("OTHER_AE:skin toxicity", "rate", 69, ">=2", None, None)]),
+    ("Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%.",
+     [("NEUTROPENIA", "rate", 64, "3-4", None, None), ("THROMBOCYTOPENIA", "rate", 37, "3-4", None, None),
+      ("ANEMIA", "rate", 29, "3-4", None, None)]),
+    ("Skin reactions of grade 3 or higher were reported in 12.4%, and immune-mediated pneumonitis in 4.1%.",
+     [("OTHER_AE:skin reactions", "rate", 12.4, ">=3", None, None),
+      ("OTHER_AE:immune-mediated pneumonitis", "rate", 4.1, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

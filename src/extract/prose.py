@@ -294,18 +294,40 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
     for g in ctx.grades_in(start, v.start):
         if g.end > v.start:
             continue
-        if g.start < near and not LIST_AFTER_GRADE.match(ctx.text[g.end:m.start]):
+        if g.start < near and not LIST_AFTER_GRADE.match(ctx.text[g.end:m.start]) \
+                and not GRADED_LIST_TAIL.fullmatch(ctx.text, g.end, m.start):
             continue
         if g.end <= m.start:
             between = ctx.text[g.end:m.start]
             others = [x for x in mentions if g.end <= x.start and x.end <= m.start]
             adjacent = len(between) <= 40 and not re.search(r"\d\s?%", between)
-            intro = bool(LIST_AFTER_GRADE.match(ctx.text[g.end:m.start])) or any(
+            intro = bool(LIST_AFTER_GRADE.match(ctx.text[g.end:m.start])) or bool(
+                GRADED_LIST_TAIL.fullmatch(ctx.text, g.end, m.start)) or any(
                 x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others)
             if not (adjacent and not others) and not intro:
                 continue
         chosen = g
+    if chosen is None:
+        chosen = _grade_after(ctx, m, v)
     return str(chosen.value) if chosen else "any"
+
+
+# 'Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%': one grade for the list
+GRADED_LIST_TAIL = re.compile(r"\s*(?!(?:were|was|occurred|had|in|of|and|or|reported|seen|observed)\b)[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+(?:(?:occurred|was\s+\w+|were\s+\w+)\s+)?in\s+\d+(?:\.\d+)?\s?%"
+                              r"(?:\s*,\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+in\s+\d+(?:\.\d+)?\s?%)*\s*,?\s*(?:and\s+)?", re.I)
+GRADE_AFTER_VALUE = re.compile(r"[\s%]*(?:of\s+(?:the\s+)?patients\s+)?(?:had|were|was|with|experienced|developed)\s+$", re.I)
+
+
+def _grade_after(ctx: Context, m: EndpointMention, v: Value):
+    """'only 4% had grade 3 or higher events'; '69% ... suffered from skin toxicity of grade >= 2'."""
+    for g in ctx.grades_in(v.end, v.end + 40):
+        if GRADE_AFTER_VALUE.fullmatch(ctx.text, v.end, g.start):
+            return g
+    if v.end <= m.start:
+        for g in ctx.grades_in(m.end, m.end + 15):
+            if re.fullmatch(r"\s*(?:of\s+)?", ctx.text[m.end:g.start]):
+                return g
+    return None
 
 
 def n_for(ctx: Context, m: EndpointMention, v: Value) -> int | None:

@@ -335,6 +335,9 @@ def _key(r):
     ("Skin reactions of grade 3 or higher were reported in 12.4%, and immune-mediated pneumonitis in 4.1%.",
      [("OTHER_AE:skin reactions", "rate", 12.4, ">=3", None, None),
       ("OTHER_AE:immune-mediated pneumonitis", "rate", 4.1, "any", None, None)]),
+    # responders still in response at a time point: a duration-of-response landmark
+    ("An estimated 68% (95% CI, 56-78) of responders remained in response at 12 months.",
+     [("DOR", "landmark", 68, None, 12, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

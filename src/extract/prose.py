@@ -257,7 +257,7 @@ LEADING_TIMEPOINT_GAP = re.compile(r"\s*,?\s*(?:[\d.]+\s?%\s*(?:,|vs\.?|versus|a
 
 def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:
     """'12-month PFS', 'PFS at 12 months ... 62%', 'PFS and OS rates at 24 months were ...'."""
-    near = ctx.timepoints_in(min(m.start, v.start) - 40, max(m.end, v.end) + 10)
+    near = ctx.timepoints_in(min(m.start, v.start) - 40, max(m.end, v.end) + 20)
     between = [t for t in near if m.end <= t.start and t.end <= v.start]
     if between:  # 'the 2-year OS rates were 93 and 66%, and the 5-year rates were 81 and 48%'
         return float(between[-1].value)
@@ -266,6 +266,8 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
             return float(t.value)
         if v.end <= t.start and t.start - v.end <= 4 and ctx.text[v.end:t.start].strip() in ("", ","):
             return float(t.value)
+        if v.end <= m.start and m.end <= t.start and not ctx.text[m.end:t.start].strip():
+            return float(t.value)  # '68% of responders remained in response at 12 months'
     for group in coordinated_groups(ctx, mentions):
         if m in group:
             first = group[0]

@@ -338,6 +338,11 @@ def _key(r):
     # responders still in response at a time point: a duration-of-response landmark
     ("An estimated 68% (95% CI, 56-78) of responders remained in response at 12 months.",
      [("DOR", "landmark", 68, None, 12, None)]),
+    # an event the lexicon does not know, named as the subject of a safety sentence
+    ("Safety: the most common adverse reactions were fatigue (30%). Retinal pigment epithelial detachment (RPED) "
+     "occurred in 9% of patients.",
+     [("OTHER_AE:fatigue", "rate", 30, "any", None, None),
+      ("OTHER_AE:retinal pigment epithelial detachment", "rate", 9, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -413,6 +418,8 @@ def test_trial_name_is_attributed():
     "The reoperation rate was similar in both groups: 12.8 versus 9.4 %; p = 0.628; RR 1.359; (95 % CI 0.575-3.212).",
     "For patients surviving 5 years from randomisation, subsequent survival favoured placebo.",
     "In patients whose tumors expressed B7-H4 on 50% or more of tumor cells, the benefit was larger.",
+    "Safety was assessed in all patients. Synchronous metastatic disease was observed in 48 patients (51%).",
+    "Safety was assessed in all patients. Progression occurred in 40% of patients.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

@@ -115,6 +115,7 @@ def build_context(document: Document) -> Context:
     mentions = [_lasting_responses(text, m) for m in mentions]
     mentions = _extend_listed_names(text, mentions)
     mentions += _listed_adverse_events(text, mentions)
+    mentions += _safety_subjects(text, mentions)
     mentions = _named_toxicities(text, _slash_compounds(text, mentions))
     timepoints = find_timepoints(text)
     hazard_ratios = find_hazard_ratios(text)
@@ -223,6 +224,33 @@ def _listed_adverse_events(text: str, mentions: list[EndpointMention]) -> list[E
         if any(x.start < end and start < x.end for x in mentions):
             continue
         found.append(EndpointMention(start, end, "OTHER_AE:" + name.lower(), name, "listed-ae"))
+    return found
+
+
+SAFETY_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?P<name>[A-Z][a-z][\w-]*(?:\s[a-z][\w-]*){0,5}?)(?:\s\([A-Z][A-Za-z-]{1,8}\))?\s+"
+    r"(?:occurred|was\s+(?:reported|observed|seen|noted)|were\s+(?:reported|observed|seen|noted)|developed)\s+in\s+"
+    r"(?:\d+\s+patients?\s+\()?\d+(?:\.\d+)?\s?%", re.M)
+SAFETY_SECTION = re.compile(r"\b(?:adverse|safety|toxicit|side[\s-]effects|warnings?|precautions|tolerab)", re.I)
+NOT_EVENT_SUBJECT = re.compile(r"^(?:progression|relapse|recurrence|death|deaths|response|responses|remission|disease|"
+                               r"survival|discontinuation|dose|treatment|the|this|it|they|responders?|patients?|"
+                               r"permanent|serious|fatal|grade|efficacy|benefit|improvement|stable|partial|complete|"
+                               r"mrd|minimal|engraftment|hospitali[sz]ation|crossover|censoring|synchronous|metachronous|"
+                               r"metasta\w*|local|distant|locoregional|second|new|recurrent|residual|pathologic\w*)\b", re.I)
+
+
+def _safety_subjects(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """'Retinal pigment epithelial detachment (RPED) occurred in 9% of patients' in a safety part of the
+    text: an event the lexicon does not know, named as the sentence's subject."""
+    found = []
+    for m in SAFETY_SUBJECT.finditer(text):
+        name = m.group("name")
+        start, end = m.start("name"), m.end("name")
+        if NOT_EVENT_SUBJECT.match(name) or any(x.start < end and start < x.end for x in mentions):
+            continue
+        if not SAFETY_SECTION.search(text, max(0, start - 1500), start):
+            continue
+        found.append(EndpointMention(start, end, "OTHER_AE:" + " ".join(name.lower().split()), name, "safety-subject"))
     return found
 
 

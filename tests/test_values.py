@@ -73,6 +73,8 @@ def test_hazard_ratio_for_death_hints_overall_survival():
     ("≥ grade 3", ">=3"), ("grade 3/4", "3-4"), ("Grade 3–4", "3-4"), ("grade 3 or 4", "3-4"), ("grades III/IV", "3-4"),
     ("gr 1-2", "1-2"), ("grade 2-4", "2-4"), ("any grade", "any"), ("all grades", "any"), ("any-grade", "any"),
     ("gr 3: 4.3%", "3"), ("3/4 grade nausea", "3-4"), ("grade 4 neutropenia", "4"), ("severe CRS", ">=3"), ("grade ≥2", ">=2"),
+    ("> grade 2 neutropenia", ">=3"), ("grade > 1 nausea", ">=2"), ("moderate to severe fatigue", ">=2"),
+    ("mild-to-moderate nausea", "1-2"), ("at least CTC 2 diarrhoea", ">=2"), ("at least grade 3", ">=3"),
 ])
 def test_grades(text, grade):
     grades = find_grades(normalize(text).text)

@@ -26,6 +26,8 @@ NR_NULL_BOUND = re.compile(r"^(?:NR|NE|NA|N/A|not\s+\w+.*)$", re.I)
 GRADE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     # (pattern, fixed grade or None = computed from the groups)
     (re.compile(r"\b(?:any|all)[\s-]grades?\b|\bgrades?\s+(?:any|all)\b", re.I), "any"),
+    # 'grade > 2', '> grade 2': strictly above, so >= 3
+    (re.compile(r"\b(?:gr(?:ade)?s?\.?)\s*>(?!=)\s*([1-4])\b|(?<![<>=])>(?!=)\s*gr(?:ade)?\.?\s*([1-4])\b", re.I), ">G"),
     (re.compile(r"\b(?:gr(?:ade)?s?\.?)\s*(?:>=|>|≥)\s*([1-4])\b|(?:>=|≥)\s*gr(?:ade)?\.?\s*([1-4])\b", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*(?:or|and)\s*(?:higher|greater|more|above|worse)\b", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*\+", re.I), ">=G"),
@@ -34,6 +36,8 @@ GRADE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\s*(?:-|/|to|or|and|,)\s*([1-5]|I{1,3}V?|IV|V)\b", re.I), "RANGE"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\b(?!\s*(?:-|/)\s*\d)", re.I), "ONE"),
     (re.compile(r"\b([1-4])\s?(?:/|-)\s?([1-5])\s+grade\b", re.I), "RANGE"),           # '3/4 grade nausea'
+    (re.compile(r"\bmoderate(?:\s+to\s+|\s*-\s*to\s*-\s*|\s*/\s*|\s+or\s+)severe\b", re.I), ">=2"),
+    (re.compile(r"\bmild(?:\s+to\s+|\s*-\s*to\s*-\s*|\s*/\s*|\s+or\s+)moderate\b", re.I), "1-2"),
     (re.compile(r"\b(?:severe|serious\s+or\s+severe)\b(?!\s+adverse)", re.I), ">=3"),
     (re.compile(r"\bhigh[\s-]grade\b", re.I), ">=3"),
     (re.compile(r"\blow[\s-]grade\b", re.I), "1-2"),
@@ -64,6 +68,11 @@ def find_grades(text: str) -> list[Mention]:
                 continue
             if kind == ">=G":
                 grade = ">=" + next(g for g in m.groups() if g)
+            elif kind == ">G":
+                above = int(next(g for g in m.groups() if g)) + 1
+                if above > 5:
+                    continue
+                grade = ">=" + str(above) if above < 5 else "5"
             elif kind == "RANGE":
                 lo, hi = _grade_number(m.group(1)), _grade_number(m.group(2))
                 if not (lo.isdigit() and hi.isdigit() and int(lo) < int(hi)):

@@ -343,6 +343,14 @@ def _key(r):
      "occurred in 9% of patients.",
      [("OTHER_AE:fatigue", "rate", 30, "any", None, None),
       ("OTHER_AE:retinal pigment epithelial detachment", "rate", 9, "any", None, None)]),
+    # the endpoint the patients achieved, named after their share
+    ("The ORR was 61.0%, with 35.3% of patients achieving a complete response or better.",
+     [("ORR", "rate", 61.0, None, None, None), ("CR", "rate", 35.3, None, None, None)]),
+    # a grade before 'were' covers the list that follows
+    ("The most common laboratory abnormalities of Grade 3 or 4 were lymphopenia (76%), neutropenia (48.7%) and "
+     "anemia (37.4%).",
+     [("OTHER_AE:lymphopenia", "rate", 76, "3-4", None, None), ("NEUTROPENIA", "rate", 48.7, "3-4", None, None),
+      ("ANEMIA", "rate", 37.4, "3-4", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -420,6 +428,8 @@ def test_trial_name_is_attributed():
     "In patients whose tumors expressed B7-H4 on 50% or more of tumor cells, the benefit was larger.",
     "Safety was assessed in all patients. Synchronous metastatic disease was observed in 48 patients (51%).",
     "Safety was assessed in all patients. Progression occurred in 40% of patients.",
+    "These data build on our earlier Phase 1 data, in which the ORR was 64% at the recommended dose.",
+    "In the earlier Phase 2 KINGLET-1 study, MZ-17 had produced an ORR of 24%.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

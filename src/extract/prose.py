@@ -138,6 +138,11 @@ def _unknown_item_before(ctx: Context, v: Value) -> bool:
     return not any(abs(x.end - paren) <= 2 for x in ctx.mentions_in(max(0, v.start - 60), v.start))
 
 
+# '35.3% of patients achieving a complete response': the endpoint the patients achieved
+ACHIEVING = re.compile(r"[\s)]*(?:of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:patients|participants|subjects)\s+)?"
+                       r"(?:achieving|achieved|attaining|attained|reaching|reached|having|had|with|experiencing)\s+(?:an?\s+)?", re.I)
+
+
 def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> EndpointMention | None:
     def compatible(m: EndpointMention) -> bool:
         stat = stat_for(m.code, v)
@@ -167,7 +172,8 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
         tail = v.extras.get("ci_end", v.end)
         first_after = min(after_side, key=lambda m: m.start)
         last_before = max(before_side, key=lambda m: m.end) if before_side else None
-        named_next = re.fullmatch(r"[\s)]*", ctx.text[tail:first_after.start]) and outside_aside(first_after)
+        named_next = (re.fullmatch(r"[\s)]*", ctx.text[tail:first_after.start])
+                      or ACHIEVING.fullmatch(ctx.text, tail, first_after.start)) and outside_aside(first_after)
         named_before = last_before is not None and re.fullmatch(
             r"[\s:=]*(?:\([^()]{1,12}\)\s*)?(?:was|of|were|is|in)?\s*", ctx.text[last_before.end:v.start]) \
             and outside_aside(last_before)
@@ -297,14 +303,16 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
         if g.end > v.start:
             continue
         if g.start < near and not LIST_AFTER_GRADE.match(ctx.text[g.end:m.start]) \
-                and not GRADED_LIST_TAIL.fullmatch(ctx.text, g.end, m.start):
+                and not GRADED_LIST_TAIL.fullmatch(ctx.text, g.end, m.start) \
+                and not GRADED_PAREN_LIST.fullmatch(ctx.text, g.end, m.start):
             continue
         if g.end <= m.start:
             between = ctx.text[g.end:m.start]
             others = [x for x in mentions if g.end <= x.start and x.end <= m.start]
             adjacent = len(between) <= 40 and not re.search(r"\d\s?%", between)
             intro = bool(LIST_AFTER_GRADE.match(ctx.text[g.end:m.start])) or bool(
-                GRADED_LIST_TAIL.fullmatch(ctx.text, g.end, m.start)) or any(
+                GRADED_LIST_TAIL.fullmatch(ctx.text, g.end, m.start)) or bool(
+                GRADED_PAREN_LIST.fullmatch(ctx.text, g.end, m.start)) or any(
                 x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others)
             if not (adjacent and not others) and not intro:
                 continue
@@ -314,6 +322,9 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
     return str(chosen.value) if chosen else "any"
 
 
+# 'abnormalities of Grade 3 or 4 were lymphopenia (76%), neutropenia (48.7%), anemia (37.4%)': one grade for the list
+GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|including|:)\s+"
+                               r"(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%\s?\)\s*,?\s*(?:and\s+)?)+", re.I)
 # 'Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%': one grade for the list
 GRADED_LIST_TAIL = re.compile(r"\s*(?!(?:were|was|occurred|had|in|of|and|or|reported|seen|observed)\b)[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+(?:(?:occurred|was\s+\w+|were\s+\w+)\s+)?in\s+\d+(?:\.\d+)?\s?%"
                               r"(?:\s*,\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+in\s+\d+(?:\.\d+)?\s?%)*\s*,?\s*(?:and\s+)?", re.I)
@@ -343,7 +354,9 @@ def n_for(ctx: Context, m: EndpointMention, v: Value) -> int | None:
 SHARE_OF_EVENTS = re.compile(r"[\s•]*Of\s+(?:the|these|all)\s+[^,]{0,50}?\b(?:events?|cases|episodes|responders|responses|deaths)\s*,", re.I)
 
 
-EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|(?:an?|the)\s+(?:earlier|previous|prior)\s+(?:analysis|report|data\s+cut))", re.I)
+EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|had\s+(?:produced|shown|demonstrated|achieved|yielded)\b"
+                              r"|(?:an?|the|our|its)\s+(?:earlier|previous|prior)\s+(?:phase\s+(?:[1-3]|I{1,3})\w?\s+)?"
+                              r"(?:[A-Z][\w-]*\s+)?(?:analysis|report|data(?:\s+cut)?|study|trial|results))", re.I)
 
 
 DOSE = r"\d[\d.,]*\s?(?:mg|μg|µg|mcg)(?:/kg|/m\^?2)?"

@@ -521,6 +521,19 @@ def test_an_antiemetic_complete_response_is_no_response_anywhere_in_its_document
     assert records_of(text) == []
 
 
+def test_three_arm_trial_with_parenthesised_names_and_ratios_against_control():
+    text = ("Women were randomly assigned in a 1:1:1 ratio to concurrent chemoradiotherapy (CRT) plus pelorimab, CRT "
+            "followed by pelorimab maintenance, or CRT plus placebo. 24-month PFS reached 68.1% in the concurrent arm, "
+            "63.4% in the maintenance arm, and 57.2% with placebo. Compared with placebo, the hazard ratio for "
+            "progression or death was 0.70 (95% CI 0.55-0.89) for concurrent pelorimab and 0.84 (95% CI 0.67-1.06) "
+            "for maintenance.")
+    got = {(r["stat"], r["value"]): r["arm"] for r in records_of(text)}
+    assert got[("landmark", 68.1)] == "concurrent chemoradiotherapy plus pelorimab"
+    assert got[("landmark", 57.2)] == "CRT plus placebo"
+    assert got[("hr", 0.70)] == "concurrent chemoradiotherapy plus pelorimab vs CRT plus placebo"
+    assert got[("hr", 0.84)] == "CRT followed by pelorimab maintenance vs CRT plus placebo"
+
+
 def test_one_dose_is_no_cohort_scope():
     text = "The data described below reflect exposure to drug at 2.5 mg/kg in 95 patients. The ORR was 31%."
     assert [r["arm"] for r in records_of(text)] == [None]

@@ -26,7 +26,7 @@ RECEIVED = re.compile(
     r",?\s+(?:or|versus|vs\.?)\s+(?P<b>[A-Za-z~][^.;()]{1,100}?)(?P<pb>\s?\(\s?[nN]\s?=\s?\d+\s?\))")
 RANDOMIZED_LIST = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b)[^.;]{0,30}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
-    r"(?P<items>[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?(?:,\s?[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
+    r"(?P<items>[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\)(?:\s[^.;(),]{1,40}?)?)?(?:,\s?[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
     r"[A-Za-z~][^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)", re.I)
 # 'a randomised comparison of irinotecan plus 5-FU/LV (ILF) with etoposide plus 5-FU/LV (ELF)'
@@ -50,7 +50,8 @@ RECEIVED_COUNTS = re.compile(
     r"(?P<pa>\s?\([^()]{0,120}\))?,?\s+and\s+\d+\s+(?:patients\s+)?(?:received|were\s+assigned\s+to|to)\s+"
     r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,120}\))?(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until)\b|\s?\(|$)",
     re.I)
-LIST_ITEM = re.compile(r"(?P<name>[A-Za-z~][^(),]*?)\s?(?P<paren>\([^()]*\))?\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
+LIST_ITEM = re.compile(r"(?P<name>[A-Za-z~][^(),]*?)\s?(?P<paren>\([^()]*\))?(?P<tail>\s(?!or\s|and\s)[^(),]*?)?"
+                       r"\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+|\s(?!arm\b|group\b)[a-z][\w+/-]*)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
 ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
@@ -71,7 +72,7 @@ COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|ther
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
                       r"|both\b(?!\s+(?:patients|of|the|sexes|men|women)))", re.I)
-CONNECTOR = re.compile(r"(?:with|on|in|for|among|receiving|treated\s+with|of|by|from|versus|vs\.?|and|at)\s*(?:the\s+)?(?:patients\s+|those\s+)?", re.I)
+CONNECTOR = re.compile(r"(?:with|on|in|for|among|receiving|treated\s+with|of|by|from|versus|vs\.?|and|at)\s*(?:the\b\s*)?(?:patients\s+|those\s+)?", re.I)
 
 
 @dataclass
@@ -158,7 +159,8 @@ def find_arms(masked: str) -> list[Arm]:
         listed.append(m.span())
         for k, item in enumerate(items):
             paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
-            complete &= _add_arm(arms, _clean(item.group("name")), paren, randomised=True)
+            name = item.group("name") + (item.group("tail") or "")  # 'chemoradiotherapy (CRT) plus pelorimab'
+            complete &= _add_arm(arms, _clean(name), paren, randomised=True)
     for m in [*RANDOMIZED.finditer(masked), *RECEIVED.finditer(masked)]:
         if any(a <= m.start() < b for a, b in listed):
             continue

@@ -562,8 +562,11 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
     if not before or re.search(r"\n\s*\n", ctx.text[before[-1].end:start]):
         return
     m = before[-1]
-    arm = f"{arms[0].name} vs {arms[1].name}" if len(arms) >= 2 else None
-    for h in ratios:
+    default = f"{arms[0].name} vs {arms[1].name}" if len(arms) >= 2 else None
+    mentions = arm_rules.arm_mentions(ctx.text, start, end, arms) if len(arms) >= 2 else []
+    for k, h in enumerate(ratios):
+        pair = _ratio_for_against(ctx.text, ratios, list(range(len(ratios))), k, end, mentions) if mentions else None
+        arm = f"{arms[pair[0]].name} vs {arms[pair[1]].name}" if pair else default
         candidate = {"endpoint": m.code, "stat": "hr", "value": h.value, "unit": "ratio", "ci_low": h.ci_low,
                      "ci_high": h.ci_high, "p_value": h.p_value, "arm": arm}
         ctx.add(candidate, h.start, max(h.end, h.extras.get("ci_end", 0), h.extras.get("p_end", 0)),
@@ -656,6 +659,25 @@ def _share_respective_arm(text: str, values: list[Value], order: list[int], chos
 
 
 VERSUS_GAP = re.compile(r"^\s?%?\s?(?:vs\.?|versus)\s?$", re.I)
+
+
+AGAINST = re.compile(r"(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|over|against)\s+(?:the\s+)?$", re.I)
+
+
+def _ratio_for_against(text: str, values: list[Value], order: list[int], i: int, end: int,
+                       mentions: list[arm_rules.ArmMention]) -> tuple[int, int] | None:
+    """'Compared with placebo, the HR was 0.70 (...) for concurrent pelorimab and 0.84 (...) for
+    maintenance': each ratio is the arm named after it against the arm the sentence compares with."""
+    reference = next((a for a in mentions if AGAINST.search(text[max(0, a.start - 25):a.start])), None)
+    if reference is None:
+        return None
+    v = values[i]
+    pos = order.index(i)
+    tail = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0))
+    tail = _close_parenthesis(text, v.end, tail, end)
+    nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
+    subject = arm_rules.following_arm(text, tail, nxt, [a for a in mentions if a is not reference])
+    return (subject, reference.arm) if subject is not None and subject != reference.arm else None
 
 
 def _named_comparison(text: str, mentions: list[arm_rules.ArmMention], n_arms: int) -> tuple[int, list[int]] | None:
@@ -808,8 +830,12 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
     for i in order:
         if values[i].kind == "hr":
             named = _named_comparison(text, mentions, len(arms))
-            out[i] = f"{arms[named[1][0]].name} vs {arms[named[1][1]].name}" if named \
-                else _compared_arms(text, start, end, arms, mentions)  # 'HR (S vs. SP) 1.77'; else the first two
+            pair = _ratio_for_against(text, values, order, i, end, mentions)
+            if pair:
+                out[i] = f"{arms[pair[0]].name} vs {arms[pair[1]].name}"
+            else:
+                out[i] = f"{arms[named[1][0]].name} vs {arms[named[1][1]].name}" if named \
+                    else _compared_arms(text, start, end, arms, mentions)  # 'HR (S vs. SP) 1.77'; else the first two
         elif i not in out and i not in chosen:
             a = arm_rules.preceding_arm(values[i].start, mentions, start)
             if a is not None:

@@ -401,6 +401,29 @@ def find_hazard_ratios(text: str) -> list[Value]:
             value.extras["endpoint_hint"] = "EFS"
         attach_qualifiers(text, value, window=110)
         out.append(value)
+        out += _following_ratios(text, value)
+    return out
+
+
+# 'the HR was 0.70 (95% CI 0.55-0.89) for concurrent pelorimab and 0.84 (95% CI 0.67-1.06) for maintenance'
+NEXT_RATIO = re.compile(r"[\s)\]]*(?:for\s+(?:the\s+)?[A-Za-z][^,;()\d]{0,50}?)?\s*(?:,\s*|\s+)(?:and|while|whereas|but|vs\.?|versus)?\s*"
+                        r"(\d+\.\d+)\s*(?=[(\[]\s*(?:95|90|99)\s*%)", re.I)
+
+
+def _following_ratios(text: str, first: Value) -> list[Value]:
+    """Ratios listed after a hazard ratio, each with its own CI, are hazard ratios of the same endpoint."""
+    out, last = [], first
+    for _ in range(3):
+        end = max(last.end, last.extras.get("ci_end", 0), last.extras.get("p_end", 0))
+        m = NEXT_RATIO.match(text, end)
+        if not m or HR_RE.match(text, m.start(1)):
+            break
+        value = Value("hr", m.start(1), m.end(1), float(m.group(1)), "ratio")
+        if "endpoint_hint" in first.extras:
+            value.extras["endpoint_hint"] = first.extras["endpoint_hint"]
+        attach_qualifiers(text, value, window=110)
+        out.append(value)
+        last = value
     return out
 
 

@@ -194,7 +194,30 @@ def find_arms(masked: str) -> list[Arm]:
     named += [(m.start(), _clean(m.group(1))) for m in ARM_WORD.finditer(masked)]
     for _, name in sorted(named):
         _add_arm(arms, name, None)
+    _distinctive_words(arms)
     return arms
+
+
+DISTINCTIVE = re.compile(r"^(?:placebo|observation|[a-z]+(?:mab|nib|cel|leucel|platin|taxel|rubicin|tide|stat|lisib|parib|"
+                         r"ciclib|tinib|zomib|domide|mustine|trexate|citabine|uracil|fosfamide|tecan|sertib|degib)|"
+                         r"[A-Z][A-Za-z]*-?\d+[A-Za-z]?)$")
+
+
+def _distinctive_words(arms: list[Arm]) -> None:
+    """'CRT plus placebo' is the arm a later 'with placebo' names, when no other arm holds 'placebo';
+    the same for a drug name only one arm holds."""
+    settled = [a for a in arms if a.randomised]
+    if len(settled) < 2:
+        return
+    words = {id(a): set(re.findall(r"[\w-]+", a.name)) for a in settled}
+    for arm in settled:
+        if len(words[id(arm)]) < 2:
+            continue  # a one-word name is already its own mention
+        others = set().union(*(words[id(b)] for b in settled if b is not arm))
+        lowered = {w.lower() for w in others}
+        for word in words[id(arm)]:
+            if word.lower() not in lowered and DISTINCTIVE.match(word):
+                arm.aliases.add(word)
 
 
 def _treatment_like(name: str) -> bool:

@@ -534,6 +534,15 @@ def test_three_arm_trial_with_parenthesised_names_and_ratios_against_control():
     assert got[("hr", 0.84)] == "CRT followed by pelorimab maintenance vs CRT plus placebo"
 
 
+def test_an_endpoint_heading_inside_a_table_is_no_header():
+    text = ("Table 9: Efficacy Results\n"
+            "                                   VORANTIS          Docetaxel\n"
+            "                                   N=305             N=299\n"
+            "Objective Response Rate\n"
+            "  ORR (95% CI)                     21% (17, 26)      12% (9, 16)\n")
+    assert sorted((r["value"], r["arm"]) for r in records_of(text)) == [(12, "Docetaxel"), (21, "VORANTIS")]
+
+
 def test_one_dose_is_no_cohort_scope():
     text = "The data described below reflect exposure to drug at 2.5 mg/kg in 95 patients. The ORR was 31%."
     assert [r["arm"] for r in records_of(text)] == [None]

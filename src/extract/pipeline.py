@@ -190,12 +190,22 @@ def _flat_header(ctx: Context, all_lines: list[Line], i: int, header: Header | N
     line = all_lines[i]
     if i + 1 >= len(all_lines) or _label_start(ctx, line) and parse_row(line.text, line.start, _label_start(ctx, line)[1]):
         return None
+    if _only_endpoint_names(ctx, line):
+        return None  # 'Objective Response Rate' over its rows is a heading, not two columns
     nxt = all_lines[i + 1]
     opened = _label_start(ctx, nxt)
     if nxt.section != line.section or not opened:
         return None
     row = parse_row(nxt.text, nxt.start, opened[1])
     return layout.flat_header(line.text, len(row.cells), header) if row and len(row.cells) >= 2 else None
+
+
+def _only_endpoint_names(ctx: Context, line: Line) -> bool:
+    inside = ctx.mentions_in(line.start, line.end)
+    rest = ctx.text[line.start:line.end]
+    for m in reversed(inside):
+        rest = rest[:m.start - line.start] + rest[m.end - line.start:]
+    return bool(inside) and not re.sub(r"[\s:()*†‡,]|\b(?:and|or|the)\b", "", rest, flags=re.I)
 
 
 MAX_WRAPPED_LABEL_WORDS = 8

@@ -351,6 +351,15 @@ def _key(r):
      "anemia (37.4%).",
      [("OTHER_AE:lymphopenia", "rate", 76, "3-4", None, None), ("NEUTROPENIA", "rate", 48.7, "3-4", None, None),
       ("ANEMIA", "rate", 37.4, "3-4", None, None)]),
+    # a hazard ratio in a sentence that names one arm: that arm against the other, or the other against a comparator
+    ("Patients switched from the control arm to the osimertinib arm. A significant improvement in OS was observed "
+     "for the osimertinib group (HR = 0.412, 95% CI 0.273-0.622).",
+     [("OS", "hr", 0.412, None, None, "osimertinib vs control")]),
+    ("Patients were randomized to drug X or placebo. Compared with placebo, drug X reduced the risk of death "
+     "(HR 0.70; 95% CI 0.58-0.85).", [("OS", "hr", 0.70, None, None, "drug X vs placebo")]),
+    # 'confidence limit (CL)': a CI, its bounds no values
+    ("Patients were randomised to TEGAFIRI or TEGAFOX. Nineteen PR were recorded in the TEGAFIRI arm (OR: 41.7; 95% "
+     "confidence limit (CL), 29.1-55.1%).", []),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -680,6 +680,11 @@ def _ratio_for_against(text: str, values: list[Value], order: list[int], i: int,
     return (subject, reference.arm) if subject is not None and subject != reference.arm else None
 
 
+def _only_arm_named(mentions: list[arm_rules.ArmMention], n_arms: int) -> int | None:
+    named = {a.arm for a in mentions}
+    return named.pop() if n_arms == 2 and len(named) == 1 else None
+
+
 def _named_comparison(text: str, mentions: list[arm_rules.ArmMention], n_arms: int) -> tuple[int, list[int]] | None:
     """'The 3-year PFS for SP vs. S were 71.9% vs. 46.9%': the sentence's own 'A vs. B' sets the order
     of the values after it. Returns where the comparison ends and the arm order."""
@@ -831,8 +836,15 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         if values[i].kind == "hr":
             named = _named_comparison(text, mentions, len(arms))
             pair = _ratio_for_against(text, values, order, i, end, mentions)
+            single = _only_arm_named(mentions, len(arms))
             if pair:
                 out[i] = f"{arms[pair[0]].name} vs {arms[pair[1]].name}"
+            elif single is not None and not named:
+                # 'an improvement in OS was observed for the osimertinib group (HR = 0.412)': that arm against the
+                # other; 'compared with placebo (HR 0.70)': the other against placebo
+                against = any(AGAINST.search(text[max(0, a.start - 25):a.start]) for a in mentions)
+                first, second = (1 - single, single) if against else (single, 1 - single)
+                out[i] = f"{arms[first].name} vs {arms[second].name}"
             else:
                 out[i] = f"{arms[named[1][0]].name} vs {arms[named[1][1]].name}" if named \
                     else _compared_arms(text, start, end, arms, mentions)  # 'HR (S vs. SP) 1.77'; else the first two

@@ -157,7 +157,7 @@ def find_timepoints(text: str) -> list[Mention]:
 
 # --- masks: numbers that are never endpoint values --------------------------------------------
 
-CI_LABEL = r"(?:\d{2}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|(?-i:Cl|CL)|confidence\s+(?:intervals?|limits?)|credible\s+intervals?|(?-i:CrI))(?:\s?[\[(]CI[\])])?|\bCI\b)"
+CI_LABEL = r"(?:\d{2}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|(?-i:Cl|CL)|confidence\s+(?:intervals?|limits?)|credible\s+intervals?|(?-i:CrI))(?:\s?[\[(](?:CI|CL|Cl)[\])])?|\bCI\b)"
 BOUND = rf"(?:-?{NUM}\s?%?|NR|NE|NA|not\s+reached|not\s+estimable)"
 MASK_PATTERNS = [
     # a whole CI or range: its bounds are never values of their own ("95% CI, 29.5-57.7%")

@@ -439,6 +439,8 @@ def test_trial_name_is_attributed():
     "Safety was assessed in all patients. Progression occurred in 40% of patients.",
     "These data build on our earlier Phase 1 data, in which the ORR was 64% at the recommended dose.",
     "In the earlier Phase 2 KINGLET-1 study, MZ-17 had produced an ORR of 24%.",
+    "Baseline sVEGFR2 was prognostic for OS (HR=0.77, 95% CI=0.61-0.96, p=0.020).",
+    "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

@@ -412,6 +412,12 @@ def _engager_toxicities_to_experimental_arm(ctx: Context, assigned: dict[int, En
             arm_of[i] = experimental.name
 
 
+BIOMARKER_RATIO = re.compile(r"\b(?:was|were|is|are|remained|appeared)\s+(?:(?:independently|significantly|not|also|strongly)\s+)*"
+                             r"(?:prognostic|predictive)\b|\bper\s+(?:unit|1[\s-]|one[\s-]|SD\b|standard\s+deviation|doubling|"
+                             r"\d+[\s-]?(?:unit|point|year|mg|ng|pg))|\b(?:high|low|elevated|increased)\s+(?:baseline\s+)?"
+                             r"(?:expression|levels?|serum)\b", re.I)
+
+
 def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
     _note_cohort_scope(ctx, start, end)
     if SHARE_OF_EVENTS.match(ctx.text, start, end):
@@ -424,6 +430,8 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         return
     values = ctx.values_in(start, end)
     values.sort(key=lambda v: v.start)
+    if BIOMARKER_RATIO.search(ctx.text, start, end):
+        values = [v for v in values if v.kind != "hr"]  # 'Baseline sVEGFR2 was prognostic for OS (HR=0.77)'
     if not values:
         return
     assigned: dict[int, EndpointMention] = {}

@@ -231,7 +231,7 @@ def _treatment_like(name: str) -> bool:
         r"women|men|disease|cancer|tumou?rs?|carcinoma|those)\b", name, re.I)
 
 
-DOSE = r"\d+(?:\.\d+)?\s?(?:mg|μg|µg|mcg|g)(?:/kg|/m\^?2)?"
+DOSE = r"(?<![\d.,])\d+(?:\.\d+)?\s?(?:mg|μg|µg|mcg|g)(?:/kg|/m\^?2)?"
 DOSE_COHORT = re.compile(
     rf"(?P<d1>{DOSE})\s*\(\s*[nN]\s*=\s*\d+\s*\)"
     rf"|(?P<d2>{DOSE})(?:\s+(?!and\b|or\b)[a-z]+){{0,2}}\s+(?:cohorts?|arms?|groups?|dose\s+levels?|dose\s+cohorts?)\b"

@@ -359,7 +359,7 @@ EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|had\s+(?:pro
                               r"(?:[A-Z][\w-]*\s+)?(?:analysis|report|data(?:\s+cut)?|study|trial|results))", re.I)
 
 
-DOSE = r"\d[\d.,]*\s?(?:mg|μg|µg|mcg)(?:/kg|/m\^?2)?"
+DOSE = r"(?<![\d.,])\d[\d.,]*\s?(?:mg|μg|µg|mcg)(?:/kg|/m\^?2)?"
 COHORT_SCOPE = re.compile(
     rf"\b(?:results?|data|efficacy|safety|outcomes?|findings)\b[^.;]{{0,80}}?\b(?:for|in|from|of|to)\s+"
     rf"(?:the\s+|patients\s+(?:who\s+)?(?:received|receiving|treated\s+(?:with|at))\s+(?:the\s+)?|\w+\s+at\s+(?:the\s+)?)?"

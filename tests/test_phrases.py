@@ -360,6 +360,11 @@ def _key(r):
     # 'confidence limit (CL)': a CI, its bounds no values
     ("Patients were randomised to TEGAFIRI or TEGAFOX. Nineteen PR were recorded in the TEGAFIRI arm (OR: 41.7; 95% "
      "confidence limit (CL), 29.1-55.1%).", []),
+    # an event's full name runs on to 'syndrome'; common events the lexicon knows
+    ("Palmar-plantar erythrodysesthesia syndrome occurred in 21%.",
+     [("OTHER_AE:palmar-plantar erythrodysesthesia syndrome", "rate", 21, "any", None, None)]),
+    ("The most common adverse events were blurred vision in 39% and keratopathy in 28%.",
+     [("OTHER_AE:blurred vision", "rate", 39, "any", None, None), ("OTHER_AE:keratopathy", "rate", 28, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -441,6 +446,8 @@ def test_trial_name_is_attributed():
     "In the earlier Phase 2 KINGLET-1 study, MZ-17 had produced an ORR of 24%.",
     "Baseline sVEGFR2 was prognostic for OS (HR=0.77, 95% CI=0.61-0.96, p=0.020).",
     "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",
+    "Folate-receptor ADC extends survival in platinum-resistant ovarian cancer: TANAGER-3",
+    "Patients had a very good partial response or better in 38%.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

@@ -157,6 +157,10 @@ def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[End
         if m.code.startswith("OTHER_AE:") and qualifier:  # 'immune-mediated pneumonitis' is its own event
             name = text[qualifier.start():m.end]
             m = EndpointMention(qualifier.start(), m.end, "OTHER_AE:" + " ".join(name.lower().split()), name, m.rule)
+        syndrome = re.match(r"\s(syndrome|disease|reactions?|events?)\b", text[m.end:m.end + 12])
+        if m.code.startswith("OTHER_AE:") and syndrome and not m.text.lower().endswith(syndrome.group(1).lower()):
+            end = m.end + syndrome.end()  # 'palmar-plantar erythrodysesthesia syndrome' is the event's full name
+            m = EndpointMention(m.start, end, "OTHER_AE:" + " ".join(text[m.start:end].lower().split()), text[m.start:end], m.rule)
         lead = LIST_ITEM_LEAD.search(text, max(0, m.start - 40), m.start)
         if m.code.startswith("OTHER_AE:") and lead and re.match(r"\s?\(?\s?\d", text[m.end:m.end + 4]) \
                 and not any(w in NOT_AE_WORDS for w in lead.group(1).split()):

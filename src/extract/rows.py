@@ -101,6 +101,8 @@ def parse_row(line: str, offset: int, label_start: int) -> Row | None:
         end = m.start()
     if not chain:
         return None
+    if re.search(r"[A-Za-z][-–]$", line[:chain[0].start()].rstrip(" ")) and not line[chain[0].start() - 1:chain[0].start()].isspace():
+        return None  # 'TANAGER-3': a name's number, not a cell
     label = line[:chain[0].start()]
     tail_of_label = label[label_start:]
     for a, b in sorted(blocked, reverse=True):

@@ -561,6 +561,19 @@ def test_an_endpoint_heading_inside_a_table_is_no_header():
     assert sorted((r["value"], r["arm"]) for r in records_of(text)) == [(12, "Docetaxel"), (21, "VORANTIS")]
 
 
+def test_flattened_table_rows_whose_label_carries_the_unit():
+    text = ("A total of 568 patients were randomized to TORIVELTA (n=287) or docetaxel (n=281).\n"
+            "Overall Survival: Median, months (95% CI): TORIVELTA 13.9 (12.1, 15.8) vs docetaxel 10.4 (9.2, 11.7); "
+            "Hazard ratio (95% CI) 0.72 (0.59, 0.88); p-value 0.0012\n"
+            "Objective Response Rate, % (95% CI): 38 (32, 44) vs 14 (10, 19)\n"
+            "Complete Response, %: 2.1 vs 0\n")
+    got = sorted(((r["endpoint"], r["stat"], r["value"], r["arm"]) for r in records_of(text)), key=repr)
+    assert got == sorted([("OS", "median", 13.9, "TORIVELTA"), ("OS", "median", 10.4, "docetaxel"),
+                          ("OS", "hr", 0.72, "TORIVELTA vs docetaxel"), ("ORR", "rate", 38, "TORIVELTA"),
+                          ("ORR", "rate", 14, "docetaxel"), ("CR", "rate", 2.1, "TORIVELTA"),
+                          ("CR", "rate", 0.0, "docetaxel")], key=repr)
+
+
 def test_one_dose_is_no_cohort_scope():
     text = "The data described below reflect exposure to drug at 2.5 mg/kg in 95 patients. The ORR was 31%."
     assert [r["arm"] for r in records_of(text)] == [None]

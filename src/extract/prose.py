@@ -172,7 +172,7 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
         tail = v.extras.get("ci_end", v.end)
         first_after = min(after_side, key=lambda m: m.start)
         last_before = max(before_side, key=lambda m: m.end) if before_side else None
-        named_next = (re.fullmatch(r"[\s)]*", ctx.text[tail:first_after.start])
+        named_next = (re.fullmatch(r"[ \t)]*", ctx.text[tail:first_after.start])
                       or ACHIEVING.fullmatch(ctx.text, tail, first_after.start)) and outside_aside(first_after)
         named_before = last_before is not None and re.fullmatch(
             r"[\s:=]*(?:\([^()]{1,12}\)\s*)?(?:was|of|were|is|in)?\s*", ctx.text[last_before.end:v.start]) \
@@ -191,8 +191,8 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
             return best_before
         # the endpoint before wins unless a clause break separates it and one follows in the clause
         if CLAUSE_BREAK.search(ctx.text[best_before.end:v.start]) and not CLAUSE_BREAK.search(
-                ctx.text[v.end:best_after.start]):
-            return best_after
+                ctx.text[v.end:best_after.start]) and "\n" not in ctx.text[v.end:best_after.start]:
+            return best_after  # (a line break before the endpoint after is a stronger break than a colon)
         return best_before
     return best_before or best_after
 

@@ -242,7 +242,7 @@ CI_RE = re.compile(
     rf"(-?{NUM}|{NR_RE})(?:\s?{UNIT_RE})?\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
 BARE_RANGE_RE = re.compile(rf"^\s?[\(\[]\s?(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\s)\s?(-?{NUM}|{NR_RE})\s?[\)\]]", re.I)
 P_RE = re.compile(r"\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+)?[Pp](?:\s?-?\s?values?)?\s?(<=|>=|<|>|=)\s?(\d*\.\d+(?:\s?x\s?10\^?-\d+)?|\d(?:\.\d+)?(?:e-\d+)?|0)")
-HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|PFS|EFS|overall\s+survival|progression-free\s+survival|event-free\s+survival))?(?:\s?\((?![\s\d.])[^()]{1,60}\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
+HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|PFS|EFS|overall\s+survival|progression-free\s+survival|event-free\s+survival))?(?:\s?\((?![\s\d.])[^()]{1,60}\)|\s?\(\s?9[059]\s?%\s?CI\s?\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
 N_EQUALS_RE = re.compile(r"\(?\b[nN]\s?=\s?(\d+)\)?")
 
 
@@ -301,10 +301,44 @@ def find_values(text: str, masked: str) -> list[Value]:
                 continue
             values.append(value)
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    values += _label_unit_values(masked, taken)
     values.sort(key=lambda v: v.start)
     for v in values:
         attach_qualifiers(text, v)
     return values
+
+
+# 'Progression-Free Survival: Median, months (95% CI): 6.2 (5.5, 7.0) vs 3.8 (3.0, 4.3)': a flattened table row
+# whose label carries the unit; 'Complete Response, %: 2.1 vs 0'
+LABEL_UNIT_CLAUSE = re.compile(r"(?:,|\b)\s*(?P<unit>months?|mo|weeks?|%)\s*(?:\([^()]{0,20}\))?\s*:\s*(?P<body>[^;:\n]+)", re.I)
+BARE_NUMBER = re.compile(r"(?<![\w.~/,%-])(\d+(?:\.\d+)?)(?![\w.%/-])")
+
+
+def _label_unit_values(masked: str, taken: bytearray) -> list[Value]:
+    out = []
+    for clause in LABEL_UNIT_CLAUSE.finditer(masked):
+        unit = clause.group("unit").lower()
+        kind, unit = ("rate", "%") if unit == "%" else ("time", UNIT_WORDS.get(unit, "months"))
+        body_start, depth = clause.start("body"), 0
+        numbers = []
+        for pos, ch in enumerate(clause.group("body")):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0 and ch.isdigit() and (pos == 0 or not clause.group("body")[pos - 1].isdigit()):
+                m = BARE_NUMBER.match(masked, body_start + pos)
+                if m:
+                    numbers.append(m)
+        body = clause.group("body")
+        joined = all(re.fullmatch(r"\s*(?:\([^()]*\))?\s*(?:vs\.?|versus|,)\s*(?:[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}\s+)?",
+                                  masked[a.end():b.start()])
+                     for a, b in zip(numbers, numbers[1:]))
+        words = re.sub(r"\([^()]*\)|vs\.?|versus|[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}\s+(?=\d)", "", body)
+        if not numbers or not joined or len(numbers) > 4 or re.search(r"[A-Za-z]{4,}", words):
+            continue  # only numbers (and their CIs) joined by 'vs' may follow the label
+        for m in numbers:
+            if not any(taken[m.start():m.end()]):
+                out.append(Value(kind, m.start(), m.end(), float(m.group(1)), unit))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return out
 
 
 def _split_list(m: re.Match[str], percent: bool = False) -> list[Value]:

@@ -365,6 +365,12 @@ def _key(r):
      [("OTHER_AE:palmar-plantar erythrodysesthesia syndrome", "rate", 21, "any", None, None)]),
     ("The most common adverse events were blurred vision in 39% and keratopathy in 28%.",
      [("OTHER_AE:blurred vision", "rate", 39, "any", None, None), ("OTHER_AE:keratopathy", "rate", 28, "any", None, None)]),
+    # conference-abstract shorthand: mPFS, mOS, mDOR, 'Gr >=3 TRAEs: 71%', 'pts with ...' subgroups
+    ("mDOR was NR (95% CI, 12.3-NE); mPFS 11.9 mo (95% CI 7.0-NR) and mOS NR.",
+     [("DOR", "median", None, None, None, None), ("PFS", "median", 11.9, None, None, None),
+      ("OS", "median", None, None, None, None)]),
+    ("Gr ≥3 TRAEs: 71%, mostly cytopenias.", [("TEAE", "rate", 71, ">=3", None, None)]),
+    ("In pts with prior bispecifics (n=18), ORR was 72%.", [("ORR", "rate", 72, None, None, "pts with prior bispecifics")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

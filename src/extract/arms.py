@@ -189,6 +189,8 @@ def find_arms(masked: str) -> list[Arm]:
             for group in (1, 2):
                 _add_arm(arms, m.group(group), None, randomised=True)
     for m in ARM_N.finditer(masked):
+        if SUBGROUP_BEFORE.search(masked, max(0, m.start() - 60), m.start() + len(m.group(1))):
+            continue  # 'In pts with prior bispecifics (n=18)': a subgroup's size, not an arm
         _add_arm(arms, _clean(m.group(1)), None)
     named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in ARM_LETTER.finditer(masked)]
     named += [(m.start(), _clean(m.group(1))) for m in ARM_WORD.finditer(masked)]
@@ -251,6 +253,10 @@ def find_dose_arms(text: str) -> list[Arm]:
                 arm.aliases.update(f"{name} {word}" for word in ("cohort", "arm", "group", "dose", "dose level", "level"))
     units = {re.sub(r"^[\d.\s]+", "", key) for key in doses}
     return list(doses.values()) if len(doses) >= 2 and len(units) == 1 else []
+
+
+SUBGROUP_BEFORE = re.compile(r"\b(?:patients|pts|participants|those|women|men|subjects)\s+(?:with|who|without|harbou?ring|"
+                             r"previously|aged|whose)\b[^.;,()]*$", re.I)
 
 
 def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False) -> bool:
@@ -418,7 +424,7 @@ def preceding_arm(value_start: int, mentions: list[ArmMention], sentence_start: 
 
 # --- subgroups and dose cohorts reported like arms ------------------------------------------------
 
-GROUP = (r"(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those|women|men|subjects)\s+(?:with|who|previously|without|aged|receiving|treated|"
+GROUP = (r"(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those|women|men|subjects|pts)\s+(?:with|who|previously|without|aged|receiving|treated|"
          r"exposed|refractory|harbou?ring|whose)\b[^,;.()]{2,60}?(?=\s*(?:[,;.()]|\band\b|\bthe\b|\bwas\b|\bwere\b|$))"
          r"|the\s+recommended(?:\s+phase\s+(?:2|II))?\s+dose(?:\s+level)?"
          r"|(?:the\s+)?\d[\d.,]*\s?(?:mg|μg|µg|mcg|ug|g)(?:/kg|/m\^?2)?(?:\s+[a-z]+){0,2}\s+(?:cohort|dose\s+level|level|group|arm)")
@@ -461,5 +467,5 @@ def trailing_group(text: str, value_end: int, limit: int) -> str | None:
 
 def subgroup_label(group: str) -> str:
     """'patients with ESR1 mutations' -> 'ESR1 mutations', as a qualifier after an arm's name."""
-    return re.sub(r"^(?:patients|participants|those|women|men|subjects)\s+(?:with|who\s+had|harbou?ring|"
+    return re.sub(r"^(?:patients|participants|those|women|men|subjects|pts)\s+(?:with|who\s+had|harbou?ring|"
                   r"whose\s+(?:tumou?rs\s+)?(?:had|have|expressed|were|was)|whose)\s+", "", group, flags=re.I)

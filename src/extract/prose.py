@@ -185,6 +185,8 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
         best_before = _nearest(ctx, v, before_side, compatible)
         best_after = _nearest(ctx, v, after_side, compatible)
     if best_before and best_after:
+        if re.fullmatch(r"\s*:\s*", ctx.text[best_before.end:v.start]):
+            return best_before  # 'Gr >=3 TRAEs: 71%, mostly cytopenias': a label and its value
         if _aside_closes(ctx.text[v.end:best_after.start]):
             # 'Thrombocytopenia occurred in 38% (Grade 3-4: 22%) and neutropenia in 15%': 22% is in
             # thrombocytopenia's aside, which closes before neutropenia is named

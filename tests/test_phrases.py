@@ -371,6 +371,14 @@ def _key(r):
       ("OS", "median", None, None, None, None)]),
     ("Gr ≥3 TRAEs: 71%, mostly cytopenias.", [("TEAE", "rate", 71, ">=3", None, None)]),
     ("In pts with prior bispecifics (n=18), ORR was 72%.", [("ORR", "rate", 72, None, None, "pts with prior bispecifics")]),
+    # names listed after a pair of values, 'respectively', even where one of them is a known arm's
+    ("Patients were randomized to receive radiotherapy alone or chemotherapy with cisplatin and vinblastine followed "
+     "by surgery. Median survival times were 16.2 and 18.7 months for radiotherapy alone and chemotherapy-surgery "
+     "respectively.",
+     [("OS", "median", 16.2, None, None, "radiotherapy alone"), ("OS", "median", 18.7, None, None, "chemotherapy-surgery")]),
+    ("Patients were randomized to arm A or arm B. The median overall survival was 22.7 and 15.1 months in arms A and "
+     "B, respectively.",
+     [("OS", "median", 22.7, None, None, "arm A"), ("OS", "median", 15.1, None, None, "arm B")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

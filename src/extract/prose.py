@@ -447,8 +447,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     for i, m in assigned.items():
         candidates[i] = _prose_candidate(ctx, values[i], m, mentions, start)
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
-    if not arms:
-        _parallel_arms(ctx, end, values, sorted(candidates), arm_of)
+    _parallel_arms(ctx, end, values, sorted(candidates), arm_of)  # only values no arm was found for
     _subgroups_as_arms(ctx, start, end, values, sorted(candidates), arm_of)
     _cohort_in_scope(ctx, values, sorted(candidates), arm_of)
     _engager_toxicities_to_experimental_arm(ctx, assigned, candidates, arms, arm_of)
@@ -506,12 +505,23 @@ def _parallel_arms(ctx: Context, end: int, values: list[Value], order: list[int]
         for i, name in named.items():
             arm_of[i] = name
         return
-    for pos in range(len(free) - 1):
-        i, j = free[pos], free[pos + 1]
+    _respective_name_lists(ctx, end, values, [i for i in order if values[i].kind != "hr"], arm_of, free)
+
+
+def _respective_name_lists(ctx: Context, end: int, values: list[Value], order: list[int], arm_of: dict[int, Any],
+                           free: list[int]) -> None:
+    """'16.2 and 18.7 months for radiotherapy alone and chemotherapy-surgery respectively': the names listed
+    after a pair of values are theirs, in order, even where one was taken for a known arm's."""
+    for pos in range(len(order) - 1):
+        i, j = order[pos], order[pos + 1]
         if not re.fullmatch(r"\s?%?\s?(?:,\s?)?(?:and|vs\.?|versus|,)\s?", ctx.text[values[i].end:values[j].start]):
             continue
         m = PARALLEL_LIST.match(ctx.text, values[j].end, end)
-        if m and m.group("a").lower() != m.group("b").lower() and not any(map(_looks_like_a_unit, m.group("a", "b"))):
+        if not m or m.group("a").lower() == m.group("b").lower() or any(map(_looks_like_a_unit, m.group("a", "b"))) \
+                or any(re.match(r"(?:arms?|groups?|cohorts?)\b|[A-Z]$", n, re.I) for n in m.group("a", "b")):
+            continue  # 'in arms A and B, respectively' is the arm-letter list's to read
+        respectively = re.match(r"[^.;]{0,12}\brespectively\b", ctx.text[m.end():m.end() + 20])
+        if (i in free and j in free) or respectively:
             arm_of[i], arm_of[j] = m.group("a"), m.group("b")
 
 

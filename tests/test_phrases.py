@@ -379,6 +379,18 @@ def _key(r):
     ("Patients were randomized to arm A or arm B. The median overall survival was 22.7 and 15.1 months in arms A and "
      "B, respectively.",
      [("OS", "median", 22.7, None, None, "arm A"), ("OS", "median", 15.1, None, None, "arm B")]),
+    # 'improved by 7.3% (from 28.1% to 35.4%)': the difference is no rate; from control to experimental
+    ("Patients were randomly assigned to perioperative chemotherapy or surgery alone. Progression-free survival at "
+     "3 years increased by 7.3% (from 28.1% [95% CI 21.3-35.5] to 35.4%).",
+     [("PFS", "landmark", 28.1, None, 36, "surgery alone"), ("PFS", "landmark", 35.4, None, 36, "perioperative chemotherapy")]),
+    # a pair after a 'from X in controls to Y' keeps that order; the time point carries to the next endpoint
+    ("Patients were randomized to IFN-γ or control. Progression-free survival at 3 years was improved from 38% in "
+     "controls to 51%, and overall survival was 58% and 74%.",
+     [("PFS", "landmark", 38, None, 36, "control"), ("PFS", "landmark", 51, None, 36, "IFN-γ"),
+      ("OS", "landmark", 58, None, 36, "control"), ("OS", "landmark", 74, None, 36, "IFN-γ")]),
+    # a hazard ratio reads experimental against control when the sentence names neither
+    ("Patients were randomized to chemotherapy alone or chemotherapy plus drug X. The hazard ratio for death was "
+     "0.81 (95% CI 0.70-0.94).", [("OS", "hr", 0.81, None, None, "chemotherapy plus drug X vs chemotherapy alone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

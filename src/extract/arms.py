@@ -309,7 +309,7 @@ def same_arm(arms: list[Arm], name: str) -> Arm | None:
     return holding[0] if len(holding) == 1 else None
 
 
-CONTROL = re.compile(r"\b(?:placebo|chemotherapy|chemo|standard|control|observation|investigator'?s\s+choice|best\s+supportive|"
+CONTROL = re.compile(r"\b(?:placebo|chemotherapy|chemo|standard|control|observation|investigator'?s\s+choice|best\s+supportive|alone|no\s+\w+|"
                      r"usual\s+care|SOC|BSC|comparator|physician'?s\s+choice)\b", re.I)
 DRUG_CLASS = re.compile(r"^(?:the\s+)?(?:ADC|antibody[\s-]drug\s+conjugate|bispecific|CAR[\s-]?T|cell\s+therapy|combination|"
                         r"antibody|vaccine|inhibitor|investigational\s+(?:drug|agent|arm)|experimental(?:\s+arm)?|study\s+drug)$", re.I)
@@ -317,11 +317,16 @@ DRUG_CLASS = re.compile(r"^(?:the\s+)?(?:ADC|antibody[\s-]drug\s+conjugate|bispe
 
 def experimental_arm(arms: list[Arm]) -> Arm | None:
     """Of two randomised arms, the one that is not the control ('placebo', 'standard therapy', 'chemotherapy')."""
-    settled = [a for a in arms if a.randomised]
+    settled = [a for a in arms if a.randomised] or arms
     if len(settled) != 2:
         return None
     control = [a for a in settled if CONTROL.search(a.name) and not DRUG_CLASS.search(a.name)]
+    if len(control) == 2:  # 'perioperative chemotherapy' or 'surgery alone': 'alone' marks the control
+        control = [a for a in settled if STRONG_CONTROL.search(a.name)]
     return next(a for a in settled if a is not control[0]) if len(control) == 1 else None
+
+
+STRONG_CONTROL = re.compile(r"\b(?:placebo|alone|observation|control|standard|best\s+supportive|usual\s+care|no\s+\w+)\b", re.I)
 
 
 def _by_role(arms: list[Arm], name: str) -> Arm | None:

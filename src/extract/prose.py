@@ -292,7 +292,7 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
     earlier = [t for t in ctx.timepoints_in(m.start - 160, m.start) if t.end <= m.start]
     if earlier and v.start > m.end:
         gap = ctx.text[earlier[-1].end:m.start]
-        if re.search(r"\)\s*,?\s*and\s+(?:the\s+)?(?:\w+\s+)?$", gap) and not re.search(r"[;.]\s", gap):
+        if re.search(r"(?:\)|\d\s?%)\s*,?\s*and\s+(?:the\s+)?(?:\w+\s+)?$", gap) and not re.search(r"[;.]\s", gap):
             return float(earlier[-1].value)
     return None
 
@@ -414,6 +414,7 @@ def _engager_toxicities_to_experimental_arm(ctx: Context, assigned: dict[int, En
             arm_of[i] = experimental.name
 
 
+DIFFERENCE_FROM = re.compile(r"\s*[(\[]\s*from\s+[\d.·]+\s?%", re.I)
 BIOMARKER_RATIO = re.compile(r"\b(?:was|were|is|are|remained|appeared)\s+(?:(?:independently|significantly|not|also|strongly)\s+)*"
                              r"(?:prognostic|predictive)\b|\bper\s+(?:unit|1[\s-]|one[\s-]|SD\b|standard\s+deviation|doubling|"
                              r"\d+[\s-]?(?:unit|point|year|mg|ng|pg))|\b(?:high|low|elevated|increased)\s+(?:baseline\s+)?"
@@ -434,6 +435,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     values.sort(key=lambda v: v.start)
     if BIOMARKER_RATIO.search(ctx.text, start, end):
         values = [v for v in values if v.kind != "hr"]  # 'Baseline sVEGFR2 was prognostic for OS (HR=0.77)'
+    values = [v for v in values if not DIFFERENCE_FROM.match(ctx.text, v.end)]  # 'by 7.3% (from 28.1% to 35.4%)'
     if not values:
         return
     assigned: dict[int, EndpointMention] = {}
@@ -580,17 +582,26 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
         return
     before = [m for m in ctx.mentions_in(max(0, start - 300), start) if m.code in TIME_TO_EVENT]
     if not before or re.search(r"\n\s*\n", ctx.text[before[-1].end:start]):
+        before = []
+    hinted = [h for h in ratios if h.extras.get("endpoint_hint")]
+    if not before and not hinted:
         return
-    m = before[-1]
-    default = f"{arms[0].name} vs {arms[1].name}" if len(arms) >= 2 else None
+    default = _compared_arms(ctx.text, start, end, arms, [])
     mentions = arm_rules.arm_mentions(ctx.text, start, end, arms) if len(arms) >= 2 else []
     for k, h in enumerate(ratios):
+        # 'The hazard ratio for death was 0.81': the ratio names its endpoint; else the sentence before's
+        if h.extras.get("endpoint_hint"):
+            code, rule = h.extras["endpoint_hint"], "hint"
+        elif before:
+            code, rule = before[-1].code, before[-1].rule
+        else:
+            continue
         pair = _ratio_for_against(ctx.text, ratios, list(range(len(ratios))), k, end, mentions) if mentions else None
         arm = f"{arms[pair[0]].name} vs {arms[pair[1]].name}" if pair else default
-        candidate = {"endpoint": m.code, "stat": "hr", "value": h.value, "unit": "ratio", "ci_low": h.ci_low,
+        candidate = {"endpoint": code, "stat": "hr", "value": h.value, "unit": "ratio", "ci_low": h.ci_low,
                      "ci_high": h.ci_high, "p_value": h.p_value, "arm": arm}
         ctx.add(candidate, h.start, max(h.end, h.extras.get("ci_end", 0), h.extras.get("p_end", 0)),
-                f"prose-hr-previous:{m.rule}")
+                f"prose-hr-previous:{rule}")
 
 
 LEAD_WORDS = re.compile(r"(?:\b(?:median|estimated|the|confirmed|best)\s+|\d+\s?-?\s?(?:month|year|mo)\s?-?\s?)+$", re.I)
@@ -779,6 +790,9 @@ def _compared_arms(text: str, start: int, end: int, arms: list[arm_rules.Arm], m
         named = list(dict.fromkeys(a.arm for a in mentions))
         if len(named) >= 2:
             return f"{arms[named[0]].name} vs {arms[named[1]].name}"
+    experimental = arm_rules.experimental_arm(arms[:2]) if len(arms) == 2 else None
+    if experimental is arms[1]:  # a hazard ratio reads experimental against control
+        return f"{arms[1].name} vs {arms[0].name}"
     return f"{arms[0].name} vs {arms[1].name}"
 
 
@@ -789,6 +803,23 @@ def _close_parenthesis(text: str, value_end: int, tail: int, limit: int) -> int:
         return tail
     close = text.find(")", tail, limit)
     return close + 1 if close != -1 else tail
+
+
+def _from_to_pairs(text: str, values: list[Value], order: list[int], arms: list[arm_rules.Arm], chosen: dict[int, int]) -> None:
+    """'improved from 38% in controls to 51%': the value after 'to' is the other arm's."""
+    if len(arms) != 2:
+        return
+    for a, b in zip(order, order[1:]):
+        if re.search(r"\bfrom\s+$", text[max(0, values[a].start - 8):values[a].start]) \
+                and re.fullmatch(r"[^.;\d]{0,40}?\bto\s+", re.sub(r"\[[^\[\]]*\]|\([^()]*\)", " ", text[values[a].end:values[b].start])) \
+                and b not in chosen:
+            if a in chosen:
+                chosen[b] = 1 - chosen[a]
+            else:  # 'improved by 7.3% (from 28.1% to 35.4%)': from the control arm to the experimental one
+                experimental = arm_rules.experimental_arm(arms)
+                if experimental is not None:
+                    chosen[b] = arms.index(experimental)
+                    chosen[a] = 1 - chosen[b]
 
 
 def _labelling_arm(text: str, v: Value, mentions: list[arm_rules.ArmMention]) -> int | None:
@@ -838,16 +869,20 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         if a is not None:
             chosen[i] = a
     _share_respective_arm(text, values, order, chosen)
+    _from_to_pairs(text, values, order, arms, chosen)
     _zip_versus_chains(text, values, order, arms, chosen, out, _named_comparison(text, mentions, len(arms)))
     groups: dict[tuple, list[int]] = {}
     for i in order:
         c = candidates[i]
         if values[i].kind != "hr" and i not in out:
             groups.setdefault((c["endpoint"], c["stat"], c.get("grade"), c.get("timepoint_months")), []).append(i)
+    stated = list(dict.fromkeys(chosen[i] for i in order if i in chosen))  # the order this sentence named arms in
+    arm_order = stated + [k for k in range(len(arms)) if k not in stated] if len(stated) == len(arms) else list(range(len(arms)))
     for members in groups.values():
         if len(members) < 2 or len(members) > len(arms):
             continue
-        free_arms = [k for k in range(len(arms)) if k not in {chosen[i] for i in members if i in chosen}]
+        # 'improved from 38% in controls to 51%, and overall survival was 58% and 74%': the pair follows that order
+        free_arms = [k for k in arm_order if k not in {chosen[i] for i in members if i in chosen}]
         unassigned = [i for i in members if i not in chosen]
         if len(members) == len(arms) and len(unassigned) == len(free_arms):
             for i, k in zip(unassigned, free_arms):

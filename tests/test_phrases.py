@@ -391,6 +391,10 @@ def _key(r):
     # a hazard ratio reads experimental against control when the sentence names neither
     ("Patients were randomized to chemotherapy alone or chemotherapy plus drug X. The hazard ratio for death was "
      "0.81 (95% CI 0.70-0.94).", [("OS", "hr", 0.81, None, None, "chemotherapy plus drug X vs chemotherapy alone")]),
+    # 'higher in the PE arm than in the FEC arm (76.06% vs. 59.95%)': the pair follows the sentence's order
+    ("Patients were randomized to the FEC (n = 151) and PE (n = 142) arms. The response rate was higher in the PE "
+     "arm than in the FEC arm (76.06% vs. 59.95%, P = 0.001).",
+     [("ORR", "rate", 76.06, None, None, "PE"), ("ORR", "rate", 59.95, None, None, "FEC")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

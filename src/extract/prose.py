@@ -716,11 +716,16 @@ def _only_arm_named(mentions: list[arm_rules.ArmMention], n_arms: int) -> int | 
     return named.pop() if n_arms == 2 and len(named) == 1 else None
 
 
+# 'SP vs. S', 'in the PE arm than in the FEC arm', 'X compared with Y'
+NAMED_PAIR_GAP = re.compile(r"\s*(?:(?:arm|group|cohort)s?\s*)?(?:vs\.?|versus|than(?:\s+(?:in|with|for|among))?|"
+                            r"compared\s+(?:with|to)|relative\s+to|over)\s*(?:the\s+)?(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?", re.I)
+
+
 def _named_comparison(text: str, mentions: list[arm_rules.ArmMention], n_arms: int) -> tuple[int, list[int]] | None:
     """'The 3-year PFS for SP vs. S were 71.9% vs. 46.9%': the sentence's own 'A vs. B' sets the order
     of the values after it. Returns where the comparison ends and the arm order."""
     for a, b in zip(mentions, mentions[1:]):
-        if a.arm != b.arm and re.fullmatch(r"\s*(?:vs\.?|versus)\s*(?:the\s+)?", text[a.end:b.start], re.I):
+        if a.arm != b.arm and NAMED_PAIR_GAP.fullmatch(text, a.end, b.start):
             return b.end, [a.arm, b.arm, *(k for k in range(n_arms) if k not in (a.arm, b.arm))]
     return None
 

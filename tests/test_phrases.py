@@ -395,6 +395,9 @@ def _key(r):
     ("Patients were randomized to the FEC (n = 151) and PE (n = 142) arms. The response rate was higher in the PE "
      "arm than in the FEC arm (76.06% vs. 59.95%, P = 0.001).",
      [("ORR", "rate", 76.06, None, None, "PE"), ("ORR", "rate", 59.95, None, None, "FEC")]),
+    # the grade a count's own clause states after it wins; 'grade 2, 4 (12.9%)' is no grade range
+    ("Of 31 patients, 6 (19.4%) patients developed grade 1 and 12 (38.7%) patients developed grade 2 mucositis.",
+     [("OTHER_AE:mucositis", "rate", 19.4, "1", None, None), ("OTHER_AE:mucositis", "rate", 38.7, "2", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -475,6 +478,7 @@ def test_trial_name_is_attributed():
     "These data build on our earlier Phase 1 data, in which the ORR was 64% at the recommended dose.",
     "In the earlier Phase 2 KINGLET-1 study, MZ-17 had produced an ORR of 24%.",
     "Baseline sVEGFR2 was prognostic for OS (HR=0.77, 95% CI=0.61-0.96, p=0.020).",
+    "Higher insulin (HR = 0.81 [0.67, 0.98] p = 0.03) levels were associated with a longer PFS.",
     "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",
     "Folate-receptor ADC extends survival in platinum-resistant ovarian cancer: TANAGER-3",
     "Patients had a very good partial response or better in 38%.",

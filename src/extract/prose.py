@@ -319,8 +319,9 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
             if not (adjacent and not others) and not intro:
                 continue
         chosen = g
-    if chosen is None:
-        chosen = _grade_after(ctx, m, v)
+    after = _grade_after(ctx, m, v)
+    if after is not None and (chosen is None or GRADE_AFTER_VALUE.fullmatch(ctx.text, v.end, after.start)):
+        chosen = after  # '12 (38.7%) patients developed grade 2': the grade the value's own clause states
     return str(chosen.value) if chosen else "any"
 
 
@@ -330,7 +331,7 @@ GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|incl
 # 'Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%': one grade for the list
 GRADED_LIST_TAIL = re.compile(r"\s*(?!(?:were|was|occurred|had|in|of|and|or|reported|seen|observed)\b)[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+(?:(?:occurred|was\s+\w+|were\s+\w+)\s+)?in\s+\d+(?:\.\d+)?\s?%"
                               r"(?:\s*,\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+in\s+\d+(?:\.\d+)?\s?%)*\s*,?\s*(?:and\s+)?", re.I)
-GRADE_AFTER_VALUE = re.compile(r"[\s%]*(?:of\s+(?:the\s+)?patients\s+)?(?:had|were|was|with|experienced|developed)\s+$", re.I)
+GRADE_AFTER_VALUE = re.compile(r"[\s%)]*(?:(?:of\s+(?:the\s+)?)?(?:patients|pts|subjects)\s+)?(?:had|were|was|with|experienced|developed)\s+$", re.I)
 
 
 def _grade_after(ctx: Context, m: EndpointMention, v: Value):
@@ -416,7 +417,8 @@ def _engager_toxicities_to_experimental_arm(ctx: Context, assigned: dict[int, En
 
 DIFFERENCE_FROM = re.compile(r"\s*[(\[]\s*from\s+[\d.·]+\s?%", re.I)
 BIOMARKER_RATIO = re.compile(r"\b(?:was|were|is|are|remained|appeared)\s+(?:(?:independently|significantly|not|also|strongly)\s+)*"
-                             r"(?:prognostic|predictive)\b|\bper\s+(?:unit|1[\s-]|one[\s-]|SD\b|standard\s+deviation|doubling|"
+                             r"(?:prognostic|predictive)\b|\blevels?\s+(?:was|were)\s+(?:(?:significantly|independently)\s+)?"
+                             r"associated\s+with\b|\bper\s+(?:unit|1[\s-]|one[\s-]|SD\b|standard\s+deviation|doubling|"
                              r"\d+[\s-]?(?:unit|point|year|mg|ng|pg))|\b(?:high|low|elevated|increased)\s+(?:baseline\s+)?"
                              r"(?:expression|levels?|serum)\b", re.I)
 

@@ -33,7 +33,9 @@ GRADE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*\+", re.I), ">=G"),
     # 'at least grade 2', 'at least CTC 2', 'grade > 2' reads as '>= 3' below
     (re.compile(r"\bat\s+least\s+(?:(?:NCI[\s-])?CTC(?:AE)?\s+|WHO\s+)?(?:gr(?:ade)?\.?\s*)?([1-4])\b", re.I), ">=G"),
-    (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\s*(?:-|/|to|or|and|,)\s*([1-5]|I{1,3}V?|IV|V)\b", re.I), "RANGE"),
+    (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\s*(?:-|/|to|or|and)\s*([1-5]|I{1,3}V?|IV|V)\b", re.I), "RANGE"),
+    # 'grades 3, 4': a comma joins a range only after the plural, and not before a count's '(12.9%)'
+    (re.compile(r"\bgr(?:ade)?s\.?\s*([1-5]|I{1,3}V?|IV|V)\s*,\s*([1-5]|I{1,3}V?|IV|V)\b(?!\s*\()", re.I), "RANGE"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\b(?!\s*(?:-|/)\s*\d)", re.I), "ONE"),
     (re.compile(r"\b([1-4])\s?(?:/|-)\s?([1-5])\s+grade\b", re.I), "RANGE"),           # '3/4 grade nausea'
     (re.compile(r"\bmoderate(?:\s+to\s+|\s*-\s*to\s*-\s*|\s*/\s*|\s+or\s+)severe\b", re.I), ">=2"),

@@ -398,6 +398,12 @@ def _key(r):
     # the grade a count's own clause states after it wins; 'grade 2, 4 (12.9%)' is no grade range
     ("Of 31 patients, 6 (19.4%) patients developed grade 1 and 12 (38.7%) patients developed grade 2 mucositis.",
      [("OTHER_AE:mucositis", "rate", 19.4, "1", None, None), ("OTHER_AE:mucositis", "rate", 38.7, "2", None, None)]),
+    # a long population between 'randomized' and 'to'; major pathological response has no code
+    ("PELICAN-4 randomized 1,174 patients with resectable stage II-IIIB non-small cell lung cancer to perioperative "
+     "tevimab plus chemotherapy or placebo plus chemotherapy. 24-month EFS rates were 64.8% and 48.6%, respectively. "
+     "Major pathological response rates were 48.5% vs 12.9%.",
+     [("EFS", "landmark", 64.8, None, 24, "perioperative tevimab plus chemotherapy"),
+      ("EFS", "landmark", 48.6, None, 24, "placebo plus chemotherapy")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -404,6 +404,10 @@ def _key(r):
      "Major pathological response rates were 48.5% vs 12.9%.",
      [("EFS", "landmark", 64.8, None, 24, "perioperative tevimab plus chemotherapy"),
       ("EFS", "landmark", 48.6, None, 24, "placebo plus chemotherapy")]),
+    # news style: 'percent' and 'per cent' written out
+    ("The overall response rate was 62 percent, and 40 percent of patients had a complete response.",
+     [("ORR", "rate", 62, None, None, None), ("CR", "rate", 40, None, None, None)]),
+    ("Two-year progression-free survival was 55 per cent.", [("PFS", "landmark", 55, None, 24, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -612,6 +616,12 @@ def test_flattened_table_rows_whose_label_carries_the_unit():
                           ("OS", "hr", 0.72, "TORIVELTA vs docetaxel"), ("ORR", "rate", 38, "TORIVELTA"),
                           ("ORR", "rate", 14, "docetaxel"), ("CR", "rate", 2.1, "TORIVELTA"),
                           ("CR", "rate", 0.0, "docetaxel")], key=repr)
+
+
+def test_percent_written_out_keeps_verbatim_evidence():
+    text = "Overall, 40 percent of patients had a complete response."
+    (r,) = records_of(text)
+    assert r["evidence"] == "40 percent of patients had a complete response" and r["evidence"] in text
 
 
 def test_one_dose_is_no_cohort_scope():

@@ -25,7 +25,8 @@ SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
 BULLET_GLYPHS = set("•◦▪▫■□●○►▶➢➤✓✔Å§Øü")
 MIDDLE_DOTS = set("·•∙⋅")
 # Every character that may be spelled differently; all others are copied as they are.
-SPECIAL = re.compile("[" + re.escape("".join(sorted(set(CHAR_MAP) | set(SUPERSCRIPTS) | BULLET_GLYPHS | MIDDLE_DOTS))) + "]")
+SPECIAL = re.compile("[" + re.escape("".join(sorted(set(CHAR_MAP) | set(SUPERSCRIPTS) | BULLET_GLYPHS | MIDDLE_DOTS))) + "]"
+                     r"|(?<=\d) ?(?:percent|per cent)\b")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,13 @@ def normalize(text: str) -> Normalized:
         if i > pos:
             parts.append(text[pos:i])
             origin.extend(range(pos, i))
+        if m.end() - i > 1:  # '62 percent' reads as '62%'; the sign stands for the whole word
+            word = m.group(0)
+            lead = " " if word.startswith(" ") else ""
+            parts.append(lead + "%")
+            origin.extend(([i] if lead else []) + [m.end() - 1])
+            pos = m.end()
+            continue
         rep = _replacement(text, i, n)
         parts.append(rep)
         origin.extend([i] * len(rep))

@@ -408,6 +408,11 @@ def _key(r):
     ("The overall response rate was 62 percent, and 40 percent of patients had a complete response.",
      [("ORR", "rate", 62, None, None, None), ("CR", "rate", 40, None, None, None)]),
     ("Two-year progression-free survival was 55 per cent.", [("PFS", "landmark", 55, None, 24, None)]),
+    # lay wording of news write-ups
+    ("The drug shrank tumors in 45% of patients.", [("ORR", "rate", 45, None, None, None)]),
+    ("Patients on the drug lived a median of 14.2 months.", [("OS", "median", 14.2, None, None, None)]),
+    ("Six months after treatment, 71% of patients were still alive without their cancer worsening.",
+     [("PFS", "landmark", 71, None, 6, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

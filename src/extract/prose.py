@@ -260,7 +260,9 @@ def _coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[l
     return [g for g in groups if len(g) > 1 and len({x.code for x in g}) == len(g)]
 
 
-LEADING_TIMEPOINT_GAP = re.compile(r"\s*,?\s*(?:[\d.]+\s?%\s*(?:,|vs\.?|versus|and|or)\s*)*")
+LEADING_TIMEPOINT_GAP = re.compile(r"(?:\s+(?:after|from|following|since)\s+(?:the\s+)?(?:start\s+of\s+)?"
+                                   r"(?:treatment|therapy|randomi[sz]ation|infusion|enrol?ment))?"
+                                   r"\s*,?\s*(?:[\d.]+\s?%\s*(?:,|vs\.?|versus|and|or)\s*)*", re.I)
 
 
 def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:

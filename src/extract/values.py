@@ -131,9 +131,10 @@ TIMEPOINT_PATTERNS = [
     # "at 12 months", "at 2 years"
     re.compile(rf"\b(?:at|by|after)\s+(\d{{1,3}}(?:\.\d)?)\s?({UNIT_RE})\b", re.I),
     # "1-year", "one-year"
-    re.compile(r"\b(one|two|three|four|five)[\s-](year|month)s?\b", re.I),
+    re.compile(r"\b(one|two|three|four|five|six|nine|ten|twelve|eighteen|twenty-four|thirty-six)[\s-](year|month)s?\b", re.I),
 ]
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "ten": 10, "twelve": 12,
+                "eighteen": 18, "twenty-four": 24, "thirty-six": 36}
 
 
 def to_months(amount: float, unit: str) -> float:

@@ -413,6 +413,11 @@ def _key(r):
     ("Patients on the drug lived a median of 14.2 months.", [("OS", "median", 14.2, None, None, None)]),
     ("Six months after treatment, 71% of patients were still alive without their cancer worsening.",
      [("PFS", "landmark", 71, None, 6, None)]),
+    # a follow-up time is no value of the endpoint after it; 'N months of median follow-up' is the follow-up
+    ("With 18 months of follow-up, the median DoR was 11.1 months (95% CI: 8.3, NE).",
+     [("DOR", "median", 11.1, None, None, None)]),
+    ("After 25.1 months of median follow-up, the ORR was 40%.",
+     [("FOLLOW_UP", "median", 25.1, None, None, None), ("ORR", "rate", 40, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

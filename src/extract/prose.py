@@ -164,9 +164,12 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
             mentions = [m for m in mentions if m.code == hint]
     before_side = [m for m in mentions if m.end <= v.start]
     after_side = [m for m in mentions if m.start >= v.end]
-    follow_up = next((m for m in after_side if m.code == "FOLLOW_UP" and re.fullmatch(r"'?\s*", ctx.text[v.end:m.start])), None)
-    if follow_up is not None and compatible(follow_up):
-        return follow_up  # '40 months' median follow-up' even right after 'OS has not been reached at'
+    follow_up = next((m for m in after_side if m.code == "FOLLOW_UP"
+                      and re.fullmatch(r"'?\s*(?:of\s+)?(?:median\s+)?", ctx.text[v.end:m.start])), None)
+    if follow_up is not None:
+        # '40 months' median follow-up' even right after 'OS has not been reached at'; 'With 18 months of
+        # follow-up, the median DoR was ...': a follow-up time, no DoR value
+        return follow_up if compatible(follow_up) else None
     if v.kind in ("rate", "patients") and after_side:
         # '33 (57%) partial responses': a count names its endpoint right after it, unless one stands right before
         tail = v.extras.get("ci_end", v.end)

@@ -152,7 +152,7 @@ def find_timepoints(text: str) -> list[Mention]:
             amount_text, unit = m.group(1), m.group(2)
             amount = WORD_NUMBERS.get(amount_text.lower()) or float(amount_text)
             tail = text[m.end():m.end() + 30].lower().lstrip("'").lstrip()
-            if tail.startswith(("median", "follow", "of follow", "period", "interval", "cycle", "course", "old", "history")):
+            if tail.startswith(("median", "follow", "of follow", "of median", "period", "interval", "cycle", "course", "old", "history")):
                 continue
             found.append(Mention(m.start(), m.end(), to_months(amount, unit)))
     return sorted(found, key=lambda t: t.start)

@@ -418,6 +418,11 @@ def _key(r):
      [("DOR", "median", 11.1, None, None, None)]),
     ("After 25.1 months of median follow-up, the ORR was 40%.",
      [("FOLLOW_UP", "median", 25.1, None, None, None), ("ORR", "rate", 40, None, None, None)]),
+    # the treated population is no subgroup; '51 (53%) a complete response' names its endpoint after it
+    ("Among the 120 patients who received the drug, 80 (67%) responded, including 45 (38%) with complete responses.",
+     [("ORR", "rate", 67, None, None, None), ("CR", "rate", 38, None, None, None)]),
+    ("Of the 97 patients evaluable for efficacy, 71 (73%) had an objective response and 51 (53%) a complete response.",
+     [("ORR", "rate", 73, None, None, None), ("CR", "rate", 53, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

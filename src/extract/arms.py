@@ -443,7 +443,9 @@ DESCRIBED_PATIENTS = (r"(?!(?:all|the|these|those|evaluable|treated|enrolled|ass
 TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|among|for)\s+(?P<group>{GROUP}|{DESCRIBED_PATIENTS})", re.I)
 
 
-POPULATION_WORDS = re.compile(r"\b(?:measurable|evaluable|assessable|treated|enrolled|randomi[sz]ed|all\s+patients)\b", re.I)
+POPULATION_WORDS = re.compile(r"\b(?:measurable|evaluable|assessable|treated|enrolled|randomi[sz]ed|all\s+patients|"
+                              r"(?:received|receiving)\s+(?:the\s+|at\s+least\s+one\s+dose\s+of\s+(?:the\s+)?)?"
+                              r"(?:drug|study\s+drug|treatment|therapy|infusion|study\s+treatment))\b", re.I)
 
 
 def group_name(phrase: str) -> str | None:

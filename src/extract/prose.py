@@ -140,7 +140,7 @@ def _unknown_item_before(ctx: Context, v: Value) -> bool:
 
 # '35.3% of patients achieving a complete response': the endpoint the patients achieved
 ACHIEVING = re.compile(r"[\s)]*(?:of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:patients|participants|subjects)\s+)?"
-                       r"(?:achieving|achieved|attaining|attained|reaching|reached|having|had|with|experiencing)\s+(?:an?\s+)?", re.I)
+                       r"(?:(?:achieving|achieved|attaining|attained|reaching|reached|having|had|with|experiencing)\s+)?(?:an?\s+)?", re.I)
 
 
 def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> EndpointMention | None:
@@ -176,7 +176,8 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
         first_after = min(after_side, key=lambda m: m.start)
         last_before = max(before_side, key=lambda m: m.end) if before_side else None
         named_next = (re.fullmatch(r"[ \t)]*", ctx.text[tail:first_after.start])
-                      or ACHIEVING.fullmatch(ctx.text, tail, first_after.start)) and outside_aside(first_after)
+                      or (ACHIEVING.fullmatch(ctx.text, tail, first_after.start)
+                          and "\n" not in ctx.text[tail:first_after.start])) and outside_aside(first_after)
         named_before = last_before is not None and re.fullmatch(
             r"[\s:=]*(?:\([^()]{1,12}\)\s*)?(?:was|of|were|is|in)?\s*", ctx.text[last_before.end:v.start]) \
             and outside_aside(last_before)

@@ -70,11 +70,15 @@ ANTIEMETIC_DEFINITION = re.compile(r"\b(?:complete\s+(?:response|protection|cont
                                    r"(?:no\s+(?:emesis|vomiting|emetic)|defined\s+as\s+no\s+(?:emesis|vomiting|emetic))", re.I)
 
 
+ANTIEMETIC_WORDS = re.compile(r"\b(?:antiemetic|anti-emetic|emesis|CINV|PONV)\b", re.I)
+
+
 def _antiemetic_document(ctx: Context) -> bool:
     """'The primary endpoint was complete response (CR; no emesis, no rescue therapy)': every 'CR' of
     such a document is the antiemetic endpoint, however far from the definition."""
     if "antiemetic_document" not in ctx.cache:
-        ctx.cache["antiemetic_document"] = bool(ANTIEMETIC_DEFINITION.search(ctx.text))
+        ctx.cache["antiemetic_document"] = bool(ANTIEMETIC_DEFINITION.search(ctx.text)) or \
+            len(ANTIEMETIC_WORDS.findall(ctx.text)) >= 2
     return ctx.cache["antiemetic_document"]
 
 

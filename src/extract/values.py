@@ -186,6 +186,10 @@ MASK_PATTERNS = [
     re.compile(rf"(?:±|\+/-|\+-)\s?{NUM}(?=\s?%)|(?:±|\+/-|\+-)\s?{NUM}"),                     # 67.4 ± 7.6%: a standard error
     re.compile(r"\b(?:at|by|after)\s+\d+(?:\s?(?:,|and|or)\s?\d+)+\s?(?:months?|years?)\b", re.I),  # 'at 2 and 3 years'
     re.compile(r"\b(?:cut-?off|threshold|TPS|CPS)\s*(?:of|>=|<=|[<>=])?\s*\d+(?:\.\d+)?%?", re.I),
+    # 'a 29% improvement in fatigue', 'risk difference 55.3%': a change or a difference, not a rate
+    re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:relative\s+|absolute\s+)?(?:improvement|reduction|increase|decrease|decline|"
+               r"lower|higher|greater|fewer|more|drop|rise|gain)\b", re.I),
+    re.compile(r"\b(?:risk|absolute|rate|mean)\s+differences?\s*(?:\(\s*[A-Z]{2,3}\s*\))?\s*(?:of|was|=|:|,)?\s*[-−]?\d+(?:\.\d+)?\s?%", re.I),
     # 'tumors that expressed B7-H4 on 50% or more of tumor cells': a threshold
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s+or\s+(?:more|greater|higher|above)\s+of\b", re.I),
     # 'patients surviving 5 years from randomisation': a time since an event, not a value

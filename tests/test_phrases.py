@@ -423,6 +423,15 @@ def _key(r):
      [("ORR", "rate", 67, None, None, None), ("CR", "rate", 38, None, None, None)]),
     ("Of the 97 patients evaluable for efficacy, 71 (73%) had an objective response and 51 (53%) a complete response.",
      [("ORR", "rate", 73, None, None, None), ("CR", "rate", 53, None, None, None)]),
+    # a list of time points repeats over the values, per arm
+    ("Patients were randomized to FOLFOX4 or FOLFOX7-FOLFIRI. The 2, 3, and 5-year OS rates were 86.5%, 80.5%, and "
+     "69.5% with FOLFOX4, and 91.5%, 81.4%, and 66.6% with FOLFOX7-FOLFIRI.",
+     [("OS", "landmark", 86.5, None, 24, "FOLFOX4"), ("OS", "landmark", 80.5, None, 36, "FOLFOX4"),
+      ("OS", "landmark", 69.5, None, 60, "FOLFOX4"), ("OS", "landmark", 91.5, None, 24, "FOLFOX7-FOLFIRI"),
+      ("OS", "landmark", 81.4, None, 36, "FOLFOX7-FOLFIRI"), ("OS", "landmark", 66.6, None, 60, "FOLFOX7-FOLFIRI")]),
+    # a CI for each of two arms is no value; mean survival is no median
+    ("The median survival time was 12 months with a 95% confidence interval of 8 to 14 and 7 to 17 months.",
+     [("OS", "median", 12, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -505,6 +514,8 @@ def test_trial_name_is_attributed():
     "Baseline sVEGFR2 was prognostic for OS (HR=0.77, 95% CI=0.61-0.96, p=0.020).",
     "Higher insulin (HR = 0.81 [0.67, 0.98] p = 0.03) levels were associated with a longer PFS.",
     "Compared to TAU, OLP participants reported a 29% improvement in fatigue severity.",
+    "The mean survival times were 31.06 and 21.07 months.",
+    "TIMP-1 immunoreactivity was not significantly associated with PFS or OS (HR = 0.69, 95% CI 0.4-1.1).",
     "Tumour-specific survival in the IL-2 group and the control group was 98 vs 81% after 1 year.",
     "Complete response rate on day 1 was 45 and 90% with granisetron; acute emesis and delayed emesis differed.",
     "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",

@@ -273,8 +273,29 @@ LEADING_TIMEPOINT_GAP = re.compile(r"(?:\s+(?:after|from|following|since)\s+(?:t
                                    r"\s*,?\s*(?:[\d.]+\s?%\s*(?:,|vs\.?|versus|and|or)\s*)*", re.I)
 
 
+TIMEPOINT_LIST = re.compile(r"(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s*\d{1,2})[\s-]*(?P<unit>years?|months?)[\s-]*"
+                            r"(?:(?:overall|progression-free|event-free|disease-free)\s+)?$", re.I)
+
+
+def _listed_timepoint(ctx: Context, m: EndpointMention, v: Value) -> float | None:
+    """'The 2, 3, and 5-year OS rates were 86.5%, 80.5%, and 69.5% with A, and 91.5%, 81.4%, and 66.6%
+    with B': the time points repeat in order over the values."""
+    lead = TIMEPOINT_LIST.search(ctx.text, max(0, m.start - 40), m.start)
+    if not lead:
+        return None
+    points = [float(x) * (12 if lead.group("unit").lower().startswith("year") else 1)
+              for x in re.findall(r"\d+", lead.group("list"))]
+    stop = ctx.text.find(". ", m.end)
+    rates = [x for x in ctx.values_in(m.end, stop if stop != -1 else len(ctx.text)) if x.kind == "rate"]
+    index = next((k for k, x in enumerate(rates) if x.start == v.start), None)
+    return points[index % len(points)] if index is not None else None
+
+
 def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:
     """'12-month PFS', 'PFS at 12 months ... 62%', 'PFS and OS rates at 24 months were ...'."""
+    listed = _listed_timepoint(ctx, m, v)
+    if listed is not None:
+        return listed
     near = ctx.timepoints_in(min(m.start, v.start) - 40, max(m.end, v.end) + 20)
     between = [t for t in near if m.end <= t.start and t.end <= v.start]
     if between:  # 'the 2-year OS rates were 93 and 66%, and the 5-year rates were 81 and 48%'
@@ -427,8 +448,9 @@ def _engager_toxicities_to_experimental_arm(ctx: Context, assigned: dict[int, En
 
 DIFFERENCE_FROM = re.compile(r"\s*[(\[]\s*from\s+[\d.·]+\s?%", re.I)
 BIOMARKER_RATIO = re.compile(r"\b(?:was|were|is|are|remained|appeared)\s+(?:(?:independently|significantly|not|also|strongly)\s+)*"
-                             r"(?:prognostic|predictive)\b|\blevels?\s+(?:was|were)\s+(?:(?:significantly|independently)\s+)?"
-                             r"associated\s+with\b|\bper\s+(?:unit|1[\s-]|one[\s-]|SD\b|standard\s+deviation|doubling|"
+                             r"(?:prognostic|predictive)\b|\b(?:levels?|expression|immunoreactivity|status|mutations?|polymorphisms?|"
+                             r"genotypes?|scores?|index|counts?|positivity)\s+(?:was|were)\s+(?:not\s+)?"
+                             r"(?:(?:significantly|independently|strongly)\s+)?associated\s+with\b|\bper\s+(?:unit|1[\s-]|one[\s-]|SD\b|standard\s+deviation|doubling|"
                              r"\d+[\s-]?(?:unit|point|year|mg|ng|pg))|\b(?:high|low|elevated|increased)\s+(?:baseline\s+)?"
                              r"(?:expression|levels?|serum)\b", re.I)
 

@@ -164,7 +164,8 @@ CI_LABEL = r"(?:\d{2}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|(?-i:Cl|CL)|confidence\s+(?:i
 BOUND = rf"(?:-?{NUM}\s?%?|NR|NE|NA|not\s+reached|not\s+estimable)"
 MASK_PATTERNS = [
     # a whole CI or range: its bounds are never values of their own ("95% CI, 29.5-57.7%")
-    re.compile(rf"{CI_LABEL}\s*[,:=]?\s*(?:was|of)?\s*(?:from\s+)?{BOUND}(?:\s?{UNIT_RE})?\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?", re.I),
+    re.compile(rf"{CI_LABEL}\s*[,:=]?\s*(?:was|of)?\s*(?:from\s+)?{BOUND}(?:\s?{UNIT_RE})?\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?"
+               rf"(?:\s*(?:,|and|,\s*and)\s*{BOUND}\s?(?:-|to)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?)*", re.I),  # '... of 8 to 14 and 7 to 17 months'
     re.compile(rf"\b(?:IQR|range|interquartile\s+range)\s*[,:=]?\s*{BOUND}\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?", re.I),
     re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|(?-i:Cl|CL)|confidence|credible|(?-i:CrI))\b", re.I),        # the 95 of 95% CI
     re.compile(rf"(?<![\d.]){NUM}\s?(?:x|\*)\s?10\s?\^?\s?-?\d+(?:\s?(?:cells|CAR|/kg|/L))?", re.I),        # 2 x 10^6 cells

@@ -653,6 +653,16 @@ def test_percent_written_out_keeps_verbatim_evidence():
     assert r["evidence"] == "40 percent of patients had a complete response" and r["evidence"] in text
 
 
+@pytest.mark.parametrize("text,trials", [
+    ("Patients received NKTR-118 25 mg daily. The ORR was 20%.", []),
+    ("TIMP-1 immunoreactivity was high. The ORR was 20%.", []),
+    ("The safety of TAVIZTRA was evaluated in FERN-1, in which 112 adults received it. The ORR was 20%.", ["FERN-1"]),
+    ("KEYNOTE-189 enrolled 616 patients. The ORR was 48%.", ["KEYNOTE-189"]),
+])
+def test_a_numbered_name_is_a_trial_where_the_text_speaks_of_a_trial(text, trials):
+    assert [r["trial"] for r in records_of(text) if r["trial"]] == trials
+
+
 def test_one_dose_is_no_cohort_scope():
     text = "The data described below reflect exposure to drug at 2.5 mg/kg in 95 patients. The ORR was 31%."
     assert [r["arm"] for r in records_of(text)] == [None]

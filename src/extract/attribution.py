@@ -57,6 +57,20 @@ def _clean_name(name: str) -> str:
     return re.sub(r"\s*-\s*", "-", name.strip())
 
 
+TRIAL_WORDS = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|randomi[sz]ed|NCT\d+|investigators?|enrolled|results?|data|"
+                         r"cohorts?|arm|primary\s+endpoint|evaluated\s+in|in\s+which|participants)\b", re.I)
+
+
+def _spoken_of_as_trial(text: str, name: str) -> bool:
+    """A numbered name is a trial's where the text speaks of it as one somewhere ('the ZUMA-7 trial',
+    'KEYNOTE-189 enrolled ...'); 'NKTR-118', 'TIMP-1' or 'FOXP1' alone are a drug, a protein, a gene."""
+    spelled = re.escape(name).replace(r"\-", r"[\s-]?").replace(r"\ ", r"[\s-]?")
+    for m in re.finditer(rf"(?<![\w-]){spelled}(?![\w-])", text):
+        if TRIAL_WORDS.search(text, max(0, m.start() - 60), min(len(text), m.end() + 60)):
+            return True
+    return False
+
+
 def find_trials(text: str) -> list[TrialMention]:
     bounds = sections(text)
 
@@ -80,6 +94,8 @@ def find_trials(text: str) -> list[TrialMention]:
             if any(name.upper().startswith(w) for w in NOT_TRIALS) or re.search(r"(?:19|20)\d\d$", name):
                 continue
         found[m.start()] = TrialMention(m.start(), m.end(), _clean_name(name), section_of(m.start()))
+    spoken_of = {name for name in {t.name for t in found.values()} if _spoken_of_as_trial(text, name)}
+    found = {k: t for k, t in found.items() if t.name in spoken_of}
     for m in NAMED_TRIAL.finditer(text):
         name = m.group(1) or m.group(2)
         start = m.start(1) if m.group(1) else m.start(2)

@@ -432,6 +432,11 @@ def _key(r):
     # a CI for each of two arms is no value; mean survival is no median
     ("The median survival time was 12 months with a 95% confidence interval of 8 to 14 and 7 to 17 months.",
      [("OS", "median", 12, None, None, None)]),
+    # a pair named by the endpoint after it ('23.53% vs 11.76% for ORR'); a 'study group' is an arm
+    ("Patients were randomized to the study group or the chemotherapy group. The study group did better (23.53% vs "
+     "11.76% for ORR, P = 0.04; and 58.82% vs 35.29% for DCR, P = 0.03).",
+     [("ORR", "rate", 23.53, None, None, "study group"), ("ORR", "rate", 11.76, None, None, "chemotherapy"),
+      ("DCR", "rate", 58.82, None, None, "study group"), ("DCR", "rate", 35.29, None, None, "chemotherapy")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

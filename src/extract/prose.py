@@ -474,6 +474,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         return
     assigned: dict[int, EndpointMention] = {}
     _zip_coordinated(ctx, mentions, values, assigned)
+    _pairs_named_after(ctx, mentions, values, assigned)
     for i, v in enumerate(values):
         if i not in assigned:
             m = choose_endpoint(ctx, v, mentions)
@@ -535,8 +536,8 @@ def _parallel_arms(ctx: Context, end: int, values: list[Value], order: list[int]
     named: dict[int, str] = {}
     for i in free:
         m = PARALLEL_NAME.match(ctx.text, values[i].end, end)
-        if m and not _looks_like_a_unit(m.group("name")):
-            named[i] = m.group("name")
+        if m and not _looks_like_a_unit(m.group("name")) and not ctx.mentions_in(m.start("name"), m.end("name") + 1):
+            named[i] = m.group("name")  # ('11.76% for ORR' names an endpoint, not an arm)
     if len(set(named.values())) >= 2:
         for i, name in named.items():
             arm_of[i] = name
@@ -781,6 +782,22 @@ def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: l
         chain = [i] if i is not None and values[i].kind != "hr" else []
 
 
+NAMED_AFTER = re.compile(r"[\s%]*(?:for|in|of)\s+(?:the\s+)?$", re.I)
+
+
+def _pairs_named_after(ctx: Context, mentions, values, assigned) -> None:
+    """'(23.53% vs 11.76% for ORR, P = 0.04; and 58.82% vs 35.29% for DCR)': a pair of values joined by
+    'vs' takes the endpoint named right after it."""
+    for k in range(len(values) - 1):
+        a, b = values[k], values[k + 1]
+        if k in assigned or k + 1 in assigned or a.kind == "hr" or not VERSUS_GAP.match(ctx.text[a.end:b.start]):
+            continue
+        after = next((m for m in mentions if m.start >= b.end), None)
+        if after is not None and NAMED_AFTER.match(ctx.text[b.end:after.start]) and stat_for(after.code, a) \
+                and stat_for(after.code, b) and after.code not in ("FOLLOW_UP",):
+            assigned[k] = assigned[k + 1] = after
+
+
 def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
     """'ORR and CR rates were 63.1% and 40.1%': k coordinated endpoints, then k values, in order."""
     for group in coordinated_groups(ctx, mentions):
@@ -946,6 +963,10 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
             a = arm_rules.preceding_arm(values[i].start, mentions, start)
             if a is not None:
                 chosen[i] = a
+    if len(arms) == 1:  # '23.53% vs 11.76%' with one known arm: the pair cannot both be that arm's
+        for a, b in zip(order, order[1:]):
+            if a in chosen and b in chosen and VERSUS_GAP.match(text[values[a].end:values[b].start]):
+                del chosen[a], chosen[b]
     for i, k in chosen.items():
         out.setdefault(i, arms[k].name)
     return out

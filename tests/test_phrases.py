@@ -437,6 +437,9 @@ def _key(r):
      "11.76% for ORR, P = 0.04; and 58.82% vs 35.29% for DCR, P = 0.03).",
      [("ORR", "rate", 23.53, None, None, "study group"), ("ORR", "rate", 11.76, None, None, "chemotherapy"),
       ("DCR", "rate", 58.82, None, None, "study group"), ("DCR", "rate", 35.29, None, None, "chemotherapy")]),
+    # 'X followed by Y (a and b, respectively)'
+    ("The most common adverse events were hiccups followed by constipation (10.6% and 6.8%, respectively).",
+     [("OTHER_AE:hiccups", "rate", 10.6, "any", None, None), ("OTHER_AE:constipation", "rate", 6.8, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -19,7 +19,7 @@ RESPONSE = frozenset({"ORR", "CR", "PR", "DCR", "MRD"})
 TIME_TO_EVENT = frozenset({"PFS", "OS", "EFS", "DOR", "DOCR"})
 MEDIAN_ONLY = frozenset({"FOLLOW_UP", "TTR"})
 CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|:\s")
-COORDINATION = re.compile(r"^\s?(?:\([^()]{1,15}\)\s?)?(?:,|and|or|/|&|,\s?and|,\s?or)?\s?(?:the\s)?$", re.I)
+COORDINATION = re.compile(r"^\s?(?:\([^()]{1,15}\)\s?)?(?:,|and|or|/|&|,\s?and|,\s?or|,?\s?followed\s+by)?\s?(?:the\s)?$", re.I)
 LIST_AFTER_GRADE = re.compile(
     r"^\s?(?:[\w-]+\s){0,3}?(?:events?|adverse\s+events?|AEs?|toxicit(?:y|ies)|TEAEs?|TRAEs?|reactions?|abnormalit(?:y|ies)|cytopenias)"
     r"\b[^.;]{0,80}?(?:\bwere\b|\bincluded\b|\bincluding\b|\bbeing\b|:)"

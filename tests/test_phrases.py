@@ -440,6 +440,8 @@ def _key(r):
     # 'X followed by Y (a and b, respectively)'
     ("The most common adverse events were hiccups followed by constipation (10.6% and 6.8%, respectively).",
      [("OTHER_AE:hiccups", "rate", 10.6, "any", None, None), ("OTHER_AE:constipation", "rate", 6.8, "any", None, None)]),
+    # the composite 'CR/CRi' is reported as complete remission; CRi alone has no code
+    ("The CR/CRi rate was 81%. CRi alone was seen in 10%.", [("CR", "rate", 81, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -111,7 +111,7 @@ def build_context(document: Document) -> Context:
     grades = find_grades(text)
     masked = _blank(mask_non_values(text), grades)
     mentions = [m for m in mentions if not _hormone_receptor(text, m) and not _responders_as_population(text, m)
-                and not _risk_ratio(text, m)]
+                and not _risk_ratio(text, m) and not _joined_to_complete_response(text, m)]
     mentions = [_lasting_responses(text, m) for m in mentions]
     mentions = _extend_listed_names(text, mentions)
     mentions += _listed_adverse_events(text, mentions)
@@ -190,6 +190,13 @@ def _risk_ratio(text: str, m: EndpointMention) -> bool:
     if m.text != "RR":
         return False
     return bool(RR_AS_RATIO.match(text, m.end)) or bool(RR_DEFINED_AS_RISK.search(text))
+
+
+def _joined_to_complete_response(text: str, m: EndpointMention) -> bool:
+    """'CR/CRi rate', 'CR + CRh': the composite is reported as complete remission, so the partial-recovery
+    variant joined to CR does not claim the value for itself."""
+    return m.code == NOT_ENDPOINT and bool(re.fullmatch(r"CR[ihp]", m.text)) and \
+        bool(re.search(r"\bCR\s?(?:/|\+|or|and)\s?$", text[max(0, m.start - 8):m.start]))
 
 
 RESPONDERS_AS_POPULATION = re.compile(r"\b(?:among|in|of|for)\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d+\s+)?$", re.I)

@@ -39,6 +39,8 @@ ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
 ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
+# ARM_N's own '(n =' part: a text without it has no 'X (n = 120)' group (ARM_N tries every word otherwise)
+ARM_N_GATE = re.compile(r"\(\s?[nN]\s?=")
 ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
 STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,:]\d+)?(?![\w-])")  # '200 mg' is a dose; '5-FU', 'S-1' are names
 NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three above "
@@ -135,7 +137,7 @@ def find_arms(masked: str) -> list[Arm]:
         if not arms:
             for group in (1, 2):
                 _add_arm(arms, m.group(group), None, randomised=True)
-    for m in ARM_N.finditer(masked):
+    for m in ARM_N.finditer(masked) if ARM_N_GATE.search(masked) else ():
         _add_arm(arms, _clean(m.group(1)), None)
     named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in ARM_LETTER.finditer(masked)]
     named += [(m.start(), _clean(m.group(1))) for m in ARM_WORD.finditer(masked)]

@@ -1,0 +1,103 @@
+"""A cheap, exact pre-check: can a pattern match anywhere in a text at all?
+
+Most rule patterns open with ``\\b``, a look-behind or a case-insensitive alternation, so Python's
+regex engine tries them at every character of a document even when the document holds none of the
+words they need: an abstract without 'ECOG', 'stage' or 'score' still paid for the
+performance-status mask. From a pattern's parse tree we read *needles*: literal strings one of which
+every match must contain. A text that holds none of them has no match, and its scan is skipped;
+when a text holds one, the pattern runs as before. So results are the same, only sooner.
+
+Case: a needle is compared with the lower-cased text. For ASCII needles that is exact for a
+case-insensitive pattern as long as the text has none of the four non-ASCII letters that Python's
+``re.IGNORECASE`` equates with ASCII ones (İ ı ſ K); a text holding one of them is never skipped.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from re import _constants as C, _parser
+
+# Non-ASCII letters that re.IGNORECASE matches with an ASCII letter (i, i, s, k).
+ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+MAX_CLASS = 4  # a character class of up to this many characters still gives needles
+
+
+@lru_cache(maxsize=None)
+def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` contains; None when
+    no such set is known (the pattern then always runs)."""
+    found = _sequence(_parser.parse(pattern.pattern, pattern.flags))
+    return frozenset(found) if found else None
+
+
+def _sequence(items) -> set[str] | None:
+    """Best needles of a sequence: a run of literals, or the needles of one of its parts."""
+    candidates: list[set[str]] = []
+    run = ""
+    for op, av in list(items) + [(None, None)]:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        if op is not None:
+            part = _part(op, av)
+            if part:
+                candidates.append(part)
+    candidates = [{n.lower() for n in c} for c in candidates if all(n.isascii() for n in c)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _part(op, av) -> set[str] | None:
+    if op is C.SUBPATTERN:
+        return _sequence(av[3])
+    if op is C.ATOMIC_GROUP:
+        return _sequence(av)
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _sequence(alternative)
+            if not found:
+                return None  # one alternative needs no literal: the branch needs none
+            union |= found
+        return union
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _, body = av
+        return _sequence(body) if low >= 1 else None
+    if op is C.IN:
+        return _class(av)
+    return None  # any character, a negated literal, an anchor, a look-around: no literal needed
+
+
+def _class(items) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            chars.add(chr(av))
+        elif op is C.RANGE and av[1] - av[0] < MAX_CLASS:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None  # negated, a category (\d, \w, \s) or a wide range
+    return chars if len(chars) <= MAX_CLASS else None
+
+
+@lru_cache(maxsize=8)
+def _folded(text: str) -> str | None:
+    return None if ASCII_LOOKALIKES.search(text) else text.lower()
+
+
+def could_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text`` (so its scan can be skipped)."""
+    wanted = needles(pattern)
+    if wanted is None:
+        return True
+    folded = _folded(text)
+    return folded is None or any(map(folded.__contains__, wanted))
+
+
+def scan(pattern: re.Pattern[str], text: str):
+    """``pattern.finditer(text)``, skipped when the text holds none of the pattern's needles."""
+    return pattern.finditer(text) if could_match(pattern, text) else iter(())

@@ -4,7 +4,8 @@ Most rule patterns open with ``\\b``, a look-behind or a case-insensitive altern
 regex engine tries them at every character of a document even when the document holds none of the
 words they need: an abstract without 'ECOG', 'stage' or 'score' still paid for the
 performance-status mask. From a pattern's parse tree we read *needles*: literal strings one of which
-every match must contain. A text that holds none of them has no match, and its scan is skipped;
+every match must contain (or, for a look-ahead, be next to). A text that holds none of them has
+no match, and its scan is skipped;
 when a text holds one, the pattern runs as before. So results are the same, only sooner.
 
 Case: a needle is compared with the lower-cased text. For ASCII needles that is exact for a
@@ -20,6 +21,8 @@ from re import _constants as C, _parser
 # Non-ASCII letters that re.IGNORECASE matches with an ASCII letter (i, i, s, k).
 ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 MAX_CLASS = 4  # a character class of up to this many characters still gives needles
+# In nearly every text: a needle set holding one of these skips nothing, so another part's is preferred.
+COMMON = frozenset("and or the of in to a an with for at by on was were is are ( ) , . : ; -".split())
 
 
 @lru_cache(maxsize=None)
@@ -48,7 +51,7 @@ def _sequence(items) -> set[str] | None:
     candidates = [{n.lower() for n in c} for c in candidates if all(n.isascii() for n in c)]
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+    return max(candidates, key=lambda c: (not c & COMMON, min(map(len, c)), -len(c)))
 
 
 def _part(op, av) -> set[str] | None:
@@ -66,10 +69,14 @@ def _part(op, av) -> set[str] | None:
         return union
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, _, body = av
+        if low >= 1 and len(body) == 1 and body[0][0] is C.LITERAL:
+            return {chr(body[0][1]) * min(low, 8)}  # '~{3,14}' needs '~~~'
         return _sequence(body) if low >= 1 else None
+    if op is C.ASSERT:
+        return _sequence(av[1])  # what a look-ahead or look-behind requires is in the text too
     if op is C.IN:
         return _class(av)
-    return None  # any character, a negated literal, an anchor, a look-around: no literal needed
+    return None  # any character, a negated literal, an anchor, a negative look-around: no literal needed
 
 
 def _class(items) -> set[str] | None:

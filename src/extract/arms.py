@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .prefilter import scan
+
 ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcutaneous|subcutaneously|sc|po|daily|"
                          r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|either|"
                          r"receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
@@ -113,7 +115,7 @@ def find_arms(masked: str) -> list[Arm]:
     arms: list[Arm] = []
     listed: list[tuple[int, int]] = []
     complete = True
-    for m in RANDOMIZED_LIST.finditer(masked):
+    for m in scan(RANDOMIZED_LIST, masked):
         items = list(LIST_ITEM.finditer(m.group("items")))
         if any(re.search(r"\s(?:or|and)\s", i.group("name")) for i in items):
             continue  # 'A or B, C and D' is two arms, one of them a combination
@@ -121,7 +123,7 @@ def find_arms(masked: str) -> list[Arm]:
         for k, item in enumerate(items):
             paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
             complete &= _add_arm(arms, _clean(item.group("name")), paren, randomised=True)
-    for m in [*RANDOMIZED.finditer(masked), *RECEIVED.finditer(masked)]:
+    for m in [*scan(RANDOMIZED, masked), *scan(RECEIVED, masked)]:
         if any(a <= m.start() < b for a, b in listed):
             continue
         names = [_clean(m.group("a")), _clean(m.group("b"))]
@@ -133,14 +135,14 @@ def find_arms(masked: str) -> list[Arm]:
     if not complete:  # an arm of the randomisation could not be read: later names may still be arms
         for arm in arms:
             arm.randomised = False
-    for m in COMPARED_ABBREVIATIONS.finditer(masked):
+    for m in scan(COMPARED_ABBREVIATIONS, masked) if not arms else ():  # only read when nothing else named arms
         if not arms:
             for group in (1, 2):
                 _add_arm(arms, m.group(group), None, randomised=True)
     for m in ARM_N.finditer(masked) if ARM_N_GATE.search(masked) else ():
         _add_arm(arms, _clean(m.group(1)), None)
-    named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in ARM_LETTER.finditer(masked)]
-    named += [(m.start(), _clean(m.group(1))) for m in ARM_WORD.finditer(masked)]
+    named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in scan(ARM_LETTER, masked)]
+    named += [(m.start(), _clean(m.group(1))) for m in scan(ARM_WORD, masked)]
     for _, name in sorted(named):
         _add_arm(arms, name, None)
     return arms

@@ -8,7 +8,7 @@ import pytest
 
 from extract import context, values
 from extract.normalize import normalize
-from extract.prefilter import could_match, needles, scan
+from extract.prefilter import could_match, needles, requirements, scan
 
 ROOT = Path(__file__).resolve().parent.parent
 GATED = [*values.MASK_PATTERNS, *(p for p, _ in values.GRADE_PATTERNS), values.GRADE_SEQUENCE,
@@ -71,3 +71,14 @@ def test_letters_that_ignorecase_equates_with_ascii_are_never_skipped():
         assert pattern.search(text) and could_match(pattern, text)
     kelvin = re.compile(r"kras", re.I)
     assert kelvin.search("\u212aRAS") and could_match(kelvin, "\u212aRAS")
+
+
+def test_every_part_a_match_needs_is_required():
+    # 'high grade' needs both words: a text with 'grade' alone is skipped, and has no match indeed
+    high_grade = values.GRADE_PATTERNS[8][0]
+    assert {("grade",), ("high",)} <= set(requirements(high_grade))
+    text = "Grade 3 neutropenia occurred in 12% of patients; the highest dose was well tolerated."
+    assert "high" in text.lower() and not high_grade.search(text)
+    assert could_match(high_grade, text)                 # both words are there: it runs (and finds none)
+    assert not could_match(high_grade, "Grade 3 neutropenia in 12%.")
+    assert [m.span() for m in scan(high_grade, "a high-grade CRS")] == [(2, 12)]

@@ -25,16 +25,42 @@ MAX_CLASS = 4  # a character class of up to this many characters still gives nee
 COMMON = frozenset("and or the of in to a an with for at by on was were is are ( ) , . : ; -".split())
 
 
+MAX_REQUIREMENTS = 3  # needle sets tested per pattern, all of which a text must meet
+
+
 @lru_cache(maxsize=None)
 def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case ASCII strings one of which every match of ``pattern`` contains; None when
-    no such set is known (the pattern then always runs)."""
-    found = _sequence(_parser.parse(pattern.pattern, pattern.flags))
+    no such set is known."""
+    found = _best(_candidates(_parser.parse(pattern.pattern, pattern.flags), flatten=False))
     return frozenset(found) if found else None
+
+
+@lru_cache(maxsize=None)
+def requirements(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Needle sets of the parts a match needs one after another ('HER2' ... '>='): a text must hold
+    a needle of every set. Empty when nothing is known (the pattern then always runs)."""
+    found = [c for c in _candidates(_parser.parse(pattern.pattern, pattern.flags), flatten=True) if not c & COMMON]
+    found.sort(key=_rank, reverse=True)
+    return tuple(tuple(sorted(c)) for c in found[:MAX_REQUIREMENTS])
+
+
+def _rank(needle_set: set[str]) -> tuple:
+    return (not needle_set & COMMON, min(map(len, needle_set)), -len(needle_set))
+
+
+def _best(candidates: list[set[str]]) -> set[str] | None:
+    return max(candidates, key=_rank) if candidates else None
 
 
 def _sequence(items) -> set[str] | None:
     """Best needles of a sequence: a run of literals, or the needles of one of its parts."""
+    return _best(_candidates(items, flatten=False))
+
+
+def _candidates(items, flatten: bool) -> list[set[str]]:
+    """Needle sets of a sequence's parts, each of which a match needs; with ``flatten``, the parts
+    of its groups and look-aheads too (they are needed as well)."""
     candidates: list[set[str]] = []
     run = ""
     for op, av in list(items) + [(None, None)]:
@@ -44,14 +70,15 @@ def _sequence(items) -> set[str] | None:
         if run:
             candidates.append({run})
             run = ""
-        if op is not None:
-            part = _part(op, av)
-            if part:
-                candidates.append(part)
-    candidates = [{n.lower() for n in c} for c in candidates if all(n.isascii() for n in c)]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (not c & COMMON, min(map(len, c)), -len(c)))
+        if op is None:
+            continue
+        if flatten and op in (C.SUBPATTERN, C.ATOMIC_GROUP, C.ASSERT):
+            candidates += _candidates(av[3] if op is C.SUBPATTERN else av[1] if op is C.ASSERT else av, True)
+            continue
+        part = _part(op, av)
+        if part:
+            candidates.append(part)
+    return [{n.lower() for n in c} for c in candidates if all(n.isascii() for n in c)]
 
 
 def _part(op, av) -> set[str] | None:
@@ -98,11 +125,11 @@ def _folded(text: str) -> str | None:
 
 def could_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when ``pattern`` cannot match anywhere in ``text`` (so its scan can be skipped)."""
-    wanted = needles(pattern)
-    if wanted is None:
+    wanted = requirements(pattern)
+    if not wanted:
         return True
     folded = _folded(text)
-    return folded is None or any(map(folded.__contains__, wanted))
+    return folded is None or all(any(map(folded.__contains__, needle_set)) for needle_set in wanted)
 
 
 def scan(pattern: re.Pattern[str], text: str):

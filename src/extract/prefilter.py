@@ -118,9 +118,21 @@ def _class(items) -> set[str] | None:
     return chars if len(chars) <= MAX_CLASS else None
 
 
+class _Needles(dict):
+    """Which needles a text holds, each looked up once per text (many patterns share '%' or 'month')."""
+
+    def __init__(self, folded: str) -> None:
+        super().__init__()
+        self.folded = folded
+
+    def __missing__(self, needle: str) -> bool:
+        found = self[needle] = needle in self.folded
+        return found
+
+
 @lru_cache(maxsize=8)
-def _folded(text: str) -> str | None:
-    return None if ASCII_LOOKALIKES.search(text) else text.lower()
+def _held(text: str) -> _Needles | None:
+    return None if ASCII_LOOKALIKES.search(text) else _Needles(text.lower())
 
 
 def could_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -128,8 +140,8 @@ def could_match(pattern: re.Pattern[str], text: str) -> bool:
     wanted = requirements(pattern)
     if not wanted:
         return True
-    folded = _folded(text)
-    return folded is None or all(any(map(folded.__contains__, needle_set)) for needle_set in wanted)
+    held = _held(text)
+    return held is None or all(any(map(held.__getitem__, needle_set)) for needle_set in wanted)
 
 
 def scan(pattern: re.Pattern[str], text: str):

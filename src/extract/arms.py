@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .prefilter import scan
 
 ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcutaneous|subcutaneously|sc|po|daily|"
                          r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|either|"
@@ -56,6 +59,8 @@ ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
 ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
+# ARM_N's own '(n =' part: a text without it has no 'X (n = 120)' group (ARM_N tries every word otherwise)
+ARM_N_GATE = re.compile(r"\(\s?[nN]\s?=")
 ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
 STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,:]\d+)?(?![\w-])")  # '200 mg' is a dose; '5-FU', 'S-1' are names
 NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three above "
@@ -152,7 +157,7 @@ def find_arms(masked: str) -> list[Arm]:
     arms: list[Arm] = []
     listed: list[tuple[int, int]] = []
     complete = True
-    for m in RANDOMIZED_LIST.finditer(masked):
+    for m in scan(RANDOMIZED_LIST, masked):
         items = list(LIST_ITEM.finditer(m.group("items")))
         if any(re.search(r"\s(?:or|and)\s", i.group("name")) for i in items):
             continue  # 'A or B, C and D' is two arms, one of them a combination
@@ -161,7 +166,7 @@ def find_arms(masked: str) -> list[Arm]:
             paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
             name = item.group("name") + (item.group("tail") or "")  # 'chemoradiotherapy (CRT) plus pelorimab'
             complete &= _add_arm(arms, _clean(name), paren, randomised=True)
-    for m in [*RANDOMIZED.finditer(masked), *RECEIVED.finditer(masked)]:
+    for m in [*scan(RANDOMIZED, masked), *scan(RECEIVED, masked)]:
         if any(a <= m.start() < b for a, b in listed):
             continue
         names = [_clean(m.group("a")), _clean(m.group("b"))]
@@ -184,16 +189,16 @@ def find_arms(masked: str) -> list[Arm]:
     if not complete:  # an arm of the randomisation could not be read: later names may still be arms
         for arm in arms:
             arm.randomised = False
-    for m in COMPARED_ABBREVIATIONS.finditer(masked):
+    for m in scan(COMPARED_ABBREVIATIONS, masked) if not arms else ():  # only read when nothing else named arms
         if not arms:
             for group in (1, 2):
                 _add_arm(arms, m.group(group), None, randomised=True)
-    for m in ARM_N.finditer(masked):
+    for m in ARM_N.finditer(masked) if ARM_N_GATE.search(masked) else ():
         if SUBGROUP_BEFORE.search(masked, max(0, m.start() - 60), m.start() + len(m.group(1))):
             continue  # 'In pts with prior bispecifics (n=18)': a subgroup's size, not an arm
         _add_arm(arms, _clean(m.group(1)), None)
-    named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in ARM_LETTER.finditer(masked)]
-    named += [(m.start(), _clean(m.group(1))) for m in ARM_WORD.finditer(masked)]
+    named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in scan(ARM_LETTER, masked)]
+    named += [(m.start(), _clean(m.group(1))) for m in scan(ARM_WORD, masked)]
     for _, name in sorted(named):
         _add_arm(arms, name, None)
     _distinctive_words(arms)
@@ -366,8 +371,8 @@ def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMe
             if m.group(g) and m.group(g).upper() in letters:
                 _keep(found, ArmMention(m.start(g), m.end(g), letters[m.group(g).upper()]))
     for name, index in sorted(spelled, key=lambda x: len(x[0]), reverse=True):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"s?(?:-(?:treated|based|containing))?(?![\w-])", text[start:end], re.I):
-            _keep(found, ArmMention(start + m.start(), start + m.end(), index))
+        for s, e in _name_spans(text[start:end], name):
+            _keep(found, ArmMention(start + s, start + e, index))
     combos = [i for i, a in enumerate(arms) if a.combination]
     singles = [i for i, a in enumerate(arms) if not a.combination]
     if len(arms) == 2 and len(combos) == 1:
@@ -375,6 +380,35 @@ def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMe
             for m in pattern.finditer(text, start, end):
                 _keep(found, ArmMention(m.start(), m.end(), index))
     return sorted(found, key=lambda a: a.start)
+
+
+NAME_TAIL = re.compile(r"s?(?:-(?:treated|based|containing))?(?![\w-])", re.I)
+
+
+def _name_spans(text: str, name: str) -> list[tuple[int, int]]:
+    """Where ``text`` names the arm ``name`` ('pembrolizumabs', 'X-treated'), case-insensitively.
+
+    Same spans as the pattern of ``_name_pattern``, found without compiling a pattern per arm name
+    (that compiling was a tenth of a run): for ASCII text and name, matching the name with re.I is
+    comparing lower-cased strings, and its boundaries are checked with the same rules.
+    """
+    key = name.lower()
+    if not (key and text.isascii() and name.isascii()):
+        return [m.span() for m in _name_pattern(name).finditer(text)]
+    low, spans, pos = text.lower(), [], 0
+    while (at := low.find(key, pos)) != -1:
+        tail = None if at and (low[at - 1].isalnum() or low[at - 1] in "_-") else NAME_TAIL.match(text, at + len(key))
+        if tail is None:
+            pos = at + 1
+            continue
+        spans.append((at, tail.end()))
+        pos = tail.end()
+    return spans
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(name) + NAME_TAIL.pattern, re.I)
 
 
 def _keep(found: list[ArmMention], mention: ArmMention) -> None:

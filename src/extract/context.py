@@ -10,6 +10,7 @@ from .nlp import SPANS_KEY, build_nlp
 from .normalize import Normalized, normalize
 from .values import Mention, Value, find_grades, find_hazard_ratios, find_n_equals, find_timepoints, find_values, mask_non_values
 from .attribution import TrialMention, find_trials
+from .prefilter import scan
 from .rules import NOT_ENDPOINT
 
 
@@ -222,7 +223,7 @@ def _listed_adverse_events(text: str, mentions: list[EndpointMention]) -> list[E
     """Items of an adverse-event list that the lexicon does not know: 'toxicities were: diarrhoea 7% vs 6%,
     ischemic stroke 0 vs 2%' -> OTHER_AE:ischemic stroke. Only after a toxicity word in the same sentence."""
     found = []
-    for m in AE_ITEM.finditer(text):
+    for m in scan(AE_ITEM, text):
         name = m.group(1)
         words = name.split()
         if any(w in NOT_AE_WORDS for w in words) or len(name) < 4:
@@ -272,7 +273,7 @@ def _slash_compounds(text: str, mentions: list[EndpointMention]) -> list[Endpoin
     """'nausea/vomiting/diarrhea' is one reported event, not three: the compound becomes one
     OTHER_AE when it holds a named adverse event and no coded one."""
     out = list(mentions)
-    for m in SLASH_COMPOUND.finditer(text):
+    for m in scan(SLASH_COMPOUND, text):
         inside = [x for x in out if m.start() <= x.start and x.end <= m.end()]
         if not inside or any(not x.code.startswith("OTHER_AE:") for x in inside):
             continue
@@ -288,7 +289,7 @@ NAMED_TOXICITY = re.compile(
 
 def _named_toxicities(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
     """'The most common toxicity was hepatic, with 29 patients (60%)' reports hepatic toxicity."""
-    for m in NAMED_TOXICITY.finditer(text):
+    for m in scan(NAMED_TOXICITY, text):
         word = [x for x in mentions if x.start == m.start("word")]
         if not word:
             continue

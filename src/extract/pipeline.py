@@ -41,8 +41,8 @@ def extract_records(document: Document) -> Result:
 def _name_table_arms(ctx: Context, arms: list[arm_rules.Arm]) -> None:
     """A table column 'QUELTREZA N=402' is the arm the text calls 'QUELTREZA with chemotherapy' or
     'the QUELTREZA arm': its other names go with the row's values, as for prose values."""
-    if not arms:
-        return
+    if not arms or not any(str(c.get("rule", "")).startswith("row") for c in ctx.candidates):
+        return  # no table value to name (the spellings scan the whole text)
     spellings = arm_spellings(ctx, arms)
     for c in ctx.candidates:
         name = c.get("arm")

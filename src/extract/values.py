@@ -10,6 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .prefilter import scan
+
 NUM = r"\d+(?:\.\d+)?"
 UNIT_WORDS = {
     "months": "months", "month": "months", "mo": "months", "mos": "months", "mo.": "months", "mth": "months", "mths": "months",
@@ -65,7 +67,7 @@ def find_grades(text: str) -> list[Mention]:
     found: list[Mention] = []
     taken = _Spans()
     for pattern, kind in GRADE_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in scan(pattern, text):
             if taken.overlaps(m.start(), m.end()):
                 continue
             if kind == ">=G":
@@ -86,7 +88,7 @@ def find_grades(text: str) -> list[Mention]:
                 grade = kind
             found.append(Mention(m.start(), m.end(), grade))
             taken.add(m.start(), m.end())
-    for m in GRADE_SEQUENCE.finditer(text):  # 'grade 1 (24%), 2 (67%), and 3 (9%)'
+    for m in scan(GRADE_SEQUENCE, text):  # 'grade 1 (24%), 2 (67%), and 3 (9%)'
         for item in re.finditer(r"([1-5])\s*\(", m.group("rest")):
             start = m.start("rest") + item.start(1)
             if not taken.overlaps(start, start + 1):
@@ -148,7 +150,7 @@ def find_timepoints(text: str) -> list[Mention]:
     """Landmark time points in months; adjectival ones followed by 'median' are medians, not time points."""
     found = []
     for pattern in TIMEPOINT_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in scan(pattern, text):
             amount_text, unit = m.group(1), m.group(2)
             amount = WORD_NUMBERS.get(amount_text.lower()) or float(amount_text)
             tail = text[m.end():m.end() + 30].lower().lstrip("'").lstrip()
@@ -209,7 +211,7 @@ def mask_non_values(text: str) -> str:
     """
     chars = list(text)
     for pattern in MASK_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in scan(pattern, text):
             chars[m.start():m.end()] = "~" * (m.end() - m.start())
     return "".join(chars)
 
@@ -292,7 +294,7 @@ def find_values(text: str, masked: str) -> list[Value]:
     taken = bytearray(len(text))
     values: list[Value] = []
     for kind, pattern in VALUE_PATTERNS:
-        for m in pattern.finditer(masked):
+        for m in scan(pattern, masked):
             if any(taken[m.start():m.end()]):
                 continue
             if kind in ("time_list", "pct_list"):
@@ -432,7 +434,7 @@ def _p_string(m: re.Match[str]) -> str:
 def find_hazard_ratios(text: str) -> list[Value]:
     """Hazard ratios with their CI and p; 'HR for death' keeps the endpoint hint."""
     out = []
-    for m in HR_RE.finditer(text):
+    for m in scan(HR_RE, text):
         value = Value("hr", m.start(), m.end(), float(m.group(1)), "ratio")
         hint = m.group(0).lower()
         if ("death" in hint and "progression" not in hint) or re.search(r"\b(?:os|overall survival)\b", hint):

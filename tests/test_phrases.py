@@ -545,6 +545,7 @@ def test_traps_give_no_record(text):
     ("Patients were randomised to FOLFOX4 or XELOX. The ORR was 49%.", None),
     ("Patients received irinotecan plus infusional fluorouracil (FOLFIRI). The ORR was 49%.", None),
     ("EFS: Drug-cel vs SOC (MERIDIAN)\nORR = 49%", "MERIDIAN"),
+    ("EFS: Axicel vs SOC (ZUMA-7)\nORR = 49%", "ZUMA-7"),
 ])
 def test_trial_names_and_look_alikes(text, trial):
     (r,) = records_of(text)

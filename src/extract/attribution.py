@@ -58,7 +58,7 @@ def _clean_name(name: str) -> str:
 
 
 TRIAL_WORDS = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|randomi[sz]ed|NCT\d+|investigators?|enrolled|results?|data|"
-                         r"cohorts?|arm|primary\s+endpoint|evaluated\s+in|in\s+which|participants)\b", re.I)
+                         r"cohorts?|arm|primary\s+endpoint|evaluated\s+in|in\s+which|participants|vs|versus|compared)\b", re.I)
 
 
 def _spoken_of_as_trial(text: str, name: str) -> bool:

@@ -528,6 +528,8 @@ def test_trial_name_is_attributed():
     "TIMP-1 immunoreactivity was not significantly associated with PFS or OS (HR = 0.69, 95% CI 0.4-1.1).",
     "Tumour-specific survival in the IL-2 group and the control group was 98 vs 81% after 1 year.",
     "Complete response rate on day 1 was 45 and 90% with granisetron; acute emesis and delayed emesis differed.",
+    "In Crohn's disease, clinical response at week 6 was 36.8% with ustekinumab; anti-tumor necrosis factor therapy had failed.",
+    "The questionnaire response rate was 64.2% for the Internet group.",
     "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",
     "Folate-receptor ADC extends survival in platinum-resistant ovarian cancer: TANAGER-3",
     "Patients had a very good partial response or better in 38%.",

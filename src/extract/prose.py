@@ -654,10 +654,31 @@ def _widen_start(ctx: Context, pos: int, floor: int) -> int:
     return pos
 
 
+CANCER_WORDS = re.compile(r"\b(?:cancers?|tumou?rs?(?!\s+necrosis)|carcinomas?|lymphomas?|leuka?emias?|myelomas?|oncolog\w*|"
+                          r"neoplas\w*|malignan\w*|metasta\w*|sarcomas?|melanomas?|gliomas?|\w+blastomas?|mesotheliomas?|"
+                          r"NSCLC|SCLC|DLBCL|LBCL|AML|ALL|CLL|CML|MDS|HCC|RCC|mCRPC|CRC|chemotherap\w*|radiotherap\w*|"
+                          r"CAR[\s-]?T|myelodysplastic|Hodgkin|macroglobulinemia|GIST)\b", re.I)
+
+
+OTHER_DISEASE = re.compile(r"\b(?:Crohn'?s?|colitis|rheumatoid|psoria\w*|ACR\s?\d0|PASI|DAS\s?28|EULAR|ankylosing|lupus|"
+                           r"multiple\s+sclerosis|asthma|COPD|diabet\w*|hepatitis\s+C|HIV|schizophren\w*|migraine|"
+                           r"questionnaires?|survey)\b", re.I)
+
+
+def _about_cancer(ctx: Context) -> bool:
+    """Response rates are tumour responses unless the text is about another disease (Crohn's clinical
+    response, RA's ACR response, a questionnaire's response rate) and never about cancer."""
+    if "about_cancer" not in ctx.cache:
+        ctx.cache["about_cancer"] = not OTHER_DISEASE.search(ctx.text) or bool(CANCER_WORDS.search(ctx.text))
+    return ctx.cache["about_cancer"]
+
+
 def _linkable_mentions(ctx: Context, mentions: list[EndpointMention]) -> list[EndpointMention]:
     """Drop mentions that qualify another: 'overall remission rate (CR/CRi)', 'MRD negativity among patients in CR'."""
     kept: list[EndpointMention] = []
     for m in mentions:
+        if m.code in RESPONSE and not _about_cancer(ctx):
+            continue  # a Crohn's 'clinical response', an RA 'ACR response', a questionnaire 'response rate'
         if is_toxicity(m.code) and re.match(r"[\s-]?free\b", ctx.text[m.end:m.end + 6], re.I):
             continue  # 'seizure-free', 'infection-free' describe an outcome, not an adverse event
         if kept:

@@ -530,6 +530,7 @@ def test_trial_name_is_attributed():
     "Complete response rate on day 1 was 45 and 90% with granisetron; acute emesis and delayed emesis differed.",
     "In Crohn's disease, clinical response at week 6 was 36.8% with ustekinumab; anti-tumor necrosis factor therapy had failed.",
     "The questionnaire response rate was 64.2% for the Internet group.",
+    "Patients applied 5-FU 0.5%/salicylic acid 10% solution to the lesions; toxicity was assessed weekly.",
     "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",
     "Folate-receptor ADC extends survival in platinum-resistant ovarian cancer: TANAGER-3",
     "Patients had a very good partial response or better in 38%.",

@@ -531,6 +531,9 @@ def test_trial_name_is_attributed():
     "In Crohn's disease, clinical response at week 6 was 36.8% with ustekinumab; anti-tumor necrosis factor therapy had failed.",
     "The questionnaire response rate was 64.2% for the Internet group.",
     "Patients applied 5-FU 0.5%/salicylic acid 10% solution to the lesions; toxicity was assessed weekly.",
+    "Toxicity was more common with 5-FU 0.5%/salicylic acid 10% than with vehicle.",
+    "Higher absolute CEC numbers after 4 weeks (hazard ratio (HR) 0.41, 95% CI 0.18-0.91) were associated with "
+    "improved overall survival (OS).",
     "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",
     "Folate-receptor ADC extends survival in platinum-resistant ovarian cancer: TANAGER-3",
     "Patients had a very good partial response or better in 38%.",

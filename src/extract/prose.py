@@ -446,6 +446,10 @@ def _engager_toxicities_to_experimental_arm(ctx: Context, assigned: dict[int, En
             arm_of[i] = experimental.name
 
 
+# 'higher absolute CEC numbers after 4 weeks (HR 0.41) ... were associated with improved OS'
+BIOMARKER_LEVEL = re.compile(r"\b(?:higher|lower|high|low|increased|decreased|elevated)\b[^.;]{0,60}?\b(?:levels?|numbers?|counts?|"
+                             r"expression|concentrations?|titers?|titres?)\b", re.I)
+ASSOCIATED = re.compile(r"\b(?:was|were)\s+(?:not\s+)?(?:significantly\s+|independently\s+)?associated\s+with\b", re.I)
 DIFFERENCE_FROM = re.compile(r"\s*[(\[]\s*from\s+[\d.·]+\s?%", re.I)
 BIOMARKER_RATIO = re.compile(r"\b(?:was|were|is|are|remained|appeared)\s+(?:(?:independently|significantly|not|also|strongly)\s+)*"
                              r"(?:prognostic|predictive)\b|\b(?:levels?|expression|immunoreactivity|status|mutations?|polymorphisms?|"
@@ -467,7 +471,8 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         return
     values = ctx.values_in(start, end)
     values.sort(key=lambda v: v.start)
-    if BIOMARKER_RATIO.search(ctx.text, start, end):
+    if BIOMARKER_RATIO.search(ctx.text, start, end) or (BIOMARKER_LEVEL.search(ctx.text, start, end)
+                                                         and ASSOCIATED.search(ctx.text, start, end)):
         values = [v for v in values if v.kind != "hr"]  # 'Baseline sVEGFR2 was prognostic for OS (HR=0.77)'
     values = [v for v in values if not DIFFERENCE_FROM.match(ctx.text, v.end)]  # 'by 7.3% (from 28.1% to 35.4%)'
     if not values:

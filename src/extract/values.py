@@ -194,6 +194,7 @@ MASK_PATTERNS = [
                r"lower|higher|greater|fewer|more|drop|rise|gain)\b", re.I),
     re.compile(r"\b(?:risk|absolute|rate|mean)\s+differences?\s*(?:\(\s*[A-Z]{2,3}\s*\))?\s*(?:of|was|=|:|,)?\s*[-−]?\d+(?:\.\d+)?\s?%", re.I),
     # '5-FU 0.5%/salicylic acid 10%', 'lidocaine 2% gel': a drug's strength
+    re.compile(r"\b\d+(?:\.\d+)?\s?%\s*/\s*[A-Za-z][\w\s-]{0,30}?\d+(?:\.\d+)?\s?%"),
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s*(?=/\s*[A-Za-z]|(?:topical\s+|w/v\s+)?(?:cream|ointment|gel|solution|lotion|mouthwash|"
                r"mouth\s?rinse|rinse|spray|eye\s+drops|drops|foam|shampoo|patch)\b)", re.I),
     # 'tumors that expressed B7-H4 on 50% or more of tumor cells': a threshold

@@ -442,6 +442,9 @@ def _key(r):
      [("OTHER_AE:hiccups", "rate", 10.6, "any", None, None), ("OTHER_AE:constipation", "rate", 6.8, "any", None, None)]),
     # the composite 'CR/CRi' is reported as complete remission; CRi alone has no code
     ("The CR/CRi rate was 81%. CRi alone was seen in 10%.", [("CR", "rate", 81, None, None, None)]),
+    # patients who did not develop an event are no rate of it
+    ("Of 31 patients, 7 (22.6%) patients did not develop any mucositis, and 6 (19.4%) patients developed grade 1 "
+     "mucositis.", [("OTHER_AE:mucositis", "rate", 19.4, "1", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -82,6 +82,9 @@ def _antiemetic_document(ctx: Context) -> bool:
     return ctx.cache["antiemetic_document"]
 
 
+NEGATED = re.compile(r"\b(?:did\s+not|didn'?t|never|without|free\s+(?:of|from)|no)\b", re.I)
+
+
 def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     """Guards per value kind: a patient count names responders only when the two stand together,
     and 'PD as best response' or 'evaluation of response' is no response rate."""
@@ -93,6 +96,8 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
         return False
     if m.start >= v.end and _unknown_item_before(ctx, v):
         return False
+    if m.start >= v.end and is_toxicity(m.code) and NEGATED.search(ctx.text, v.end, m.start):
+        return False  # '7 (22.6%) patients did not develop any mucositis'
     if m.code not in RESPONSE:
         return True
     if _antiemetic_document(ctx) or ANTIEMETIC.search(ctx.text, max(0, m.start - 80), m.end + 80):

@@ -320,12 +320,17 @@ DRUG_CLASS = re.compile(r"^(?:the\s+)?(?:ADC|antibody[\s-]drug\s+conjugate|bispe
                         r"antibody|vaccine|inhibitor|investigational\s+(?:drug|agent|arm)|experimental(?:\s+arm)?|study\s+drug)$", re.I)
 
 
+def _control_like(arms: list[Arm]) -> list[Arm]:
+    """Arms whose name reads as a comparator ('placebo', 'chemotherapy alone'), not as a drug class ('the ADC')."""
+    return [a for a in arms if CONTROL.search(a.name) and not DRUG_CLASS.search(a.name)]
+
+
 def experimental_arm(arms: list[Arm]) -> Arm | None:
     """Of two randomised arms, the one that is not the control ('placebo', 'standard therapy', 'chemotherapy')."""
     settled = [a for a in arms if a.randomised] or arms
     if len(settled) != 2:
         return None
-    control = [a for a in settled if CONTROL.search(a.name) and not DRUG_CLASS.search(a.name)]
+    control = _control_like(settled)
     if len(control) == 2:  # 'perioperative chemotherapy' or 'surgery alone': 'alone' marks the control
         control = [a for a in settled if STRONG_CONTROL.search(a.name)]
     return next(a for a in settled if a is not control[0]) if len(control) == 1 else None
@@ -339,7 +344,7 @@ def _by_role(arms: list[Arm], name: str) -> Arm | None:
     'the bispecific' the experimental one."""
     if len(arms) != 2:
         return None
-    control = [a for a in arms if CONTROL.search(a.name) and not DRUG_CLASS.search(a.name)]
+    control = _control_like(arms)
     control_arm = control[-1] if len(control) == 1 else arms[1]
     other = arms[0] if control_arm is arms[1] else arms[1]
     if CONTROL.search(name) and not CONTROL.search(other.name):

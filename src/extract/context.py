@@ -111,8 +111,9 @@ def build_context(document: Document) -> Context:
                 for s in doc.spans[SPANS_KEY]]
     grades = find_grades(text)
     masked = _blank(mask_non_values(text), grades)
+    rr_is_risk = any(m.text == "RR" for m in mentions) and bool(RR_DEFINED_AS_RISK.search(text))  # one scan, not one per 'RR'
     mentions = [m for m in mentions if not _hormone_receptor(text, m) and not _responders_as_population(text, m)
-                and not _risk_ratio(text, m) and not _joined_to_complete_response(text, m)]
+                and not _risk_ratio(text, m, rr_is_risk) and not _joined_to_complete_response(text, m)]
     mentions = [_lasting_responses(text, m) for m in mentions]
     mentions = _extend_listed_names(text, mentions)
     mentions += _listed_adverse_events(text, mentions)
@@ -186,11 +187,12 @@ RR_DEFINED_AS_RISK = re.compile(r"\b(?:relative\s+risks?|risk\s+ratios?|rate\s+r
 RR_AS_RATIO = re.compile(r"\s*[:=]?\s*\d+(?:\.\d+)?\s*[;,(\[]\s*\(?\s*(?:95|90|99)\s*%", re.I)
 
 
-def _risk_ratio(text: str, m: EndpointMention) -> bool:
-    """'relative risk (RR) 0.750 [95% CI ...]': this 'RR' is a ratio, not a response rate."""
+def _risk_ratio(text: str, m: EndpointMention, defined_as_risk: bool) -> bool:
+    """'relative risk (RR) 0.750 [95% CI ...]': this 'RR' is a ratio, not a response rate; so is every
+    'RR' of a text that defines RR as a relative risk (``defined_as_risk``)."""
     if m.text != "RR":
         return False
-    return bool(RR_AS_RATIO.match(text, m.end)) or bool(RR_DEFINED_AS_RISK.search(text))
+    return defined_as_risk or bool(RR_AS_RATIO.match(text, m.end))
 
 
 def _joined_to_complete_response(text: str, m: EndpointMention) -> bool:

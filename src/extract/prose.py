@@ -340,18 +340,14 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
     for g in ctx.grades_in(start, v.start):
         if g.end > v.start:
             continue
-        if g.start < near and not LIST_AFTER_GRADE.match(ctx.text[g.end:m.start]) \
-                and not GRADED_LIST_TAIL.fullmatch(ctx.text, g.end, m.start) \
-                and not GRADED_PAREN_LIST.fullmatch(ctx.text, g.end, m.start):
+        listed = (g.start < near or g.end <= m.start) and _grade_leads_a_list(ctx, g.end, m.start)
+        if g.start < near and not listed:
             continue
         if g.end <= m.start:
             between = ctx.text[g.end:m.start]
             others = [x for x in mentions if g.end <= x.start and x.end <= m.start]
             adjacent = len(between) <= 40 and not re.search(r"\d\s?%", between)
-            intro = bool(LIST_AFTER_GRADE.match(ctx.text[g.end:m.start])) or bool(
-                GRADED_LIST_TAIL.fullmatch(ctx.text, g.end, m.start)) or bool(
-                GRADED_PAREN_LIST.fullmatch(ctx.text, g.end, m.start)) or any(
-                x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others)
+            intro = listed or any(x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others)
             if not (adjacent and not others) and not intro:
                 continue
         chosen = g
@@ -359,6 +355,13 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
     if after is not None and (chosen is None or GRADE_AFTER_VALUE.fullmatch(ctx.text, v.end, after.start)):
         chosen = after  # '12 (38.7%) patients developed grade 2': the grade the value's own clause states
     return str(chosen.value) if chosen else "any"
+
+
+def _grade_leads_a_list(ctx: Context, grade_end: int, mention_start: int) -> bool:
+    """The grade opens a list the endpoint is an item of, so it is the endpoint's grade however far back."""
+    return bool(LIST_AFTER_GRADE.match(ctx.text[grade_end:mention_start])
+                or GRADED_LIST_TAIL.fullmatch(ctx.text, grade_end, mention_start)
+                or GRADED_PAREN_LIST.fullmatch(ctx.text, grade_end, mention_start))
 
 
 # 'abnormalities of Grade 3 or 4 were lymphopenia (76%), neutropenia (48.7%), anemia (37.4%)': one grade for the list
@@ -957,7 +960,8 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
             chosen[i] = a
     _share_respective_arm(text, values, order, chosen)
     _from_to_pairs(text, values, order, arms, chosen)
-    _zip_versus_chains(text, values, order, arms, chosen, out, _named_comparison(text, mentions, len(arms)))
+    named = _named_comparison(text, mentions, len(arms))  # the sentence's own 'A vs. B', for pairs and ratios
+    _zip_versus_chains(text, values, order, arms, chosen, out, named)
     groups: dict[tuple, list[int]] = {}
     for i in order:
         c = candidates[i]
@@ -974,11 +978,10 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         if len(members) == len(arms) and len(unassigned) == len(free_arms):
             for i, k in zip(unassigned, free_arms):
                 chosen[i] = k
+    single = _only_arm_named(mentions, len(arms))
     for i in order:
         if values[i].kind == "hr":
-            named = _named_comparison(text, mentions, len(arms))
             pair = _ratio_for_against(text, values, order, i, end, mentions)
-            single = _only_arm_named(mentions, len(arms))
             if pair:
                 out[i] = f"{arms[pair[0]].name} vs {arms[pair[1]].name}"
             elif single is not None and not named:

@@ -445,6 +445,24 @@ def _key(r):
     # patients who did not develop an event are no rate of it
     ("Of 31 patients, 7 (22.6%) patients did not develop any mucositis, and 6 (19.4%) patients developed grade 1 "
      "mucositis.", [("OTHER_AE:mucositis", "rate", 19.4, "1", None, None)]),
+    # 'Compared with X, Y improved ... (a vs b)': the subject's value comes first, and the ratio is Y vs X
+    ("Patients were randomised to radiotherapy alone (RT) or chemoradiotherapy (CRT). Compared with RT, CRT improved "
+     "the 3-year OS rate (45% vs 31%; HR 0.66; 95% CI, 0.49-0.88).",
+     [("OS", "landmark", 45, None, 36, "chemoradiotherapy"), ("OS", "landmark", 31, None, 36, "radiotherapy alone"),
+      ("OS", "hr", 0.66, None, None, "chemoradiotherapy vs radiotherapy alone")]),
+    # two patient groups compared with each other: the pair is theirs, not the treatment arms'
+    ("Patients were randomized to erlotinib or placebo. Women with EGFR mutations had significantly longer PFS than "
+     "those without EGFR mutations (11.5 versus 4.4 months; HR 0.52).",
+     [("PFS", "median", 11.5, None, None, "EGFR mutations"), ("PFS", "median", 4.4, None, None, "without EGFR mutations"),
+      ("PFS", "hr", 0.52, None, None, "EGFR mutations vs without EGFR mutations")]),
+    # labelled subgroups in one list: each label's values are the arms within that subgroup
+    ("Patients were randomly assigned to everolimus or placebo. Everolimus improved median PFS regardless of prior "
+     "chemotherapy use (prior chemotherapy: 11.0 vs 3.2 months; HR 0.34; chemonaive: 11.4 vs 5.4 months; HR 0.42).",
+     [("PFS", "median", 11.0, None, None, "everolimus (prior chemotherapy)"),
+      ("PFS", "median", 3.2, None, None, "placebo (prior chemotherapy)"),
+      ("PFS", "hr", 0.34, None, None, "everolimus vs placebo (prior chemotherapy)"),
+      ("PFS", "median", 11.4, None, None, "everolimus (chemonaive)"), ("PFS", "median", 5.4, None, None, "placebo (chemonaive)"),
+      ("PFS", "hr", 0.42, None, None, "everolimus vs placebo (chemonaive)")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -499,6 +499,8 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
     _parallel_arms(ctx, end, values, sorted(candidates), arm_of)  # only values no arm was found for
     _subgroups_as_arms(ctx, start, end, values, sorted(candidates), arm_of)
+    _compared_subgroups(ctx, start, end, arms, values, sorted(candidates), arm_of)
+    _labelled_subgroups(ctx, start, end, arms, values, sorted(candidates), arm_of)
     _cohort_in_scope(ctx, values, sorted(candidates), arm_of)
     _engager_toxicities_to_experimental_arm(ctx, assigned, candidates, arms, arm_of)
     for i, candidate in candidates.items():
@@ -508,7 +510,8 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         arm = arm_of.get(i)
         spellings = arm_spellings(ctx, arms)
         for name in (arm if isinstance(arm, list) else [arm]):
-            aliases = spellings.get(name) or _comparison_spellings(name, spellings) or _subgroup_spellings(name, spellings)
+            aliases = spellings.get(name) or _comparison_spellings(name, spellings) or _subgroup_spellings(name, spellings) \
+                or ctx.cache.get(("group_spellings", name), [])
             ctx.add(dict(candidate, arm=name, arm_aliases=aliases), ev_start, ev_end, f"prose:{m.rule}")
 
 
@@ -573,6 +576,69 @@ def _respective_name_lists(ctx: Context, end: int, values: list[Value], order: l
         respectively = re.match(r"[^.;]{0,12}\brespectively\b", ctx.text[m.end():m.end() + 20])
         if (i in free and j in free) or respectively:
             arm_of[i], arm_of[j] = m.group("a"), m.group("b")
+
+
+SUBGROUP_PERSONS = r"(?:patients|participants|women|men|subjects|pts|those|cases)"
+SUBGROUP_COMPARISON = re.compile(
+    rf"\b(?P<a>{SUBGROUP_PERSONS}\s+(?:with|without|who\s+(?:had|were|did\s+not\s+have|received)|harbou?ring)\s+[^,;.()]{{2,60}}?)"
+    r"\s+(?:had|have|showed|experienced|achieved|demonstrated|were|was)\b[^.;()]{0,80}?\bthan\s+(?:in\s+|among\s+)?"
+    rf"(?P<b>{SUBGROUP_PERSONS}\s+(?:with|without|who\s+(?:had|were|did\s+not\s+have|received)|harbou?ring)\s+[^,;.()]{{2,60}}?)"
+    r"(?=\s*[(,;.]|\s+(?:with|at|was|were|did)\b)", re.I)
+
+
+def _compared_subgroups(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm], values: list[Value],
+                        order: list[int], arm_of: dict[int, Any]) -> None:
+    """'women with p53 over-expression had shorter OS than those without p53 over-expression (11.5 versus
+    14.4 months)': the pair after the comparison belongs to the two patient groups, not to the arms."""
+    m = SUBGROUP_COMPARISON.search(ctx.text, start, end)
+    if m is None or arm_rules.arm_mentions(ctx.text, start, end, arms):
+        return
+    a, b = (re.sub(rf"^{SUBGROUP_PERSONS}\s+(?=without\b)", "", arm_rules.subgroup_label(g), flags=re.I) for g in m.group("a", "b"))
+    after = [i for i in order if values[i].start >= m.end()]
+    pair = [i for i in after if values[i].kind != "hr"][:2]
+    if len(pair) != 2 or not VERSUS_GAP.match(ctx.text[values[pair[0]].end:values[pair[1]].start]) \
+            or re.search(r"[.;]", ctx.text[m.end():values[pair[0]].start]):
+        return
+    arm_of[pair[0]], arm_of[pair[1]] = a, b
+    for i in after:
+        if values[i].kind == "hr" and values[i].start > values[pair[1]].start:
+            arm_of[i] = f"{a} vs {b}"
+    ctx.cache[("group_spellings", a)] = [m.group("a")] if m.group("a") != a else []
+    ctx.cache[("group_spellings", b)] = [m.group("b")] if m.group("b") != b else []
+
+
+SUBGROUP_LABEL = re.compile(r"(?:\(|;\s*)(?P<label>[A-Za-z][\w≥≤<>=+/-]*(?:\s[\w≥≤<>=+/-]+){0,4}?)\s*:\s*(?=[\d(])")
+NOT_A_LABEL = re.compile(r"^(?:HR|OR|RR|CI|\d+%?\s*CI|p|P|n|N|median|range|IQR|grade.*|all\s+grades?|any\s+grade)$", re.I)
+
+
+def _labelled_subgroups(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm], values: list[Value],
+                        order: list[int], arm_of: dict[int, Any]) -> None:
+    """'(prior chemotherapy: 11.0 vs 3.2 months; HR 0.34; chemonaive: 11.4 vs 5.4 months; HR 0.42)':
+    two or more labels in one list name subgroups; each value after a label is its arm within that subgroup."""
+    labels = [m for m in SUBGROUP_LABEL.finditer(ctx.text, start, end)
+              if not NOT_A_LABEL.match(m.group("label")) and not ctx.mentions_in(m.start("label"), m.end("label"))
+              and not arm_rules.arm_mentions(ctx.text, m.start("label"), m.end("label"), arms)]
+    if len({m.group("label").lower() for m in labels}) < 2:
+        return
+    for k, label in enumerate(labels):
+        limit = _enclosing_close(ctx.text, label.end(), labels[k + 1].start() if k + 1 < len(labels) else end)
+        for i in order:
+            if label.end() <= values[i].start < limit:
+                name = label.group("label")
+                arm_of[i] = f"{arm_of[i]} ({name})" if isinstance(arm_of.get(i), str) else name
+
+
+def _enclosing_close(text: str, pos: int, limit: int) -> int:
+    """Where the parenthesis around ``pos`` closes (or ``limit``): a label's values end with its list."""
+    depth = 0
+    for k in range(pos, limit):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            if depth == 0:
+                return k
+            depth -= 1
+    return limit
 
 
 def _looks_like_a_unit(name: str) -> bool:
@@ -794,9 +860,19 @@ def _named_comparison(text: str, mentions: list[arm_rules.ArmMention], n_arms: i
     """'The 3-year PFS for SP vs. S were 71.9% vs. 46.9%': the sentence's own 'A vs. B' sets the order
     of the values after it. Returns where the comparison ends and the arm order."""
     for a, b in zip(mentions, mentions[1:]):
-        if a.arm != b.arm and NAMED_PAIR_GAP.fullmatch(text, a.end, b.start):
+        if a.arm == b.arm:
+            continue
+        if NAMED_PAIR_GAP.fullmatch(text, a.end, b.start):
             return b.end, [a.arm, b.arm, *(k for k in range(n_arms) if k not in (a.arm, b.arm))]
+        if LEADING_REFERENCE.search(text, max(0, a.start - 40), a.start) and REFERENCE_THEN_SUBJECT.fullmatch(text, a.end, b.start):
+            # 'Compared with RT, CRT improved the 3-year OS rate (45% vs 31%)': the subject comes first
+            return b.end, [b.arm, a.arm, *(k for k in range(n_arms) if k not in (a.arm, b.arm))]
     return None
+
+
+LEADING_REFERENCE = re.compile(r"(?:^|[.;:]\s+|\n)\W*(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|"
+                               r"versus|vs\.?|as\s+compared\s+(?:with|to))\s+(?:the\s+)?(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?$", re.I)
+REFERENCE_THEN_SUBJECT = re.compile(r"\s*(?:(?:arm|group|cohort)s?\s*)?(?:\([^()]*\)\s*)?,\s*(?:the\s+)?(?:use\s+of\s+|addition\s+of\s+|patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?", re.I)
 
 
 def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: list[arm_rules.Arm],

@@ -463,6 +463,20 @@ def _key(r):
       ("PFS", "hr", 0.34, None, None, "everolimus vs placebo (prior chemotherapy)"),
       ("PFS", "median", 11.4, None, None, "everolimus (chemonaive)"), ("PFS", "median", 5.4, None, None, "placebo (chemonaive)"),
       ("PFS", "hr", 0.42, None, None, "everolimus vs placebo (chemonaive)")]),
+    # numbered cohorts are the arms where nothing else names them, and 'cohort 1 and 65.6%' is no list of values
+    ("Patients received step-up dosing to 30 mg (cohort 1) or 45 mg (cohort 2). ORR was 58.8% in cohort 1 and "
+     "65.6% in cohort 2; CR rates were 36.8% and 43.8%, respectively.",
+     [("ORR", "rate", 58.8, None, None, "cohort 1"), ("ORR", "rate", 65.6, None, None, "cohort 2"),
+      ("CR", "rate", 36.8, None, None, "cohort 1"), ("CR", "rate", 43.8, None, None, "cohort 2")]),
+    # a clause for an event the lexicon does not know keeps its values from the event before it
+    ("Patients were randomized to DX-7 or docetaxel. Stomatitis was reported in 50.1% and 13.1%, and ocular surface "
+     "events in 40.1% and 7.7%, respectively.",
+     [("OTHER_AE:stomatitis", "rate", 50.1, "any", None, "DX-7"), ("OTHER_AE:stomatitis", "rate", 13.1, "any", None, "docetaxel")]),
+    # a leading follow-up clause is the trial's, not the arm the main clause is about
+    ("Patients were randomized to DX-7 or docetaxel. At a median follow-up of 13.5 months, DX-7 improved PFS "
+     "(median 6.9 vs 4.9 months).",
+     [("FOLLOW_UP", "median", 13.5, None, None, None), ("PFS", "median", 6.9, None, None, "DX-7"),
+      ("PFS", "median", 4.9, None, None, "docetaxel")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -199,8 +199,9 @@ def find_arms(masked: str) -> list[Arm]:
         _add_arm(arms, _clean(m.group(1)), None)
     named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in scan(ARM_LETTER, masked)]
     named += [(m.start(), _clean(m.group(1))) for m in scan(ARM_WORD, masked)]
+    numbered_ok = not arms  # 'cohort 1', 'cohort 2' name the arms only where nothing else does
     for _, name in sorted(named):
-        _add_arm(arms, name, None)
+        _add_arm(arms, name, None, numbered_ok=numbered_ok)
     _distinctive_words(arms)
     return arms
 
@@ -264,11 +265,11 @@ SUBGROUP_BEFORE = re.compile(r"\b(?:patients|pts|participants|those|women|men|su
                              r"previously|aged|whose)\b[^.;,()]*$", re.I)
 
 
-def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False) -> bool:
+def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False, numbered_ok: bool = False) -> bool:
     """Add or merge a name; False when it cannot be an arm."""
     words = name.lower().split()
     group_word = len(words) == 2 and words[1] in ("group", "arm") and words[0] in GENERIC_ADJECTIVES  # 'trial group'
-    if not words or (words[0] in NOT_ARM_START and not CHOICE_OF.match(name) and not group_word) or len(words) > 6 or STANDALONE_NUMBER.search(name) \
+    if not words or (words[0] in NOT_ARM_START and not CHOICE_OF.match(name) and not group_word) or len(words) > 6 or (STANDALONE_NUMBER.search(name) and not (numbered_ok and ARM_LETTER.fullmatch(name))) \
             or (len(words) == 1 and words[0] in NOT_ARM_WORDS) or (any(w in NOT_TREATMENT_WORDS for w in words) and not group_word):
         return False
     if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):

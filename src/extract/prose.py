@@ -118,6 +118,8 @@ NAMED_NON_RESPONSE = re.compile(
     r"(?:stable\s+disease|progressive\s+disease|SD|PD)\b", re.I)
 SAME_RATE = re.compile(r"(?:\d+[\s-]?(?:years?|months?|yrs?|mos?)|landmark|survival|response|remission|the|these|respective)\s*$", re.I)
 OTHER_RATE = re.compile(r"\b(?:rates?|proportions?|percentages?)\b", re.I)
+OWN_CLAUSE = re.compile(r"\d\s?%?\)?\s*[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?(?P<item>[a-z][a-z\s/-]{2,40}?)\s+"
+                        r"(?:(?:was|were)\s+(?:reported|observed|seen|noted)\s+)?(?:occurred\s+)?in\s*(?:\d+(?:\.\d+)?\s?%?\s*(?:,|and|or|vs\.?|versus)?\s*)*$", re.I)
 OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?[a-z][a-z\s/-]{2,40}\(\s*$")
 
 
@@ -128,6 +130,9 @@ def _another_measure_between(ctx: Context, lo: int, hi: int) -> bool:
     between = ctx.text[lo:hi]
     if OWN_ITEM.search(between):
         return True
+    clause = OWN_CLAUSE.search(between)
+    if clause and not ctx.mentions_in(lo + clause.start("item"), lo + clause.end("item") + 1):
+        return True  # '... in 50.1% and 13.1%, and ocular surface events in 40.1% and 7.7%'
     for r in OTHER_RATE.finditer(between):
         if r.start() < 12:
             continue  # 'CR rates were', 'ORR rate of'
@@ -503,6 +508,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     _labelled_subgroups(ctx, start, end, arms, values, sorted(candidates), arm_of)
     _cohort_in_scope(ctx, values, sorted(candidates), arm_of)
     _engager_toxicities_to_experimental_arm(ctx, assigned, candidates, arms, arm_of)
+    _follow_up_clause_has_no_arm(ctx, start, end, arms, values, candidates, arm_of)
     for i, candidate in candidates.items():
         v, m = values[i], assigned[i]
         ev_start = _widen_start(ctx, min(m.start, v.start), start)
@@ -513,6 +519,21 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
             aliases = spellings.get(name) or _comparison_spellings(name, spellings) or _subgroup_spellings(name, spellings) \
                 or ctx.cache.get(("group_spellings", name), [])
             ctx.add(dict(candidate, arm=name, arm_aliases=aliases), ev_start, ev_end, f"prose:{m.rule}")
+
+
+FOLLOW_UP_CLAUSE = re.compile(r"[\s•*-]*(?:At|After|With|Following|By)\s+(?:a|the)?\s*(?:\w+\s+)?median\s+(?:duration\s+of\s+)?"
+                              r"(?:follow[\s-]?up|observation)\b[^,;]{0,60}[,;]", re.I)
+
+
+def _follow_up_clause_has_no_arm(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm], values: list[Value],
+                                 candidates: dict[int, dict[str, Any]], arm_of: dict[int, Any]) -> None:
+    """'At a median follow-up of 13.5 months, DX-7 improved PFS': the trial's follow-up, not DX-7's."""
+    clause = FOLLOW_UP_CLAUSE.match(ctx.text, start, end)
+    if clause is None or (arms and arm_rules.arm_mentions(ctx.text, start, clause.end(), arms)):
+        return
+    for i, candidate in candidates.items():
+        if candidate["endpoint"] == "FOLLOW_UP" and values[i].end <= clause.end():
+            arm_of.pop(i, None)
 
 
 def _subgroup_spellings(name: str | None, spellings: dict[str, list[str]]) -> list[str]:

@@ -224,11 +224,15 @@ def mask_non_values(text: str) -> str:
 
 HEDGE = re.compile(r"(?:nearly|almost|approximately|approx\.?|about|around|roughly|over|more\s+than|less\s+than|up\s+to|at\s+least|>=|<=|>|<|~)\s*$", re.I)
 
+# 'ORR was 58.8% in cohort 1 and 65.6% in cohort 2': a group's number does not open a list of values
+NOT_A_GROUP_NUMBER = "".join(rf"(?<!\b{w}\s)" for w in ("(?i:arm)", "(?i:arms)", "(?i:part)", "(?i:group)", "(?i:groups)", "(?i:cohort)",
+                                                         "(?i:cohorts)", "(?i:level)", "(?i:levels)"))
+
 VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 19, 22, and 13% / 6.8 vs 9.5%: numbers sharing one percent sign
-    ("pct_list", re.compile(rf"(?<![\w.~/])(?<![A-Za-z]-)({NUM}(?:\s?,\s?{NUM}){{0,2}}\s?,?\s?(?:vs\.?|versus|and|or)\s?{NUM})\s?%")),
+    ("pct_list", re.compile(rf"(?<![\w.~/])(?<![A-Za-z]-){NOT_A_GROUP_NUMBER}({NUM}(?:\s?,\s?{NUM}){{0,2}}\s?,?\s?(?:vs\.?|versus|and|or)\s?{NUM})\s?%")),
     # 8.3 vs 5.6 months / 8.3 and 5.6 months: numbers sharing one unit
-    ("time_list", re.compile(rf"(?<![\w.~/])(?<![A-Za-z]-)({NUM}(?:\s?(?:,\s?(?:and|or)|,|vs\.?|versus|and|or|to)\s?{NUM}){{1,3}})\s?({UNIT_RE})(?![\w])", re.I)),
+    ("time_list", re.compile(rf"(?<![\w.~/])(?<![A-Za-z]-){NOT_A_GROUP_NUMBER}({NUM}(?:\s?(?:,\s?(?:and|or)|,|vs\.?|versus|and|or|to)\s?{NUM}){{1,3}})\s?({UNIT_RE})(?![\w])", re.I)),
     # 27 of 60 patients (45%) / 27/60 (45%)
     ("count_of_n_pct", re.compile(rf"(?<![\w.~])(\d+)\s?(?:/|of)\s?(\d+)(?:\s+[a-z]+){{0,2}}\s?\(\s?({NUM})\s?%\s?\)", re.I)),
     # 45% (27/60) / 45% (27 of 60) / 45% (n = 27)

@@ -477,6 +477,15 @@ def _key(r):
      "(median 6.9 vs 4.9 months).",
      [("FOLLOW_UP", "median", 13.5, None, None, None), ("PFS", "median", 6.9, None, None, "DX-7"),
       ("PFS", "median", 4.9, None, None, "docetaxel")]),
+    # a press release's 'study of X, a ..., compared with A, B and C (ABC)' names the two arms
+    ("The Phase 3 LUMEN-3 study of TARVELI (elrantamab), a bispecific antibody, compared with pomalidomide, bortezomib "
+     "and dexamethasone (PVd) met its primary endpoint. The 18-month PFS rate was 71.4% with TARVELI versus 38.9% with PVd.",
+     [("PFS", "landmark", 71.4, None, 18, "TARVELI"), ("PFS", "landmark", 38.9, None, 18, "pomalidomide, bortezomib and dexamethasone")]),
+    # a subgroup whose name holds a decimal point ('CLDN18.2')
+    ("Patients were randomized to VELMORA or placebo. In patients whose tumors expressed CLDN18.2 at 75% or higher, "
+     "median OS was 18.9 months with VELMORA versus 12.5 months with placebo.",
+     [("OS", "median", 18.9, None, None, "VELMORA (CLDN18.2 at 75% or higher)"),
+      ("OS", "median", 12.5, None, None, "placebo (CLDN18.2 at 75% or higher)")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -735,3 +744,10 @@ def test_a_table_column_carries_the_other_names_of_its_arm():
     assert "axicabtagene ciloleucel" in row["arm_aliases"]
     other = next(r for r in records_of(text) if r["value"] == 50)
     assert other["arm"] == "SoC" and "standard care" in other["arm_aliases"]
+
+
+def test_an_arm_goes_by_its_name_with_the_backbone_written_after_it():
+    text = ("Patients were randomized to VELMORA or placebo. Median OS was 16.4 months for VELMORA plus chemotherapy and "
+            "12.1 months for placebo plus chemotherapy.")
+    got = {r["arm"]: set(r["arm_aliases"]) for r in records_of(text) if r["stat"] == "median"}
+    assert "VELMORA plus chemotherapy" in got["VELMORA"] and "placebo plus chemotherapy" in got["placebo"]

@@ -47,6 +47,25 @@ COMPARED = re.compile(
     r"(?P<a2>[A-Za-z~][^.;(),]{1,80}?)(?P<pa2>\s?\([^()]{0,120}\))?(?:,\s*(?:n\s?=\s?)?\d+(?:\s+\w+)?)?,?\s+and\s+)"
     r"(?:the\s+)?(?P<b>[A-Za-z~][^.;(),]{1,80}?)(?P<pb>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:in|among|for|as|at|after|every|each|until)\b|\s?\(|$)", re.I)
+# 'the Phase 3 LUMEN-3 study of TARVELI (elrantamab), a bispecific antibody, compared with pomalidomide,
+# bortezomib and dexamethasone (PVd)': a press release's trial named with its two arms
+STUDY_COMPARISON = re.compile(
+    r"\b(?:study|trial)\s+(?:of|evaluating|comparing|investigating|testing)\s+(?:the\s+)?(?P<a>[A-Za-z~][^.;(),]{1,60}?)"
+    r"(?P<pa>\s?\([^()]{0,60}\))?(?:,\s(?:an?|the)\s[^.;(),]{1,60},)?\s+(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?"
+    r"(?:(?P<b>[A-Za-z~][^.;()]{1,80}?)(?P<pb>\s?\([A-Z][\w+/-]{1,12}\))|(?P<b2>[A-Za-z~][^.;(),]{1,60}?)"
+    r"(?=\s?[.;]|,\s|\s+(?:in|among|for|as|at|met|was|has|showed|demonstrated|achieved)\b|$))", re.I)
+
+
+def _add_study_comparison(arms: list["Arm"], masked: str) -> None:
+    for m in scan(STUDY_COMPARISON, masked):
+        b, pb = (m.group("b"), m.group("pb")) if m.group("b") else (m.group("b2"), None)
+        names = [_clean(m.group("a")), _clean(b)]
+        if names[0].lower() != names[1].lower() and all(_treatment_like(n) for n in names):
+            for name, paren in zip(names, (m.group("pa"), pb)):
+                _add_arm(arms, name, paren, randomised=True)
+            return
+
+
 # 'Overall, 451 patients were enrolled: 301 received belantamab and 150 received pomalidomide-dexamethasone.'
 RECEIVED_COUNTS = re.compile(
     r"\b\d+\s+(?:patients\s+)?(?:received|were\s+assigned\s+to|were\s+randomi[sz]ed\s+to)\s+(?P<a>[A-Za-z~][^.;(),]{1,60}?)"
@@ -186,6 +205,8 @@ def find_arms(masked: str) -> list[Arm]:
                 for name, paren in zip(names, (pa, m.group("pb"))):
                     complete &= _add_arm(arms, name, paren, randomised=True)
                 break
+    if not arms:
+        _add_study_comparison(arms, masked)
     if not complete:  # an arm of the randomisation could not be read: later names may still be arms
         for arm in arms:
             arm.randomised = False
@@ -470,7 +491,7 @@ def preceding_arm(value_start: int, mentions: list[ArmMention], sentence_start: 
 # --- subgroups and dose cohorts reported like arms ------------------------------------------------
 
 GROUP = (r"(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those|women|men|subjects|pts)\s+(?:with|who|previously|without|aged|receiving|treated|"
-         r"exposed|refractory|harbou?ring|whose)\b[^,;.()]{2,60}?(?=\s*(?:[,;.()]|\band\b|\bthe\b|\bwas\b|\bwere\b|$))"
+         r"exposed|refractory|harbou?ring|whose)\b(?:[^,;.()]|(?<=\d)\.(?=\d)){2,60}?(?=\s*(?:[,;.()]|\band\b|\bthe\b|\bwas\b|\bwere\b|$))"
          r"|the\s+recommended(?:\s+phase\s+(?:2|II))?\s+dose(?:\s+level)?"
          r"|(?:the\s+)?\d[\d.,]*\s?(?:mg|μg|µg|mcg|ug|g)(?:/kg|/m\^?2)?(?:\s+[a-z]+){0,2}\s+(?:cohort|dose\s+level|level|group|arm)")
 ANALYSIS_OF = r"(?:an?\s+|the\s+)?(?:(?:exploratory|pre-?specified|post[\s-]hoc|subgroup|subset)\s+)*analys[ie]s\s+(?:of|in|among)\s+"

@@ -690,6 +690,10 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
 
 
 ARM_WORD_AFTER = re.compile(r"\s(arm|group|cohort)\b", re.I)
+# the backbone a press release writes after each arm's name: 'VELMORA plus chemotherapy', 'placebo + R-CHOP'
+ARM_PARTNER_AFTER = re.compile(r"\s?(?:plus|\+|in\s+combination\s+with|combined\s+with)\s+(?P<partner>(?!the\b|a\b|an\b)"
+                               r"[A-Za-z][\w/-]*(?:\s(?!and\b|or\b|versus\b|vs\b|in\b|for\b|with\b|was\b|were\b|had\b|arm\b|group\b)[A-Za-z][\w/-]*){0,2}?)"
+                               r"(?=\s*(?:[,;.()]|\s(?:and|or|versus|vs\.?|in|for|with|was|were|had|arm|group)\b|$))", re.I)
 
 
 def arm_spellings(ctx: Context, arms: list[arm_rules.Arm]) -> dict[str, list[str]]:
@@ -704,6 +708,9 @@ def arm_spellings(ctx: Context, arms: list[arm_rules.Arm]) -> dict[str, list[str
             word = ARM_WORD_AFTER.match(ctx.text, mention.end)
             if word and not re.search(r"\b(?:arm|group|cohort)$", spelled, re.I):
                 found[arms[mention.arm].name].add(f"{spelled} {word.group(1)}")  # 'the QUELTREZA arm
+            partner = ARM_PARTNER_AFTER.match(ctx.text, mention.end)
+            if partner and not ctx.mentions_in(partner.start("partner"), partner.end("partner")):
+                found[arms[mention.arm].name].add(spelled + partner.group(0))  # 'VELMORA plus chemotherapy'
         ctx.cache[key] = {name: sorted(n for n in names if n.lower() != name.lower() and len(n) > 1)
                           for name, names in found.items()}
     return ctx.cache[key]

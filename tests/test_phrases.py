@@ -486,6 +486,19 @@ def _key(r):
      "median OS was 18.9 months with VELMORA versus 12.5 months with placebo.",
      [("OS", "median", 18.9, None, None, "VELMORA (CLDN18.2 at 75% or higher)"),
       ("OS", "median", 12.5, None, None, "placebo (CLDN18.2 at 75% or higher)")]),
+    # news wording: an arm introduced by its description ('the cell therapy, called X (x-cel)'), a lower-case
+    # short name, a landmark whose time point leads the sentence and carries over 'versus', 'rated grade 3 or
+    # worse', 'roughly 1 in 4 patients on standard care (24%)', neurologic side effects in a CAR T trial
+    ("In the phase 3 trial, 212 adults were randomly assigned to receive either the cell therapy, called "
+     "pelvacabtagene (pelva-cel), or standard immunochemotherapy. Two years after treatment, 74 percent of pelva-cel "
+     "recipients were alive without their lymphoma progressing, versus 41 percent in the control group. About two-thirds "
+     "of pelva-cel patients (66%) developed cytokine release syndrome. Neurologic side effects were seen in 11%, with 3% "
+     "rated grade 3 or worse. Roughly 1 in 4 patients on standard immunochemotherapy (24%) had an infection, compared "
+     "with 15% on pelva-cel.",
+     [("PFS", "landmark", 74, None, 24, "pelvacabtagene"), ("PFS", "landmark", 41, None, 24, "standard immunochemotherapy"),
+      ("CRS", "rate", 66, "any", None, "pelvacabtagene"), ("ICANS", "rate", 11, "any", None, "pelvacabtagene"),
+      ("ICANS", "rate", 3, ">=3", None, "pelvacabtagene"), ("INFECTION", "rate", 24, "any", None, "standard immunochemotherapy"),
+      ("INFECTION", "rate", 15, "any", None, "pelvacabtagene")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

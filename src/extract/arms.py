@@ -170,9 +170,17 @@ def _hide_choice_lists(masked: str) -> str:
     return CHOICE_LIST.sub(lambda m: "~" * len(m.group(0)), masked)
 
 
+CALLED = re.compile(r"\b(?:the|a|an)\s+[^.;(),~]{1,40}?,?\s+(?:called|known\s+as|named|dubbed)\s+(?=[A-Za-z])", re.I)
+
+
+def _hide_descriptions(masked: str) -> str:
+    """'either the cell therapy, called pelvacabtagene (pelva-cel), or ...': the arm is the name, not its description."""
+    return CALLED.sub(lambda m: "~" * len(m.group(0)), masked)
+
+
 def find_arms(masked: str) -> list[Arm]:
     """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction."""
-    masked = _hide_choice_lists(masked)
+    masked = _hide_descriptions(_hide_choice_lists(masked))
     arms: list[Arm] = []
     listed: list[tuple[int, int]] = []
     complete = True
@@ -315,7 +323,7 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
         if named and not ARM_LETTER.fullmatch(named.group(0).strip(",; ()")):
             arm.aliases.add(named.group(1))  # '(350 mg/m2 daily, RT-5-FU arm)'
         abbreviation = ABBREVIATION.match(part.strip())
-        if abbreviation and any(c.isupper() for c in abbreviation.group(1)):
+        if abbreviation and (any(c.isupper() for c in abbreviation.group(1)) or re.fullmatch(r"[a-z]+-[a-z]+", abbreviation.group(1))):
             arm.aliases.add(abbreviation.group(1))
     arms.append(arm)
     return True

@@ -146,7 +146,8 @@ def _another_measure_between(ctx: Context, lo: int, hi: int) -> bool:
 def _unknown_item_before(ctx: Context, v: Value) -> bool:
     """'skin-related events (64%) and CRS (58%)': 64% is the unknown item's, not the next one's."""
     lead = re.search(r"[a-z][a-z\s/-]{2,40}\(\s*$", ctx.text[max(0, v.start - 45):v.start])
-    if not lead or re.search(r"\b(?:patients|participants|subjects|cases|pts|individuals|responders|of\s+them)\s*\(\s*$", lead.group(0)):
+    if not lead or re.search(r"\b(?:patients|participants|subjects|cases|pts|individuals|responders|of\s+them)\s*\(\s*$", lead.group(0)) \
+            or re.search(r"\b(?:patients|participants|subjects|pts|people|those|recipients)\s+(?:on|in|receiving|given|treated\s+with)\b", lead.group(0)):
         return False
     paren = v.start - (len(ctx.text[max(0, v.start - 45):v.start]) - lead.end()) - 1
     return not any(abs(x.end - paren) <= 2 for x in ctx.mentions_in(max(0, v.start - 60), v.start))
@@ -301,6 +302,9 @@ def _listed_timepoint(ctx: Context, m: EndpointMention, v: Value) -> float | Non
     return points[index % len(points)] if index is not None else None
 
 
+VERSUS_AFTER_ENDPOINT = re.compile(r"[^.;\d]{0,30}?,?\s*(?:versus|vs\.?|compared\s+with|against)\s+", re.I)
+
+
 def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:
     """'12-month PFS', 'PFS at 12 months ... 62%', 'PFS and OS rates at 24 months were ...'."""
     listed = _listed_timepoint(ctx, m, v)
@@ -329,6 +333,11 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
                 if t.end <= v.start and LEADING_TIMEPOINT_GAP.fullmatch(ctx.text[t.end:v.start])]
         if lead:
             return float(lead[-1].value)
+    if v.start > m.end and VERSUS_AFTER_ENDPOINT.fullmatch(ctx.text, m.end, v.start):
+        # 'Two years after treatment, 74 percent ... were alive without progression, versus 41 percent ...'
+        partner = [x for x in ctx.values_in(max(0, m.start - 80), m.start) if x.kind == v.kind]
+        if partner:
+            return timepoint_for(ctx, m, partner[-1], mentions)
     # 'the 5-year EFS rates (70% vs 62%) and overall survival (82% vs 77%)': the time point carries over
     earlier = [t for t in ctx.timepoints_in(m.start - 160, m.start) if t.end <= m.start]
     if earlier and v.start > m.end:
@@ -375,7 +384,7 @@ GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|incl
 # 'Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%': one grade for the list
 GRADED_LIST_TAIL = re.compile(r"\s*(?!(?:were|was|occurred|had|in|of|and|or|reported|seen|observed)\b)[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+(?:(?:occurred|was\s+\w+|were\s+\w+)\s+)?in\s+\d+(?:\.\d+)?\s?%"
                               r"(?:\s*,\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+in\s+\d+(?:\.\d+)?\s?%)*\s*,?\s*(?:and\s+)?", re.I)
-GRADE_AFTER_VALUE = re.compile(r"[\s%)]*(?:(?:of\s+(?:the\s+)?)?(?:patients|pts|subjects)\s+)?(?:had|were|was|with|experienced|developed)\s+$", re.I)
+GRADE_AFTER_VALUE = re.compile(r"[\s%)]*(?:(?:of\s+(?:the\s+)?)?(?:patients|pts|subjects)\s+)?(?:had|were|was|with|experienced|developed|(?:(?:were|was)\s+)?(?:rated|classified\s+as|graded(?:\s+as)?|considered))\s+$", re.I)
 
 
 def _grade_after(ctx: Context, m: EndpointMention, v: Value):
@@ -453,9 +462,10 @@ def _engager_toxicities_to_experimental_arm(ctx: Context, assigned: dict[int, En
     experimental = arm_rules.experimental_arm(arms)
     if experimental is None:
         return
+    engager_document = any(x.code == "CRS" for x in ctx.mentions)  # neurologic events there are ICANS-like
     for i, m in assigned.items():
         if i in candidates and arm_of.get(i) is None and candidates[i].get("endpoint") in ("CRS", "ICANS") \
-                and ENGAGER_TOXICITY.match(m.text):
+                and (ENGAGER_TOXICITY.match(m.text) or (engager_document and m.code == "ICANS")):
             arm_of[i] = experimental.name
 
 

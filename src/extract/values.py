@@ -197,6 +197,9 @@ MASK_PATTERNS = [
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s*/\s*[A-Za-z][\w\s-]{0,30}?\d+(?:\.\d+)?\s?%"),
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s*(?=/\s*[A-Za-z]|(?:topical\s+|w/v\s+)?(?:cream|ointment|gel|solution|lotion|mouthwash|"
                r"mouth\s?rinse|rinse|spray|eye\s+drops|drops|foam|shampoo|patch)\b)", re.I),
+    # 'roughly 1 in 4 patients': a proportion in words, its percentage (if any) is stated apart
+    re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+               r"(?=(?:patients|people|participants|adults|children|women|men|subjects)\b)", re.I),
     # 'tumors that expressed B7-H4 on 50% or more of tumor cells': a threshold
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s+or\s+(?:more|greater|higher|above)\s+of\b", re.I),
     # 'patients surviving 5 years from randomisation': a time since an event, not a value

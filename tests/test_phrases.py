@@ -499,6 +499,16 @@ def _key(r):
       ("CRS", "rate", 66, "any", None, "pelvacabtagene"), ("ICANS", "rate", 11, "any", None, "pelvacabtagene"),
       ("ICANS", "rate", 3, ">=3", None, "pelvacabtagene"), ("INFECTION", "rate", 24, "any", None, "standard immunochemotherapy"),
       ("INFECTION", "rate", 15, "any", None, "pelvacabtagene")]),
+    # 'were alive at 2 years' is a landmark; 'N yr from biopsy' is no time point of a landmark
+    ("Patients were randomised to CHART or conventional radiotherapy. At 2 years, 30% of the CHART patients were "
+     "alive. After a median follow-up of 7.8 yr from randomisation, 120 patients had died.",
+     [("OS", "landmark", 30, None, 24, "CHART"), ("FOLLOW_UP", "median", 7.8, None, None, None)]),
+    # the ratio's endpoint named before it; ratios listed for two coordinated endpoints; a bare ratio with its CI
+    ("Patients were randomized to sunitinib or placebo. The HRs for PFS and OS were 0.62 (95% CI 0.5-0.8) and 0.71 "
+     "(95% CI 0.6-0.9), respectively. The hazard ratio for death of the sunitinib group against the placebo group in "
+     "the second year was not significant (0.90; 95% confidence interval, 0.61-1.35).",
+     [("PFS", "hr", 0.62, None, None, "sunitinib vs placebo"), ("OS", "hr", 0.71, None, None, "sunitinib vs placebo"),
+      ("OS", "hr", 0.90, None, None, "sunitinib vs placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -756,7 +756,7 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
                 f"prose-hr-previous:{rule}")
 
 
-LEAD_WORDS = re.compile(r"(?:\b(?:median|estimated|the|confirmed|best)\s+|\d+\s?-?\s?(?:month|year|mo)\s?-?\s?)+$", re.I)
+LEAD_WORDS = re.compile(r"(?:\b(?:median|estimated|the|confirmed|best)\s+|\d+\s?-?\s?(?:month|year|mo|yr|week|wk)\s?-?\s?)+$", re.I)
 
 
 def _widen_start(ctx: Context, pos: int, floor: int) -> int:

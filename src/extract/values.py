@@ -127,7 +127,8 @@ class _Spans:
 
 TIMEPOINT_PATTERNS = [
     # "12-month PFS", "2-year OS", "12 month-PFS", "24-mo"
-    re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?-?\s?(month|mo|year|yr|week|wk|day)(?:s(?=-))?(?:\s?-\s?|\s+)(?=(?:rate\s+of\s+)?(?:landmark\s+)?[A-Za-z])", re.I),
+    re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?-?\s?(month|mo|year|yr|week|wk|day)(?:s(?=-))?(?:\s?-\s?|\s+)(?=(?:rate\s+of\s+)?(?:landmark\s+)?[A-Za-z])"
+               r"(?!(?:from|of|in|after|since|to|for|with|vs|versus|respectively|the|a|an|median|follow|later|earlier|ago|before|post)\b)", re.I),
     # "3-years overall survival", "The 3 years PFS and OS"
     re.compile(r"(?<![\w.])(\d{1,2})[\s-](month|year)s\s+(?=(?:overall|progression|event|disease|relapse|PFS|OS|EFS|survival)\b)", re.I),
     # "at 12 months", "at 2 years"
@@ -442,21 +443,74 @@ def _p_string(m: re.Match[str]) -> str:
     return num if op == "=" else op + num
 
 
+def _hint(phrase: str) -> str | None:
+    phrase = phrase.lower()
+    if ("death" in phrase and "progression" not in phrase) or re.search(r"\b(?:os|overall survival)\b", phrase):
+        return "OS"
+    if "progression" in phrase or re.search(r"\bpfs\b", phrase):
+        return "PFS"
+    if re.search(r"\b(?:efs|event-free survival)\b", phrase):
+        return "EFS"
+    return None
+
+
+# 'The hazard ratio for death of the UFT/LV group against surgery alone was not significant (HR 0.80, ...)'
+HINT_BEFORE = re.compile(r"\b(?:hazard\s+ratio|HR)\s+(?:\(HR\)\s+)?for\s+(?P<what>death|progression(?:\s+or\s+death)?|"
+                         r"disease\s+progression(?:\s+or\s+death)?|OS|PFS|EFS|overall\s+survival|progression-free\s+survival)\b"
+                         r"[^.;\d]{0,120}$", re.I)
+
+
 def find_hazard_ratios(text: str) -> list[Value]:
     """Hazard ratios with their CI and p; 'HR for death' keeps the endpoint hint."""
     out = []
     for m in scan(HR_RE, text):
         value = Value("hr", m.start(), m.end(), float(m.group(1)), "ratio")
-        hint = m.group(0).lower()
-        if ("death" in hint and "progression" not in hint) or re.search(r"\b(?:os|overall survival)\b", hint):
-            value.extras["endpoint_hint"] = "OS"
-        elif "progression" in hint or re.search(r"\bpfs\b", hint):
-            value.extras["endpoint_hint"] = "PFS"
-        elif re.search(r"\b(?:efs|event-free survival)\b", hint):
-            value.extras["endpoint_hint"] = "EFS"
+        hint = _hint(m.group(0))
+        if hint is None:
+            before = HINT_BEFORE.search(text, max(0, m.start() - 160), m.start())
+            hint = _hint(before.group("what")) if before else None
+        if hint:
+            value.extras["endpoint_hint"] = hint
         attach_qualifiers(text, value, window=110)
         out.append(value)
         out += _following_ratios(text, value)
+    taken = {v.start for v in out}
+    out += [v for v in _coordinated_ratios(text) if v.start not in taken]
+    taken = {v.start for v in out}
+    for m in scan(DISTANT_RATIO, text):
+        if m.start("ratio") not in taken:
+            value = Value("hr", m.start("ratio"), m.end("ratio"), float(m.group("ratio")), "ratio")
+            hint = _hint(m.group("what") or "")
+            if hint:
+                value.extras["endpoint_hint"] = hint
+            attach_qualifiers(text, value, window=110)
+            out.append(value)
+    return out
+
+
+# 'The hazard ratio for death of the UFT/LV group against the surgery alone group was not significant
+# (0.80; 95% confidence interval, 0.45-1.41)': the ratio's number in a parenthesis with its CI
+DISTANT_RATIO = re.compile(r"\bhazard\s+ratio\b(?:\s+for\s+(?P<what>death|progression(?:\s+or\s+death)?|OS|PFS|EFS|overall\s+survival|"
+                           r"progression-free\s+survival))?[^.;()\d]{0,120}?\(\s?(?P<ratio>\d+\.\d+)\s?[;,]\s?(?:95|90|99)\s?%", re.I)
+
+
+RATIO_ENDPOINT = r"(?:PFS|OS|EFS|overall\s+survival|progression-free\s+survival|event-free\s+survival|death|progression)"
+# 'The hazard ratios (S vs. SP) of PFS and OS are 1.772 and 2.047, respectively'
+COORDINATED_RATIOS = re.compile(
+    rf"\b(?:hazard\s+ratios|HRs)\b(?:\s*\([^()]{{0,60}}\))?(?:[^.;\d]|vs\.){{0,80}}?\b(?:for|of)\s+(?P<e1>{RATIO_ENDPOINT})\s+and\s+"
+    rf"(?P<e2>{RATIO_ENDPOINT})(?:\s*\([^()]{{0,60}}\))?\s+(?:are|were|of|was)\s+(?P<v1>\d+\.\d+)(?:\s*\([^()]{{0,60}}\))?"
+    r"\s*(?:,\s*and|and|,)\s*(?P<v2>\d+\.\d+)", re.I)
+
+
+def _coordinated_ratios(text: str) -> list[Value]:
+    """Two endpoints, then their two ratios in order: each ratio carries its endpoint as a hint."""
+    out = []
+    for m in scan(COORDINATED_RATIOS, text):
+        for e, v in (("e1", "v1"), ("e2", "v2")):
+            value = Value("hr", m.start(v), m.end(v), float(m.group(v)), "ratio")
+            value.extras["endpoint_hint"] = _hint(m.group(e))
+            attach_qualifiers(text, value, window=60)
+            out.append(value)
     return out
 
 

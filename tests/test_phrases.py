@@ -774,3 +774,15 @@ def test_an_arm_goes_by_its_name_with_the_backbone_written_after_it():
             "12.1 months for placebo plus chemotherapy.")
     got = {r["arm"]: set(r["arm_aliases"]) for r in records_of(text) if r["stat"] == "median"}
     assert "VELMORA plus chemotherapy" in got["VELMORA"] and "placebo plus chemotherapy" in got["placebo"]
+
+
+def test_a_one_arm_table_reads_its_sub_rows_and_names_no_arm():
+    text = ("Table 5: Efficacy Results\n"
+            "Endpoint                                   TALVORA (N=143)\n"
+            "Complete response (CR), n (%)              12 (8.4)\n"
+            "Duration of response (DOR)\n"
+            "  Median, months (95% CI)                  NR (13.0, NE)\n"
+            "  Rate at 12 months, % (95% CI)            79.3 (70.1, 85.9)\n")
+    got = {(r["endpoint"], r["stat"], r["value"], r["count"], r["timepoint_months"], r["arm"]) for r in records_of(text)}
+    assert got == {("CR", "rate", 8.4, 12, None, None), ("DOR", "median", None, None, None, None),
+                   ("DOR", "landmark", 79.3, None, 12, None)}

@@ -300,7 +300,7 @@ def _row(ctx: Context, line: Line, state: TableState) -> bool:
     hr_label = HR_LABEL.match(line.text)
     if opened:
         labels, label_end = opened
-        codes = [m.code for m in labels]
+        codes = list(dict.fromkeys(m.code for m in labels))  # 'Complete response (CR)' names one endpoint
     elif hr_label and header is not None and state.last_code in SURVIVAL:
         codes, label_end = [state.last_code], hr_label.end()  # 'HR (95% CI)' under the median row it compares
     elif header is not None and state.block_code and SUB_ROW.match(line.text):

@@ -216,7 +216,22 @@ def parse_header(line: str, endpoint_spans: list[tuple[int, int]], previous: Hea
     'Safety (N=146), n (%)  Any grade  Grade >=3' -> the columns of the rows below."""
     if len(line) > MAX_HEADER_LENGTH:
         return None  # a paragraph, not a header: and the arm-group pattern is costly on long lines
-    return _header_with_sizes(line, endpoint_spans) or _header_from_segments(line, endpoint_spans, previous)
+    return _header_with_sizes(line, endpoint_spans) or _header_from_segments(line, endpoint_spans, previous) \
+        or _single_column_header(line)
+
+
+SINGLE_COLUMN = re.compile(r"^[\s|]*(?P<label>[A-Za-z][\w ,/()-]{0,40}?)(?:\s{2,}|\t|\s?\|\s?)(?P<name>[A-Za-z][\w+/ -]{0,40}?)\s?"
+                           r"\(\s?[Nn]\s?=\s?(?P<n>\d+)\s?\)[\s|]*$")
+
+
+def _single_column_header(line: str) -> Header | None:
+    """'Endpoint    TALVORA (N=143)': a one-arm table's header; its label cell is a header word. Its values
+    are the single-arm report's, so the column carries the size but no arm name (SCHEMA.md: arm null)."""
+    m = SINGLE_COLUMN.match(line)
+    if not m or not all(w.lower().strip("(),:") in HEADER_WORDS | LABEL_ONLY for w in m.group("label").split()):
+        return None
+    return Header((Column("arm", None, int(m.group("n"))),), None, False, False,
+                  ((m.start("name"), m.end()),))
 
 
 def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Header | None:

@@ -509,6 +509,13 @@ def _key(r):
      "the second year was not significant (0.90; 95% confidence interval, 0.61-1.35).",
      [("PFS", "hr", 0.62, None, None, "sunitinib vs placebo"), ("OS", "hr", 0.71, None, None, "sunitinib vs placebo"),
       ("OS", "hr", 0.90, None, None, "sunitinib vs placebo")]),
+    # a leading grade covers list items whose parentheses hold a pair; an item's own pair is never another item's
+    ("Patients were randomized to nab-paclitaxel plus gemcitabine or gemcitabine alone. The most common adverse events "
+     "of grade 3 or higher were neutropenia (38% and 27%), fatigue (17% and 7%), and neuropathy (17% and 1%).",
+     [("NEUTROPENIA", "rate", 38, ">=3", None, "nab-paclitaxel plus gemcitabine"), ("NEUTROPENIA", "rate", 27, ">=3", None, "gemcitabine alone"),
+      ("OTHER_AE:fatigue", "rate", 17, ">=3", None, "nab-paclitaxel plus gemcitabine"), ("OTHER_AE:fatigue", "rate", 7, ">=3", None, "gemcitabine alone"),
+      ("OTHER_AE:neuropathy", "rate", 17, ">=3", None, "nab-paclitaxel plus gemcitabine"),
+      ("OTHER_AE:neuropathy", "rate", 1, ">=3", None, "gemcitabine alone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

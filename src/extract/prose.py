@@ -19,7 +19,7 @@ RESPONSE = frozenset({"ORR", "CR", "PR", "DCR", "MRD"})
 TIME_TO_EVENT = frozenset({"PFS", "OS", "EFS", "DOR", "DOCR"})
 MEDIAN_ONLY = frozenset({"FOLLOW_UP", "TTR"})
 CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\b|\bwhereas\b|\bwhile\b|:\s")
-COORDINATION = re.compile(r"^\s?(?:\([^()]{1,15}\)\s?)?(?:,|and|or|/|&|,\s?and|,\s?or|,?\s?followed\s+by)?\s?(?:the\s)?$", re.I)
+COORDINATION = re.compile(r"^\s?(?:\((?![^()]*\d\s?%)[^()]{1,15}\)\s?)?(?:,|and|or|/|&|,\s?and|,\s?or|,?\s?followed\s+by)?\s?(?:the\s)?$", re.I)
 LIST_AFTER_GRADE = re.compile(
     r"^\s?(?:[\w-]+\s){0,3}?(?:events?|adverse\s+events?|AEs?|toxicit(?:y|ies)|TEAEs?|TRAEs?|reactions?|abnormalit(?:y|ies)|cytopenias)"
     r"\b[^.;]{0,80}?(?:\bwere\b|\bincluded\b|\bincluding\b|\bbeing\b|:)"
@@ -380,7 +380,7 @@ def _grade_leads_a_list(ctx: Context, grade_end: int, mention_start: int) -> boo
 
 # 'abnormalities of Grade 3 or 4 were lymphopenia (76%), neutropenia (48.7%), anemia (37.4%)': one grade for the list
 GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|including|:)\s+"
-                               r"(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%\s?\)\s*,?\s*(?:and\s+)?)+", re.I)
+                               r"(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,80}?\)\s*,?\s*(?:and\s+)?)+", re.I)
 # 'Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%': one grade for the list
 GRADED_LIST_TAIL = re.compile(r"\s*(?!(?:were|was|occurred|had|in|of|and|or|reported|seen|observed)\b)[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+(?:(?:occurred|was\s+\w+|were\s+\w+)\s+)?in\s+\d+(?:\.\d+)?\s?%"
                               r"(?:\s*,\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+in\s+\d+(?:\.\d+)?\s?%)*\s*,?\s*(?:and\s+)?", re.I)

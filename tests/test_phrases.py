@@ -516,6 +516,15 @@ def _key(r):
       ("OTHER_AE:fatigue", "rate", 17, ">=3", None, "nab-paclitaxel plus gemcitabine"), ("OTHER_AE:fatigue", "rate", 7, ">=3", None, "gemcitabine alone"),
       ("OTHER_AE:neuropathy", "rate", 17, ">=3", None, "nab-paclitaxel plus gemcitabine"),
       ("OTHER_AE:neuropathy", "rate", 1, ">=3", None, "gemcitabine alone")]),
+    # DLTs counted as events, their grade from the parenthesis, the dose level they occurred at as the arm
+    ("One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg; the maximum tolerated dose was not "
+     "reached. In the dose-finding portion (n=18), one DLT (grade 3 hyperglycemia) occurred at 1.5 mg/kg.",
+     [("DLT", "count", 1, "3", None, "600 mg"), ("DLT", "count", 1, "3", None, "1.5 mg/kg")]),
+    # a bare dose right after a value is its cohort; 'not yet estimable' is a median still to come
+    ("Among 40 patients, the response rate was 52% at 400 mg and 37% at 200 mg, and the median duration of response "
+     "was not yet estimable.",
+     [("ORR", "rate", 52, None, None, "400 mg"), ("ORR", "rate", 37, None, None, "200 mg"),
+      ("DOR", "median", None, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -91,7 +91,7 @@ NOT_TREATMENT_WORDS = frozenset("which whether determine evaluate compare assess
 # words that stand before '(n = 120)' without naming an arm
 NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mutations mutation tumors tumours tumor "
                           "tumour disease cancer cancers population analysis subgroup cohort total overall group arm "
-                          "expression positive negative".split())
+                          "expression positive negative portion part phase stage segment expansion escalation".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
@@ -509,7 +509,9 @@ LEADING_GROUP = re.compile(rf"[\s•*-]*(?:At|In|Among|For)\s+(?:{ANALYSIS_OF})?
 INNER_GROUP = re.compile(rf"\b(?:in|among)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}){ASIDE}\s*,", re.I)
 DESCRIBED_PATIENTS = (r"(?!(?:all|the|these|those|evaluable|treated|enrolled|assessable|efficacy|response|randomi[sz]ed|\d)\b)"
                       r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2}\s+patients\b")
-TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|among|for)\s+(?P<group>{GROUP}|{DESCRIBED_PATIENTS})", re.I)
+# '52% at 400 mg and 37% at 200 mg': a bare dose right after a value is its dose cohort
+BARE_DOSE = (r"\d[\d.,]*\s?(?:mg|μg|µg|mcg|ug)(?:/kg|/m\^?2)?(?=\s*(?:[,;.)]|\band\b|\bvs\.?|\bversus\b|\brespectively\b|$))")
+TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|among|for)\s+(?P<group>{GROUP}|{DESCRIBED_PATIENTS}|(?<=at\s){BARE_DOSE})", re.I)
 
 
 POPULATION_WORDS = re.compile(r"\b(?:measurable|evaluable|assessable|treated|enrolled|randomi[sz]ed|all\s+patients|"

@@ -394,8 +394,10 @@ def _grade_after(ctx: Context, m: EndpointMention, v: Value):
             return g
     if v.end <= m.start:
         for g in ctx.grades_in(m.end, m.end + 15):
-            if re.fullmatch(r"\s*(?:of\s+)?", ctx.text[m.end:g.start]):
-                return g
+            if re.fullmatch(r"\s*(?:of\s+)?", ctx.text[m.end:g.start]) or (
+                    m.code == "DLT" and re.fullmatch(r"\s*\(\s*", ctx.text[m.end:g.start])
+                    and not ctx.grades_in(g.end, ctx.text.find(")", g.end) if ")" in ctx.text[g.end:g.end + 80] else g.end)):
+                return g  # 'one DLT (grade 3 hyperglycemia)': one event, its grade; two grades say no one grade
     return None
 
 
@@ -519,6 +521,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     _cohort_in_scope(ctx, values, sorted(candidates), arm_of)
     _engager_toxicities_to_experimental_arm(ctx, assigned, candidates, arms, arm_of)
     _follow_up_clause_has_no_arm(ctx, start, end, arms, values, candidates, arm_of)
+    _dlt_dose_level(ctx, end, assigned, candidates, arm_of)
     for i, candidate in candidates.items():
         v, m = values[i], assigned[i]
         ev_start = _widen_start(ctx, min(m.start, v.start), start)
@@ -529,6 +532,20 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
             aliases = spellings.get(name) or _comparison_spellings(name, spellings) or _subgroup_spellings(name, spellings) \
                 or ctx.cache.get(("group_spellings", name), [])
             ctx.add(dict(candidate, arm=name, arm_aliases=aliases), ev_start, ev_end, f"prose:{m.rule}")
+
+
+DLT_AT_DOSE = re.compile(r"[^.;]{0,80}?\b(?:at|in\s+the)\s+(?P<dose>\d+(?:\.\d+)?\s?(?:mg/kg|mg/m\^?2|mg|µg/kg|μg/kg|mcg/kg|µg|μg)"
+                         r"(?:\s+(?:dose\s+)?(?:level|cohort))?)(?![\w/])", re.I)
+
+
+def _dlt_dose_level(ctx: Context, end: int, assigned: dict[int, EndpointMention], candidates: dict[int, dict[str, Any]],
+                    arm_of: dict[int, Any]) -> None:
+    """'One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg': the dose level is the arm."""
+    for i, m in assigned.items():
+        if i in candidates and m.code == "DLT" and arm_of.get(i) is None:
+            at = DLT_AT_DOSE.match(ctx.text, m.end, end)
+            if at:
+                arm_of[i] = at.group("dose")
 
 
 FOLLOW_UP_CLAUSE = re.compile(r"[\s•*-]*(?:At|After|With|Following|By)\s+(?:a|the)?\s*(?:\w+\s+)?median\s+(?:duration\s+of\s+)?"

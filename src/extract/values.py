@@ -20,7 +20,7 @@ UNIT_WORDS = {
     "years": "years", "year": "years", "yr": "years", "yrs": "years", "y": "years",
 }
 UNIT_RE = r"(?:months?|mos?\.?|mths?|weeks?|wks?|days?|years?|yrs?)"
-NR_RE = r"(?:(?i:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+estimable|not\s+evaluable|not\s+reach(?:ed)?)|NR|NE|NA|N/A|NYR)"
+NR_RE = r"(?:(?i:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+yet\s+(?:estimable|evaluable)|not\s+estimable|not\s+evaluable|not\s+reach(?:ed)?)|NR|NE|NA|N/A|NYR)"
 NR_NULL_BOUND = re.compile(r"^(?:NR|NE|NA|N/A|not\s+\w+.*)$", re.I)
 
 # --- qualifiers -------------------------------------------------------------------------------
@@ -254,10 +254,13 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("patients", re.compile(r"\bin\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     ("patients", re.compile(r"(?<![\w.~])(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
     # 'Five patients in the X arm achieved a pathologic complete response': a count written as a word
+    # 'One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg': DLTs are counted as events
+    ("patients", re.compile(r"\b(one|two|three|four|five|six|\d{1,2})\s+(?=(?:dose[\s-]limiting\s+toxicit(?:y|ies)|DLTs?)\b)", re.I)),
     ("patients", re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|participants|subjects)"
                             r"(?:\s+(?:in|of|on|from)\s+[^.;,()]{1,60}?)?\s+(?:had|experienced|developed|achieved|attained|showed)\b", re.I)),
 ]
-NR_WORDS_AS_VALUE = re.compile(r"^(?:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+reach(?:ed)?|NR|NYR)$", re.I)
+# 'not yet estimable' says the median is still to come, as 'not reached' does; 'not estimable' alone does not
+NR_WORDS_AS_VALUE = re.compile(r"^(?:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+yet\s+(?:estimable|evaluable)|not\s+reach(?:ed)?|NR|NYR)$", re.I)
 
 CI_RE = re.compile(
     rf"(?:\d{{2}}\s?%\s?(?:CI|C\.I\.|(?-i:Cl|CL)|confidence\s+(?:intervals?|limits?)|(?-i:CrI))(?:\s?[\[(]CI[\])])?|CI|range|IQR)\s*(?:[,:=]|was|of)?\s*(?:from\s+)?"

@@ -13,6 +13,12 @@ Usage:
       --out dev/audit/sample_abstracts.jsonl                     # second audit (AUDIT2.md)
   .venv/bin/python scripts/audit_sample.py --source fulltext --n 30 --seed 2027 \
       --out dev/audit/sample_fulltext.jsonl
+  .venv/bin/python scripts/audit_sample.py --source abstracts --n 50 --seed 3131 --exclude-audited \
+      --out dev/audit/sample4_abstracts.jsonl                    # fourth audit (AUDIT4.md)
+
+--exclude-audited also skips every pmcid already in a dev/audit/sample*.jsonl of an earlier audit (files
+whose name before the first "_" differs from --out's: sample4_fulltext ignores sample4_abstracts), so a
+new audit sees only documents no earlier audit read; without it the earlier draws are reproduced.
 """
 from __future__ import annotations
 
@@ -44,11 +50,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--source", choices=sorted(SOURCES), default="both")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--n", type=int, default=N)
+    ap.add_argument("--exclude-audited", action="store_true",
+                    help="also skip pmcids of earlier audits' samples (dev/audit/sample*.jsonl)")
     ap.add_argument("--out", type=Path, default=ROOT / "dev" / "audit" / "sample.jsonl")
     args = ap.parse_args(argv)
     out = args.out if args.out.is_absolute() else ROOT / args.out
 
     gold = {p.stem for p in (ROOT / "dev" / "gold").glob("PMC*.txt")}
+    audited: set[str] = set()
+    if args.exclude_audited:
+        this_audit = out.stem.split("_")[0]  # sample4_abstracts and sample4_fulltext are one audit
+        for p in sorted((ROOT / "dev" / "audit").glob("sample*.jsonl")):
+            if p.stem.split("_")[0] != this_audit:
+                audited |= {json.loads(line)["pmcid"] for line in p.read_text(encoding="utf-8").splitlines() if line}
+    skip = gold | audited
     pool = []
     docs = excluded = 0
     per_file: dict[str, int] = {}
@@ -56,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
         with gzip.open(CORPUS / name, "rt", encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
-                if row["pmcid"] in gold:
+                if row["pmcid"] in skip:
                     excluded += 1
                     continue
                 docs += 1
@@ -74,7 +89,8 @@ def main(argv: list[str] | None = None) -> None:
     with out.open("w", encoding="utf-8") as fh:
         for i, item in enumerate(sample, 1):
             fh.write(json.dumps({"i": i, **item}, ensure_ascii=False) + "\n")
-    print(f"source: {args.source}, documents run: {docs}, excluded (gold): {excluded}, gold pmcids: {len(gold)}, "
+    print(f"source: {args.source}, documents run: {docs}, excluded: {excluded}, gold pmcids: {len(gold)}, "
+          f"earlier-sample pmcids: {len(audited)} ({len(audited - gold)} not gold), "
           f"pool: {len(pool)} records {per_file}, sample: {args.n} (seed {args.seed}) -> {out}", file=sys.stderr)
 
 

@@ -525,6 +525,8 @@ def _key(r):
      "was not yet estimable.",
      [("ORR", "rate", 52, None, None, "400 mg"), ("ORR", "rate", 37, None, None, "200 mg"),
       ("DOR", "median", None, None, None, None)]),
+    # a symptom's body site is part of its name
+    ("The incidence of right shoulder pain was 4.7%.", [("OTHER_AE:right shoulder pain", "rate", 4.7, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -597,6 +599,12 @@ def test_trial_name_is_attributed():
     "RFS was better in patients with positive CTL responses (85.7 and 33.3%, respectively).",
     "Dichotomized by median PFS (less vs greater than 4 months), miR-659-3p expression was different.",
     "Complications were 25.6 and 34.1 % respectively; p = 0.245, relative risk (RR) 0.750 [95 % CI 0.471-1.195].",
+    # a baseline table line: comorbidities at entry are no adverse events
+    "Sex (n) Male 9(45%) 6(30%) Female 11(55%) 14(70%) Hypertension 6(30%) 4(20%) ASA category (n) ASA l 11(55%) 12(60%)",
+    "Patients characteristics (TAM/follow-up) included: median age 55/55 years, median time from surgery 25/25 months.",
+    # a composite endpoint's rate is not the rate of the last event it names
+    "The primary composite endpoint - mortality, cardiovascular complications, septic shock or reoperation at 30 days - "
+    "occurred in 19.6% of the patients.",
     "The reoperation rate was similar in both groups: 12.8 versus 9.4 %; p = 0.628; RR 1.359; (95 % CI 0.575-3.212).",
     "For patients surviving 5 years from randomisation, subsequent survival favoured placebo.",
     "In patients whose tumors expressed B7-H4 on 50% or more of tumor cells, the benefit was larger.",

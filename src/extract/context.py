@@ -163,6 +163,10 @@ def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[End
         if m.code.startswith("OTHER_AE:") and syndrome and not m.text.lower().endswith(syndrome.group(1).lower()):
             end = m.end + syndrome.end()  # 'palmar-plantar erythrodysesthesia syndrome' is the event's full name
             m = EndpointMention(m.start, end, "OTHER_AE:" + " ".join(text[m.start:end].lower().split()), text[m.start:end], m.rule)
+        site = BODY_SITE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if m.code.startswith("OTHER_AE:") and site and GENERIC_SYMPTOM.fullmatch(m.text):
+            name = text[site.start():m.end]  # 'right shoulder pain' is its own event, not pain
+            m = EndpointMention(site.start(), m.end, "OTHER_AE:" + " ".join(name.lower().split()), name, m.rule)
         lead = LIST_ITEM_LEAD.search(text, max(0, m.start - 40), m.start)
         if m.code.startswith("OTHER_AE:") and lead and re.match(r"\s?\(?\s?\d", text[m.end:m.end + 4]) \
                 and not any(w in NOT_AE_WORDS for w in lead.group(1).split()):
@@ -173,6 +177,11 @@ def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[End
     return out
 
 
+GENERIC_SYMPTOM = re.compile(r"pain|ache|discomfort|swelling|numbness|stiffness|tenderness|cramps?|spasms?", re.I)
+BODY_SITE_BEFORE = re.compile(r"\b(?:(?:right|left|upper|lower)\s+)?(?:shoulder|neck|back|chest|joint|bone|muscle|abdominal|abdomen|"
+                              r"pelvic|leg|arm|knee|hip|head|throat|breast|wound|incisional|incision|tumou?r|injection[\s-]site|"
+                              r"flank|rectal|anal|oral|mouth|jaw|ear|eye|limb|foot|hand|groin|perineal)\s$|"
+                              r"\b(?:right|left)\s$", re.I)
 RECEPTOR_CONTEXT = re.compile(r"(?:\bER\s?(?:/|and|,|or)\s?|\bestrogen\s+and\s+)$")
 RECEPTOR_AFTER = re.compile(r"^\s?(?:/\s?PGR|/\s?PgR|[-\s]?(?:positive|negative|status|expression|receptor)|\+|-(?!\w))", re.I)
 

@@ -98,6 +98,8 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
         return False
     if m.start >= v.end and is_toxicity(m.code) and NEGATED.search(ctx.text, v.end, m.start):
         return False  # '7 (22.6%) patients did not develop any mucositis'
+    if is_toxicity(m.code) and m.end <= v.start and COMPOSITE_BEFORE.search(ctx.text, max(0, m.start - 200), m.start):
+        return False  # 'the composite endpoint - death, ..., septic shock or reoperation - occurred in 19.6%': the composite's rate
     if m.code not in RESPONSE:
         return True
     if _antiemetic_document(ctx) or ANTIEMETIC.search(ctx.text, max(0, m.start - 80), m.end + 80):
@@ -113,6 +115,7 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     return True
 
 
+COMPOSITE_BEFORE = re.compile(r"\bcomposite\s+(?:primary\s+|secondary\s+)?(?:end\s?points?|outcomes?|of)\b[^.;\d]*$", re.I)
 NAMED_NON_RESPONSE = re.compile(
     r"[\s)]*(?:(?:patients|pts|subjects|cases|participants|dogs|cats|animals)\s+(?:with|had|showed|achieved|experienced)\s+)?"
     r"(?:stable\s+disease|progressive\s+disease|SD|PD)\b", re.I)
@@ -511,7 +514,10 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
             if m is not None and not _is_consequence(ctx, m, v):
                 assigned[i] = m
     candidates: dict[int, dict[str, Any]] = {}
+    baseline = _describes_baseline(ctx, start, end)
     for i, m in assigned.items():
+        if baseline and (is_toxicity(m.code) or m.code == "FOLLOW_UP"):
+            continue  # 'Male sex 15 (40.5%) ... Hypertension 32 (86.5%)': a comorbidity at entry, not an adverse event
         candidates[i] = _prose_candidate(ctx, values[i], m, mentions, start)
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
     _parallel_arms(ctx, end, values, sorted(candidates), arm_of)  # only values no arm was found for
@@ -546,6 +552,16 @@ def _dlt_dose_level(ctx: Context, end: int, assigned: dict[int, EndpointMention]
             at = DLT_AT_DOSE.match(ctx.text, m.end, end)
             if at:
                 arm_of[i] = at.group("dose")
+
+
+BASELINE_CUES = re.compile(r"\b(male|female|sex|gender|BMI|body\s+mass|ASA|ECOG|smok(?:ing|ers?)|diabetes|race|ethnicity|"
+                           r"comorbidit(?:y|ies)|characteristics|demographics?|median\s+age|mean\s+age)\b", re.I)
+
+
+def _describes_baseline(ctx: Context, start: int, end: int) -> bool:
+    """Two or more patient-characteristic words in one sentence or table line: the values describe who was
+    enrolled ('Sex (n) Male 9(45%) ... Hypertension 6(30%)'), not what happened to them."""
+    return len({m.group(1).lower() for m in BASELINE_CUES.finditer(ctx.text, start, end)}) >= 2
 
 
 FOLLOW_UP_CLAUSE = re.compile(r"[\s•*-]*(?:At|After|With|Following|By)\s+(?:a|the)?\s*(?:\w+\s+)?median\s+(?:duration\s+of\s+)?"

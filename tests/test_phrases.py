@@ -527,6 +527,16 @@ def _key(r):
       ("DOR", "median", None, None, None, None)]),
     # a symptom's body site is part of its name
     ("The incidence of right shoulder pain was 4.7%.", [("OTHER_AE:right shoulder pain", "rate", 4.7, "any", None, None)]),
+    # three arms: a pair follows the two arms its sentence names; a lone value after 'versus Y' is the subject's;
+    # 'the combination' and 'monotherapy' name arms; 'not reached in any arm' is every arm's
+    ("Patients were randomized 1:1:1 to ZELVORIN plus pembrolizumab, ZELVORIN monotherapy, or sunitinib. ZELVORIN plus "
+     "pembrolizumab reduced the risk of progression versus sunitinib, with median PFS of 23.9 months versus 9.2 months. "
+     "ZELVORIN monotherapy also improved PFS versus sunitinib (median 14.7 months). Median overall survival was not "
+     "reached in any arm; the 24-month OS rate was 79.2% with the combination and 70.4% with sunitinib.",
+     [("PFS", "median", 23.9, None, None, "ZELVORIN plus pembrolizumab"), ("PFS", "median", 9.2, None, None, "sunitinib"),
+      ("PFS", "median", 14.7, None, None, "ZELVORIN"), ("OS", "median", None, None, None, "ZELVORIN plus pembrolizumab"),
+      ("OS", "median", None, None, None, "ZELVORIN"), ("OS", "median", None, None, None, "sunitinib"),
+      ("OS", "landmark", 79.2, None, 24, "ZELVORIN plus pembrolizumab"), ("OS", "landmark", 70.4, None, 24, "sunitinib")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

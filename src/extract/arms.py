@@ -94,7 +94,7 @@ NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mut
                           "expression positive negative portion part phase stage segment expansion escalation".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
-ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
+ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each|any)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
                       r"|both\b(?!\s+(?:patients|of|the|sexes|men|women)))", re.I)
 CONNECTOR = re.compile(r"(?:with|on|in|for|among|receiving|treated\s+with|of|by|from|versus|vs\.?|and|at)\s*(?:the\b\s*)?(?:patients\s+|those\s+)?", re.I)
 
@@ -408,13 +408,24 @@ def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMe
     for name, index in sorted(spelled, key=lambda x: len(x[0]), reverse=True):
         for s, e in _name_spans(text[start:end], name):
             _keep(found, ArmMention(start + s, start + e, index))
-    combos = [i for i, a in enumerate(arms) if a.combination]
-    singles = [i for i, a in enumerate(arms) if not a.combination]
-    if len(arms) == 2 and len(combos) == 1:
-        for pattern, index in ((COMBINATION_WORDS, combos[0]), (SINGLE_WORDS, singles[0])):
-            for m in pattern.finditer(text, start, end):
-                _keep(found, ArmMention(m.start(), m.end(), index))
+    for pattern, index in _role_words(arms):
+        for m in pattern.finditer(text, start, end):
+            _keep(found, ArmMention(m.start(), m.end(), index))
     return sorted(found, key=lambda a: a.start)
+
+
+def _role_words(arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:
+    """'the combination' names the one combination arm; 'monotherapy' the one arm that is not a combination
+    (with three arms, the one whose drug the combination holds: 'X plus Y, X monotherapy, or sunitinib')."""
+    combos = [i for i, a in enumerate(arms) if a.combination]
+    if len(combos) != 1:
+        return []
+    singles = [i for i, a in enumerate(arms) if not a.combination]
+    if len(arms) > 2:  # the single agent is the one the combination is built on: 'X monotherapy' beside 'X plus Y'
+        partner = {w for w in re.findall(r"[a-z][\w-]{3,}", arms[combos[0]].name.lower())}
+        singles = [i for i in singles if partner & set(re.findall(r"[a-z][\w-]{3,}", arms[i].name.lower()))]
+    words = [(COMBINATION_WORDS, combos[0])]
+    return words + [(SINGLE_WORDS, singles[0])] if len(singles) == 1 else words
 
 
 NAME_TAIL = re.compile(r"s?(?:-(?:treated|based|containing))?(?![\w-])", re.I)

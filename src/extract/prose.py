@@ -600,7 +600,7 @@ def _comparison_spellings(name: str | None, spellings: dict[str, list[str]]) -> 
 
 PARALLEL_NAME = re.compile(
     r"[\s%]*(?:months?|weeks?|days?|years?)?\s*(?:for|with|in)\s+(?:the\s+)?"
-    r"(?P<name>(?!(?:patients|all|both|each|those|whom|which|this|these|a|an|terms|total|comparison|contrast)\b)"
+    r"(?P<name>(?!(?:patients|all|both|each|any|either|those|whom|which|this|these|a|an|terms|total|comparison|contrast)\b)"
     r"[A-Za-z][\w+/-]*(?:\s(?!and\b|or\b|vs\b|versus\b|compared\b|respectively\b|arm\b|group\b)[A-Za-z][\w+/-]*){0,2}?)"
     r"(?:\s+(?:arm|group|cohort))?(?=\s*(?:,|;|\.|\)|\(|and\b|vs\.?|versus\b|compared\b|respectively\b|$))", re.I)
 PARALLEL_LIST = re.compile(
@@ -732,7 +732,7 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
             arm_of[i] = group
 
 
-ARM_WORD_AFTER = re.compile(r"\s(arm|group|cohort)\b", re.I)
+ARM_WORD_AFTER = re.compile(r"\s(arm|group|cohort|monotherapy)\b", re.I)
 # the backbone a press release writes after each arm's name: 'VELMORA plus chemotherapy', 'placebo + R-CHOP'
 ARM_PARTNER_AFTER = re.compile(r"\s?(?:plus|\+|in\s+combination\s+with|combined\s+with)\s+(?P<partner>(?!the\b|a\b|an\b)"
                                r"[A-Za-z][\w/-]*(?:\s(?!and\b|or\b|versus\b|vs\b|in\b|for\b|with\b|was\b|were\b|had\b|arm\b|group\b)[A-Za-z][\w/-]*){0,2}?)"
@@ -946,18 +946,33 @@ LEADING_REFERENCE = re.compile(r"(?:^|[.;:]\s+|\n)\W*(?:compared\s+(?:with|to)|r
 REFERENCE_THEN_SUBJECT = re.compile(r"\s*(?:(?:arm|group|cohort)s?\s*)?(?:\([^()]*\)\s*)?,\s*(?:the\s+)?(?:use\s+of\s+|addition\s+of\s+|patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?", re.I)
 
 
+def _two_named_arms(text: str, mentions: list[arm_rules.ArmMention], n_arms: int) -> list[int] | None:
+    """The two arms a sentence names, subject first: the one after 'versus' or 'compared with' is the reference."""
+    named = list(dict.fromkeys(a.arm for a in mentions))
+    if len(named) != 2:
+        return None
+    first = next(a for a in mentions if a.arm == named[0])
+    if AGAINST.search(text[max(0, first.start - 25):first.start]):
+        named.reverse()
+    return named
+
+
 def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: list[arm_rules.Arm],
                        chosen: dict[int, int], out: dict[int, Any],
-                       named: tuple[int, list[int]] | None = None) -> None:
+                       named: tuple[int, list[int]] | None = None, mentions=()) -> None:
     """'(57% vs 11%, P<0.001)': values joined by 'vs' follow the document's arm order, or the order
-    of an 'A vs. B' the sentence states before them."""
+    of an 'A vs. B' the sentence states before them; with three or more arms, a pair follows the two
+    arms the sentence names ('X reduced the risk ... versus sunitinib, with median PFS of 23.9 months
+    versus 9.2 months')."""
+    two_named = _two_named_arms(text, mentions, len(arms)) if len(arms) >= 3 else None
     chain: list[int] = []
     for i in [*order, None]:
         if i is not None and chain and VERSUS_GAP.match(text[values[chain[-1]].end:values[i].start]):
             chain.append(i)
             continue
         if 1 < len(chain) <= len(arms) and not any(k in chosen or k in out for k in chain):
-            arm_order = named[1] if named and named[0] <= values[chain[0]].start else range(len(arms))
+            arm_order = named[1] if named and named[0] <= values[chain[0]].start else \
+                (two_named if two_named and len(chain) == 2 else range(len(arms)))
             for k, arm in zip(chain, arm_order):
                 chosen[k] = arm
         chain = [i] if i is not None and values[i].kind != "hr" else []
@@ -1108,7 +1123,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
     _share_respective_arm(text, values, order, chosen)
     _from_to_pairs(text, values, order, arms, chosen)
     named = _named_comparison(text, mentions, len(arms))  # the sentence's own 'A vs. B', for pairs and ratios
-    _zip_versus_chains(text, values, order, arms, chosen, out, named)
+    _zip_versus_chains(text, values, order, arms, chosen, out, named, mentions)
     groups: dict[tuple, list[int]] = {}
     for i in order:
         c = candidates[i]
@@ -1141,7 +1156,9 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
                 out[i] = f"{arms[named[1][0]].name} vs {arms[named[1][1]].name}" if named \
                     else _compared_arms(text, start, end, arms, mentions)  # 'HR (S vs. SP) 1.77'; else the first two
         elif i not in out and i not in chosen:
-            a = arm_rules.preceding_arm(values[i].start, mentions, start)
+            # 'X monotherapy also improved PFS versus sunitinib (median 14.7 months)': the subject, not the reference
+            subjects = [a for a in mentions if not AGAINST.search(text[max(0, a.start - 25):a.start])]
+            a = arm_rules.preceding_arm(values[i].start, subjects if subjects and len(subjects) < len(mentions) else mentions, start)
             if a is not None:
                 chosen[i] = a
     if len(arms) == 1:  # '23.53% vs 11.76%' with one known arm: the pair cannot both be that arm's

@@ -537,6 +537,10 @@ def _key(r):
       ("PFS", "median", 14.7, None, None, "ZELVORIN"), ("OS", "median", None, None, None, "ZELVORIN plus pembrolizumab"),
       ("OS", "median", None, None, None, "ZELVORIN"), ("OS", "median", None, None, None, "sunitinib"),
       ("OS", "landmark", 79.2, None, 24, "ZELVORIN plus pembrolizumab"), ("OS", "landmark", 70.4, None, 24, "sunitinib")]),
+    # conference shorthand: a leading grade covers a 'name N%' list
+    ("Gr ≥3 neutropenia 38%, anemia 12%, thrombocytopenia 10%.",
+     [("NEUTROPENIA", "rate", 38, ">=3", None, None), ("ANEMIA", "rate", 12, ">=3", None, None),
+      ("THROMBOCYTOPENIA", "rate", 10, ">=3", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -541,6 +541,18 @@ def _key(r):
     ("Gr ≥3 neutropenia 38%, anemia 12%, thrombocytopenia 10%.",
      [("NEUTROPENIA", "rate", 38, ">=3", None, None), ("ANEMIA", "rate", 12, ">=3", None, None),
       ("THROMBOCYTOPENIA", "rate", 10, ">=3", None, None)]),
+    # pairs of values per arm, in the endpoints' order, each pair labelled by its arm
+    ("Patients were randomized to telvotamab-lenalidomide or R2. Best overall response and complete response rates were "
+     "89% and 69% in the telvotamab arm and 78% and 44% in the R2 arm.",
+     [("ORR", "rate", 89, None, None, "telvotamab-lenalidomide"), ("CR", "rate", 69, None, None, "telvotamab-lenalidomide"),
+      ("ORR", "rate", 78, None, None, "R2"), ("CR", "rate", 44, None, None, "R2")]),
+    # a heading line that names the endpoint over a line of labelled values; 'no detectable minimal residual disease'
+    ("Patients were randomized to corvaparib (Arm A) or placebo (Arm B).\n"
+     "Radiographic progression-free survival (rPFS), the primary endpoint:\n"
+     "Arm A 19.4 months (95% CI 16.6-24.0) | Arm B 8.3 months (95% CI 6.9-11.1)\n\n"
+     "Among patients in remission, 92% in Arm A and 86% in Arm B had no detectable minimal residual disease.",
+     [("PFS", "median", 19.4, None, None, "corvaparib"), ("PFS", "median", 8.3, None, None, "placebo"),
+      ("MRD", "rate", 92, None, None, "corvaparib"), ("MRD", "rate", 86, None, None, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -91,6 +91,14 @@ class TableState:
     block_code: str | None = None     # endpoint a heading row names for the sub-rows below ('Median, months')
 
 
+def _values_under_heading(ctx: Context, heading: Line, line: Line) -> bool:
+    """'Radiographic PFS, the primary endpoint:' over 'Arm A 19.4 months | Arm B 8.3 months': the values
+    line names no endpoint, the heading line names the one it reports."""
+    return heading.text.rstrip().endswith(":") and bool(ctx.mentions_in(heading.start, heading.end)) \
+        and not ctx.values_in(heading.start, heading.end) and not ctx.mentions_in(line.start, line.end) \
+        and bool(ctx.values_in(line.start, line.end))
+
+
 def _read_lines(ctx: Context) -> list[tuple[int, int]]:
     """Walk the lines: headers set the columns, rows become candidates, the rest is prose."""
     state = TableState()
@@ -109,7 +117,7 @@ def _read_lines(ctx: Context) -> list[tuple[int, int]]:
         if used:
             i, prev_prose = i + used, None
             continue
-        if prev_prose is not None and continues(prev_prose, line):
+        if prev_prose is not None and (continues(prev_prose, line) or _values_under_heading(ctx, prev_prose, line)):
             prose[-1] = (prose[-1][0], line.end)
         else:
             prose.append((line.start, line.end))

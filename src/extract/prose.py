@@ -1007,6 +1007,11 @@ def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
             if len(block) == len(group) and all(stat_for(m.code, values[i]) for m, i in zip(group, block)):
                 for m, i in zip(group, block):
                     assigned[i] = m
+            elif len(block) in (2 * len(group), 3 * len(group)) and _chunks_labelled_by_arm(ctx.text, values, block, len(group)):
+                # 'BOR and CR rates were 89% and 69% in the telvotamab arm and 78% and 44% in the R2 arm': per arm, in endpoint order
+                for k, i in enumerate(block):
+                    if stat_for(group[k % len(group)].code, values[i]):
+                        assigned[i] = group[k % len(group)]
             elif len(block) in (2 * len(group), 3 * len(group), 4 * len(group)) and _ends_respectively(ctx.text, values[block[-1]].end):
                 # 'PFS and OS for SP vs. S were 71.9% vs. 46.9%, and 88.4% vs. 67.0%, respectively'
                 size = len(block) // len(group)
@@ -1015,6 +1020,15 @@ def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
                     for m, chunk in zip(group, chunks):
                         for i in chunk:
                             assigned[i] = m
+
+
+CHUNK_ARM = re.compile(r"\s?%?\s*,?\s*(?:in|with|for|among|on)\s+(?:the\s+)?(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?"
+                       r"[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:arm|group|cohort)s?\b", re.I)
+
+
+def _chunks_labelled_by_arm(text: str, values: list[Value], block: list[int], size: int) -> bool:
+    """Each run of ``size`` values ends with the arm it belongs to ('89% and 69% in the telvotamab arm')."""
+    return all(CHUNK_ARM.match(text, values[block[k + size - 1]].end) for k in range(0, len(block), size))
 
 
 def _ends_respectively(text: str, pos: int) -> bool:

@@ -553,6 +553,9 @@ def _key(r):
      "Among patients in remission, 92% in Arm A and 86% in Arm B had no detectable minimal residual disease.",
      [("PFS", "median", 19.4, None, None, "corvaparib"), ("PFS", "median", 8.3, None, None, "placebo"),
       ("MRD", "rate", 92, None, None, "corvaparib"), ("MRD", "rate", 86, None, None, "placebo")]),
+    # a count of patients in a named arm who had the endpoint
+    ("Patients were randomized to T-VEC or GM-CSF. In total, 27 patients in the T-VEC arm had a complete response.",
+     [("CR", "count", 27, None, None, "T-VEC")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -625,6 +628,7 @@ def test_trial_name_is_attributed():
     "RFS was better in patients with positive CTL responses (85.7 and 33.3%, respectively).",
     "Dichotomized by median PFS (less vs greater than 4 months), miR-659-3p expression was different.",
     "Complications were 25.6 and 34.1 % respectively; p = 0.245, relative risk (RR) 0.750 [95 % CI 0.471-1.195].",
+    "Patients were randomized to T-VEC or GM-CSF. 120 patients in the T-VEC arm had received prior therapy.",
     # a baseline table line: comorbidities at entry are no adverse events
     "Sex (n) Male 9(45%) 6(30%) Female 11(55%) 14(70%) Hypertension 6(30%) 4(20%) ASA category (n) ASA l 11(55%) 12(60%)",
     "Patients characteristics (TAM/follow-up) included: median age 55/55 years, median time from surgery 25/25 months.",

@@ -256,7 +256,7 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'Five patients in the X arm achieved a pathologic complete response': a count written as a word
     # 'One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg': DLTs are counted as events
     ("patients", re.compile(r"\b(one|two|three|four|five|six|\d{1,2})\s+(?=(?:dose[\s-]limiting\s+toxicit(?:y|ies)|DLTs?)\b)", re.I)),
-    ("patients", re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|participants|subjects)"
+    ("patients", re.compile(r"(?<![\w.~])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|participants|subjects)"
                             r"(?:\s+(?:in|of|on|from)\s+[^.;,()]{1,60}?)?\s+(?:had|experienced|developed|achieved|attained|showed)\b", re.I)),
 ]
 # 'not yet estimable' says the median is still to come, as 'not reached' does; 'not estimable' alone does not

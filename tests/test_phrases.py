@@ -556,6 +556,15 @@ def _key(r):
     # a count of patients in a named arm who had the endpoint
     ("Patients were randomized to T-VEC or GM-CSF. In total, 27 patients in the T-VEC arm had a complete response.",
      [("CR", "count", 27, None, None, "T-VEC")]),
+    # news wording: 'went a median of X months before their cancer progressed', 'men taking X', an unknown event's
+    # clause ('falls occurred in 11 percent versus 6 percent') keeps its values
+    ("Men were randomly assigned to ravolutamide or placebo. Men in the ravolutamide group went a median of 22.1 months "
+     "before their cancer progressed, versus 11.3 months for those in the placebo group. After three years, 68 percent "
+     "of men taking ravolutamide were still alive. Rash affected 27 percent of men on ravolutamide, versus 9 percent on "
+     "placebo, and falls occurred in 11 percent versus 6 percent.",
+     [("PFS", "median", 22.1, None, None, "ravolutamide"), ("PFS", "median", 11.3, None, None, "placebo"),
+      ("OS", "landmark", 68, None, 36, "ravolutamide"), ("OTHER_AE:rash", "rate", 27, "any", None, "ravolutamide"),
+      ("OTHER_AE:rash", "rate", 9, "any", None, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

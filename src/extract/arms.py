@@ -479,7 +479,8 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
         if re.search(r"[;.]|\d", gap):
             return None
         words = re.sub(r"^\s*(?:months?|weeks?|days?|years?|%)?[\s,]*(?:respectively[\s,]*)?", "", gap).strip(" ,(").lower()
-        words = re.sub(r"\b(?:of\s+)?(?:patients?|those|participants|subjects)\b", " ", words)
+        words = re.sub(r"\b(?:of\s+)?(?:patients?|those|participants|subjects|men|women|people|adults|children|pts)\b", " ", words)
+        words = re.sub(r"\b(?:taking|given|who\s+(?:received|took|got|were\s+given))\b", " receiving ", words)
         if CONNECTOR.fullmatch(words.strip()) or not words.strip():
             return a.arm
         if re.fullmatch(r"(?:[\w-]+\s+){0,3}?(?:with|on|receiving|in|for|after|following|among)\s*(?:the\s*)?", words.strip() + " "):

@@ -121,8 +121,10 @@ NAMED_NON_RESPONSE = re.compile(
     r"(?:stable\s+disease|progressive\s+disease|SD|PD)\b", re.I)
 SAME_RATE = re.compile(r"(?:\d+[\s-]?(?:years?|months?|yrs?|mos?)|landmark|survival|response|remission|the|these|respective)\s*$", re.I)
 OTHER_RATE = re.compile(r"\b(?:rates?|proportions?|percentages?)\b", re.I)
-OWN_CLAUSE = re.compile(r"\d\s?%?\)?\s*[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?(?P<item>[a-z][a-z\s/-]{2,40}?)\s+"
-                        r"(?:(?:was|were)\s+(?:reported|observed|seen|noted)\s+)?(?:occurred\s+)?in\s*(?:\d+(?:\.\d+)?\s?%?\s*(?:,|and|or|vs\.?|versus)?\s*)*$", re.I)
+OWN_CLAUSE = re.compile(r"(?:\d\s?%?|\bper\s?cent)(?:\s+(?:on|in|with|for)\s+[\w+/-]+(?:\s[\w+/-]+)?)?\)?\s*[,;]\s*(?:and\s+|while\s+|whereas\s+)?"
+                        r"(?:the\s+)?(?P<item>[a-z][a-z\s/-]{2,40}?)\s+"
+                        r"(?:(?:was|were)\s+(?:reported|observed|seen|noted)\s+)?(?:occurred\s+)?in\s*"
+                        r"(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent)?\s*(?:,|and|or|vs\.?|versus)?\s*)*$", re.I)
 OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?[a-z][a-z\s/-]{2,40}\(\s*$")
 
 

@@ -565,6 +565,12 @@ def _key(r):
      [("PFS", "median", 22.1, None, None, "ravolutamide"), ("PFS", "median", 11.3, None, None, "placebo"),
       ("OS", "landmark", 68, None, 36, "ravolutamide"), ("OTHER_AE:rash", "rate", 27, "any", None, "ravolutamide"),
       ("OTHER_AE:rash", "rate", 9, "any", None, "placebo")]),
+    # groups named only by what each received are the arms, the treatment another name
+    ("Sixty patients were randomly divided into two groups: the experimental group (n=30) received thymalfasin plus "
+     "docetaxel, and the control group (n=30) received docetaxel alone. The objective response rate was 43.3% in the "
+     "experimental group and 26.7% in the control group. The median survival time was 11.2 months versus 8.9 months.",
+     [("ORR", "rate", 43.3, None, None, "experimental group"), ("ORR", "rate", 26.7, None, None, "control group"),
+      ("OS", "median", 11.2, None, None, "experimental group"), ("OS", "median", 8.9, None, None, "control group")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

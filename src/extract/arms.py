@@ -56,6 +56,30 @@ STUDY_COMPARISON = re.compile(
     r"(?=\s?[.;]|,\s|\s+(?:in|among|for|as|at|met|was|has|showed|demonstrated|achieved)\b|$))", re.I)
 
 
+# 'the experimental group (n=30) received thymalfasin plus docetaxel, and the control group (n=30) received
+# docetaxel alone'; 'group A received gemcitabine and cisplatin (GP)'
+GROUP_RECEIVED = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:[A-Za-z][\w+/-]*\s+(?:group|arm)|(?:group|arm)\s+(?:[A-D]|[1-4]|I{1,3}|IV)))\s*(?:\(\s?[nN]\s?=\s?\d+\s?\))?"
+    r"\s*,?\s+(?:received|was\s+given|were\s+given|was\s+treated\s+with|were\s+treated\s+with|underwent)\s+(?:the\s+)?"
+    r"(?P<what>[A-Za-z~](?:(?!\b(?:group|arm|and\s+(?:the\s+)?(?:group|arm|[a-z]+\s+(?:group|arm)))\b)[^.;,()]){1,60}?)(?P<paren>\s?\([^()]{0,60}\))?"
+    r"(?=\s*(?:[,;.(]|\band\s+(?:the\s+)?(?:\w+\s+)?(?:group|arm)\b|\bwhile\b|\bwhereas\b|$))", re.I)
+
+
+def _add_groups_that_received(arms: list["Arm"], masked: str) -> None:
+    """Two or more groups each said to have received a treatment are the arms, the treatment another name."""
+    found = [m for m in scan(GROUP_RECEIVED, masked)]
+    names = {m.group("name").lower() for m in found}
+    if len(names) < 2:
+        return
+    for m in found:
+        name = _clean(m.group("name"))
+        if _add_arm(arms, name, m.group("paren"), randomised=True, numbered_ok=True):
+            arm = next((a for a in arms if a.name.lower() == name.lower()), None)
+            what = _clean(m.group("what"))
+            if arm is not None and what and what.lower() != name.lower() and len(what.split()) <= 6:
+                arm.aliases.add(what)
+
+
 def _add_study_comparison(arms: list["Arm"], masked: str) -> None:
     for m in scan(STUDY_COMPARISON, masked):
         b, pb = (m.group("b"), m.group("pb")) if m.group("b") else (m.group("b2"), None)
@@ -231,6 +255,10 @@ def find_arms(masked: str) -> list[Arm]:
     numbered_ok = not arms  # 'cohort 1', 'cohort 2' name the arms only where nothing else does
     for _, name in sorted(named):
         _add_arm(arms, name, None, numbered_ok=numbered_ok)
+    if len(arms) < 2:  # last resort: 'the experimental group (n=30) received X, and the control group received Y'
+        groups: list[Arm] = []
+        _add_groups_that_received(groups, masked)
+        arms = groups if len(groups) >= 2 else arms
     _distinctive_words(arms)
     return arms
 

@@ -571,6 +571,12 @@ def _key(r):
      "experimental group and 26.7% in the control group. The median survival time was 11.2 months versus 8.9 months.",
      [("ORR", "rate", 43.3, None, None, "experimental group"), ("ORR", "rate", 26.7, None, None, "control group"),
       ("OS", "median", 11.2, None, None, "experimental group"), ("OS", "median", 8.9, None, None, "control group")]),
+    # a grade right before a list of items with their pairs covers every item
+    ("Patients were randomised to XELOX or FOLFOX-4. XELOX was associated with more grade 3/4 diarrhoea (20% vs 11%) "
+     "and hand-foot syndrome (6% vs 1%).",
+     [("OTHER_AE:diarrhoea", "rate", 20, "3-4", None, "XELOX"), ("OTHER_AE:diarrhoea", "rate", 11, "3-4", None, "FOLFOX-4"),
+      ("OTHER_AE:hand-foot syndrome", "rate", 6, "3-4", None, "XELOX"),
+      ("OTHER_AE:hand-foot syndrome", "rate", 1, "3-4", None, "FOLFOX-4")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -380,12 +380,15 @@ def _grade_leads_a_list(ctx: Context, grade_end: int, mention_start: int) -> boo
     """The grade opens a list the endpoint is an item of, so it is the endpoint's grade however far back."""
     return bool(LIST_AFTER_GRADE.match(ctx.text[grade_end:mention_start])
                 or GRADED_LIST_TAIL.fullmatch(ctx.text, grade_end, mention_start)
-                or GRADED_PAREN_LIST.fullmatch(ctx.text, grade_end, mention_start))
+                or GRADED_PAREN_LIST.fullmatch(ctx.text, grade_end, mention_start)
+                or GRADED_ITEMS.fullmatch(ctx.text, grade_end, mention_start))
 
 
 # 'abnormalities of Grade 3 or 4 were lymphopenia (76%), neutropenia (48.7%), anemia (37.4%)': one grade for the list
 GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|including|:)\s+"
                                r"(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,80}?\)\s*,?\s*(?:and\s+)?)+", re.I)
+# 'more grade 3/4 diarrhoea (20% vs 11%) and hand-foot syndrome (6% vs 1%)': the grade leads its items directly
+GRADED_ITEMS = re.compile(r"\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,40}\)\s*,?\s*(?:and\s+)?)+", re.I)
 # 'Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%': one grade for the list
 GRADED_LIST_TAIL = re.compile(r"\s*(?!(?:were|was|occurred|had|in|of|and|or|reported|seen|observed)\b)[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+(?:(?:occurred|was\s+\w+|were\s+\w+)\s+)?in\s+\d+(?:\.\d+)?\s?%"
                               r"(?:\s*,\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+in\s+\d+(?:\.\d+)?\s?%)*\s*,?\s*(?:and\s+)?"

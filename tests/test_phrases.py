@@ -577,6 +577,9 @@ def _key(r):
      [("OTHER_AE:diarrhoea", "rate", 20, "3-4", None, "XELOX"), ("OTHER_AE:diarrhoea", "rate", 11, "3-4", None, "FOLFOX-4"),
       ("OTHER_AE:hand-foot syndrome", "rate", 6, "3-4", None, "XELOX"),
       ("OTHER_AE:hand-foot syndrome", "rate", 1, "3-4", None, "FOLFOX-4")]),
+    # composite remission written without spaces ('CR+CRi'), or as 'CRc'
+    ("Among patients with IDH1/2 mutations, the CR+CRi rate was 75.4%. The CRc rate was 66.0%.",
+     [("CR", "rate", 75.4, None, None, "patients with IDH1/2 mutations"), ("CR", "rate", 66.0, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

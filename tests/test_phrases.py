@@ -580,6 +580,11 @@ def _key(r):
     # composite remission written without spaces ('CR+CRi'), or as 'CRc'
     ("Among patients with IDH1/2 mutations, the CR+CRi rate was 75.4%. The CRc rate was 66.0%.",
      [("CR", "rate", 75.4, None, None, "patients with IDH1/2 mutations"), ("CR", "rate", 66.0, None, None, None)]),
+    # a write-up's names for the arms: 'the new drug', 'standard care', 'the control group'
+    ("Patients were randomized to zentumab or placebo. Median overall survival was 14.1 months for patients who got "
+     "the new drug versus 10.2 months with standard care. The response rate was 40% in the control group.",
+     [("OS", "median", 14.1, None, None, "zentumab"), ("OS", "median", 10.2, None, None, "placebo"),
+      ("ORR", "rate", 40, None, None, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -864,3 +869,8 @@ def test_a_one_arm_table_reads_its_sub_rows_and_names_no_arm():
     got = {(r["endpoint"], r["stat"], r["value"], r["count"], r["timepoint_months"], r["arm"]) for r in records_of(text)}
     assert got == {("CR", "rate", 8.4, 12, None, None), ("DOR", "median", None, None, None, None),
                    ("DOR", "landmark", 79.3, None, 12, None)}
+
+
+def test_a_brand_name_arm_goes_by_its_generic_name_too():
+    (r,) = records_of("Patients were randomized to VELMORA (zentumab) or placebo. The ORR was 45% with VELMORA.")
+    assert r["arm"] == "VELMORA" and "zentumab" in r["arm_aliases"]

@@ -353,6 +353,9 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
         abbreviation = ABBREVIATION.match(part.strip())
         if abbreviation and (any(c.isupper() for c in abbreviation.group(1)) or re.fullmatch(r"[a-z]+-[a-z]+", abbreviation.group(1))):
             arm.aliases.add(abbreviation.group(1))
+        generic = re.fullmatch(r"\(\s?([a-z]+(?:-[a-z]{3,4})?)\s?\)", part.strip())
+        if generic and DISTINCTIVE.match(generic.group(1).split("-")[0]):
+            arm.aliases.add(generic.group(1))  # 'VELMORA (zentumab)': the generic name is the arm's other name
     arms.append(arm)
     return True
 
@@ -436,7 +439,7 @@ def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMe
     for name, index in sorted(spelled, key=lambda x: len(x[0]), reverse=True):
         for s, e in _name_spans(text[start:end], name):
             _keep(found, ArmMention(start + s, start + e, index))
-    for pattern, index in _role_words(arms):
+    for pattern, index in [*_role_words(arms), *_experiment_and_control_words(arms)]:
         for m in pattern.finditer(text, start, end):
             _keep(found, ArmMention(m.start(), m.end(), index))
     return sorted(found, key=lambda a: a.start)
@@ -454,6 +457,21 @@ def _role_words(arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:
         singles = [i for i in singles if partner & set(re.findall(r"[a-z][\w-]{3,}", arms[i].name.lower()))]
     words = [(COMBINATION_WORDS, combos[0])]
     return words + [(SINGLE_WORDS, singles[0])] if len(singles) == 1 else words
+
+
+# a write-up's names for the two arms of a trial: 'the new drug', 'standard care', 'the comparator arm'
+EXPERIMENTAL_WORDS = re.compile(r"\b(?:the\s+)?(?:new|experimental|investigational|study)\s+(?:drug|treatment|therapy|medicine|"
+                                r"pill|regimen|agent)\b", re.I)
+CONTROL_WORDS = re.compile(r"\b(?:standard[\s-]of[\s-]care|standard\s+(?:care|treatment|therapy)|usual\s+care|"
+                           r"the\s+(?:control|comparator)(?:\s+(?:group|arm))?)\b", re.I)
+
+
+def _experiment_and_control_words(arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:
+    experimental = experimental_arm(arms) if len(arms) == 2 else None
+    if experimental is None:
+        return []
+    index = arms.index(experimental)
+    return [(EXPERIMENTAL_WORDS, index), (CONTROL_WORDS, 1 - index)]
 
 
 NAME_TAIL = re.compile(r"s?(?:-(?:treated|based|containing))?(?![\w-])", re.I)

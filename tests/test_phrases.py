@@ -585,6 +585,14 @@ def _key(r):
      "the new drug versus 10.2 months with standard care. The response rate was 40% in the control group.",
      [("OS", "median", 14.1, None, None, "zentumab"), ("OS", "median", 10.2, None, None, "placebo"),
       ("ORR", "rate", 40, None, None, "placebo")]),
+    # a value's aside keeps its grade to itself; an endpoint's own qualifier in parentheses still grades it
+    ("Patients were randomized to POLVEX + R-CHP or R-CHOP. Peripheral neuropathy was reported in 53% of patients in the "
+     "POLVEX + R-CHP arm (Grade 3: 1.6%) and 54% in the R-CHOP arm. Prolonged cytopenias (Grade 3 or higher, not "
+     "resolved by Day 30) occurred in 34% of patients in the POLVEX + R-CHP arm.",
+     [("OTHER_AE:peripheral neuropathy", "rate", 53, "any", None, "POLVEX + R-CHP"),
+      ("OTHER_AE:peripheral neuropathy", "rate", 1.6, "3", None, "POLVEX + R-CHP"),
+      ("OTHER_AE:peripheral neuropathy", "rate", 54, "any", None, "R-CHOP"),
+      ("OTHER_AE:prolonged cytopenias", "rate", 34, ">=3", None, "POLVEX + R-CHP")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -223,6 +223,18 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
     return best_before or best_after
 
 
+def _value_aside_closes(gap: str) -> bool:
+    """The gap closes an aside that held a value of its own ('Grade 3: 1.6%)'), not a qualifier of the
+    endpoint ('(Grade 3 or higher, not resolved by Day 30) occurred in 34%')."""
+    depth = 0
+    for k, ch in enumerate(gap):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            return bool(re.search(r"\d\s?%", gap[:k]))
+    return False
+
+
 def _aside_closes(gap: str) -> bool:
     """The gap closes a parenthesis it did not open: the value before it stood inside an aside."""
     depth = 0
@@ -357,8 +369,8 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
     chosen = None
     near = max(start, m.start - 30)
     for g in ctx.grades_in(start, v.start):
-        if g.end > v.start:
-            continue
+        if g.end > v.start or _value_aside_closes(ctx.text[g.end:v.start]):
+            continue  # '53% ... (Grade 3: 1.6%) and 54% in the R-CHOP arm': the aside's grade is the aside's
         listed = (g.start < near or g.end <= m.start) and _grade_leads_a_list(ctx, g.end, m.start)
         if g.start < near and not listed:
             continue

@@ -565,12 +565,12 @@ def _key(r):
      [("PFS", "median", 22.1, None, None, "ravolutamide"), ("PFS", "median", 11.3, None, None, "placebo"),
       ("OS", "landmark", 68, None, 36, "ravolutamide"), ("OTHER_AE:rash", "rate", 27, "any", None, "ravolutamide"),
       ("OTHER_AE:rash", "rate", 9, "any", None, "placebo")]),
-    # groups named only by what each received are the arms, the treatment another name
+    # groups named by a generic word and by what each received are the arms
     ("Sixty patients were randomly divided into two groups: the experimental group (n=30) received thymalfasin plus "
      "docetaxel, and the control group (n=30) received docetaxel alone. The objective response rate was 43.3% in the "
      "experimental group and 26.7% in the control group. The median survival time was 11.2 months versus 8.9 months.",
-     [("ORR", "rate", 43.3, None, None, "experimental group"), ("ORR", "rate", 26.7, None, None, "control group"),
-      ("OS", "median", 11.2, None, None, "experimental group"), ("OS", "median", 8.9, None, None, "control group")]),
+     [("ORR", "rate", 43.3, None, None, "experimental group"), ("ORR", "rate", 26.7, None, None, "control"),
+      ("OS", "median", 11.2, None, None, "experimental group"), ("OS", "median", 8.9, None, None, "control")]),
     # a grade right before a list of items with their pairs covers every item
     ("Patients were randomised to XELOX or FOLFOX-4. XELOX was associated with more grade 3/4 diarrhoea (20% vs 11%) "
      "and hand-foot syndrome (6% vs 1%).",
@@ -593,6 +593,15 @@ def _key(r):
       ("OTHER_AE:peripheral neuropathy", "rate", 1.6, "3", None, "POLVEX + R-CHP"),
       ("OTHER_AE:peripheral neuropathy", "rate", 54, "any", None, "R-CHOP"),
       ("OTHER_AE:prolonged cytopenias", "rate", 34, ">=3", None, "POLVEX + R-CHP")]),
+    # 'the treatment group' is an arm by that name; time points listed as '1-, 2- and 3-year'; myelosuppression
+    ("Patients in the treatment group had a longer median PFS than those in the control group (9.1 vs 6.2 months). The "
+     "1-, 2- and 3-year survival rates were 80.0%, 56.7% and 40.0% in the treatment group and 66.7%, 40.1% and 23.3% in "
+     "the control group, respectively. Grade III-IV myelosuppression occurred in 23.3% of the treatment group.",
+     [("PFS", "median", 9.1, None, None, "treatment group"), ("PFS", "median", 6.2, None, None, "control"),
+      ("OS", "landmark", 80.0, None, 12, "treatment group"), ("OS", "landmark", 56.7, None, 24, "treatment group"),
+      ("OS", "landmark", 40.0, None, 36, "treatment group"), ("OS", "landmark", 66.7, None, 12, "control"),
+      ("OS", "landmark", 40.1, None, 24, "control"), ("OS", "landmark", 23.3, None, 36, "control"),
+      ("OTHER_AE:myelosuppression", "rate", 23.3, "3-4", None, "treatment group")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -882,3 +891,11 @@ def test_a_one_arm_table_reads_its_sub_rows_and_names_no_arm():
 def test_a_brand_name_arm_goes_by_its_generic_name_too():
     (r,) = records_of("Patients were randomized to VELMORA (zentumab) or placebo. The ORR was 45% with VELMORA.")
     assert r["arm"] == "VELMORA" and "zentumab" in r["arm_aliases"]
+
+
+def test_groups_named_only_by_what_they_received_are_arms():
+    text = "Group A received gemcitabine and cisplatin (GP), and group B received gemcitabine and oxaliplatin (GEMOX). " \
+           "Response rates were 38% in group A and 36% in group B."
+    got = {(r["value"], r["arm"], frozenset(r["arm_aliases"])) for r in records_of(text)}
+    assert {(v, a) for v, a, _ in got} == {(38, "group A"), (36, "group B")}
+    assert all("GP" in al or "GEMOX" in al for _, _, al in got)

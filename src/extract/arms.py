@@ -202,6 +202,13 @@ def _hide_descriptions(masked: str) -> str:
     return CALLED.sub(lambda m: "~" * len(m.group(0)), masked)
 
 
+def _generic_with_its_word(name: str, phrase: str) -> str:
+    """'the treatment group' is an arm called 'treatment group'; 'treatment' alone names nothing."""
+    if name.lower() in GENERIC_ADJECTIVES and name.lower() != "control":
+        return f"{name} {phrase.split()[-1].lower()}"
+    return name
+
+
 def find_arms(masked: str) -> list[Arm]:
     """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction."""
     masked = _hide_descriptions(_hide_choice_lists(masked))
@@ -251,14 +258,19 @@ def find_arms(masked: str) -> list[Arm]:
             continue  # 'In pts with prior bispecifics (n=18)': a subgroup's size, not an arm
         _add_arm(arms, _clean(m.group(1)), None)
     named = [(m.start(), f"{m.group(1).lower()} {m.group(2).upper()}") for m in scan(ARM_LETTER, masked)]
-    named += [(m.start(), _clean(m.group(1))) for m in scan(ARM_WORD, masked)]
+    named += [(m.start(), _generic_with_its_word(_clean(m.group(1)), m.group(0))) for m in scan(ARM_WORD, masked)]
     numbered_ok = not arms  # 'cohort 1', 'cohort 2' name the arms only where nothing else does
     for _, name in sorted(named):
         _add_arm(arms, name, None, numbered_ok=numbered_ok)
+    groups: list[Arm] = []
+    _add_groups_that_received(groups, masked)
     if len(arms) < 2:  # last resort: 'the experimental group (n=30) received X, and the control group received Y'
-        groups: list[Arm] = []
-        _add_groups_that_received(groups, masked)
         arms = groups if len(groups) >= 2 else arms
+    else:  # 'group A received gemcitabine and cisplatin (GP)': what a named group received is its other name
+        for group in groups:
+            known = next((a for a in arms if group.name.lower() in {a.name.lower(), *(x.lower() for x in a.aliases)}), None)
+            if known is not None:
+                known.aliases.update(x for x in group.aliases if x.lower() != known.name.lower())
     _distinctive_words(arms)
     return arms
 

@@ -301,7 +301,7 @@ LEADING_TIMEPOINT_GAP = re.compile(r"(?:\s+(?:after|from|following|since)\s+(?:t
                                    r"\s*,?\s*(?:[\d.]+\s?%\s*(?:,|vs\.?|versus|and|or)\s*)*", re.I)
 
 
-TIMEPOINT_LIST = re.compile(r"(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s*\d{1,2})[\s-]*(?P<unit>years?|months?)[\s-]*"
+TIMEPOINT_LIST = re.compile(r"(?P<list>\d{1,2}-?(?:\s*,\s*\d{1,2}-?)*\s*,?\s*(?:and|&)\s*\d{1,2})[\s-]*(?P<unit>years?|months?)[\s-]*"
                             r"(?:(?:overall|progression-free|event-free|disease-free)\s+)?$", re.I)
 
 

@@ -602,6 +602,10 @@ def _key(r):
       ("OS", "landmark", 40.0, None, 36, "treatment group"), ("OS", "landmark", 66.7, None, 12, "control"),
       ("OS", "landmark", 40.1, None, 24, "control"), ("OS", "landmark", 23.3, None, 36, "control"),
       ("OTHER_AE:myelosuppression", "rate", 23.3, "3-4", None, "treatment group")]),
+    # a response rate defined by its parts: 'the effective rate (CR+PR)'
+    ("Patients were divided into an observation group and a control group. The effective rate (CR+PR) of the "
+     "observation group was 83.3%, higher than 63.3% of the control group (P<0.05).",
+     [("ORR", "rate", 83.3, None, None, "observation group"), ("ORR", "rate", 63.3, None, None, "control group")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

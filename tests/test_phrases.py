@@ -723,6 +723,9 @@ def test_traps_give_no_record(text):
     ("Patients received irinotecan plus infusional fluorouracil (FOLFIRI). The ORR was 49%.", None),
     ("EFS: Drug-cel vs SOC (MERIDIAN)\nORR = 49%", "MERIDIAN"),
     ("EFS: Axicel vs SOC (ZUMA-7)\nORR = 49%", "ZUMA-7"),
+    # reporting guidelines, agencies and proteins are no trials; a cooperative group's numbered trial is one
+    ("The trial followed CONSORT-2010 and the VCAM-1 level fell; the ORR was 49%.", None),
+    ("In the RTOG 0617 trial, the ORR was 49%.", "RTOG 0617"),
 ])
 def test_trial_names_and_look_alikes(text, trial):
     (r,) = records_of(text)

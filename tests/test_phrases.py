@@ -606,6 +606,9 @@ def _key(r):
     ("Patients were divided into an observation group and a control group. The effective rate (CR+PR) of the "
      "observation group was 83.3%, higher than 63.3% of the control group (P<0.05).",
      [("ORR", "rate", 83.3, None, None, "observation group"), ("ORR", "rate", 63.3, None, None, "control group")]),
+    # the minimum follow-up's value is not the median's
+    ("All patients had a minimum follow-up of 12 months; median follow-up was 30 months.",
+     [("FOLLOW_UP", "median", 30, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -679,6 +682,7 @@ def test_trial_name_is_attributed():
     "Dichotomized by median PFS (less vs greater than 4 months), miR-659-3p expression was different.",
     "Complications were 25.6 and 34.1 % respectively; p = 0.245, relative risk (RR) 0.750 [95 % CI 0.471-1.195].",
     "Patients were randomized to T-VEC or GM-CSF. 120 patients in the T-VEC arm had received prior therapy.",
+    "The minimum follow-up was 12 months and the mean follow-up 30 months.",
     # a baseline table line: comorbidities at entry are no adverse events
     "Sex (n) Male 9(45%) 6(30%) Female 11(55%) 14(70%) Hypertension 6(30%) 4(20%) ASA category (n) ASA l 11(55%) 12(60%)",
     "Patients characteristics (TAM/follow-up) included: median age 55/55 years, median time from surgery 25/25 months.",

@@ -89,8 +89,11 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     """Guards per value kind: a patient count names responders only when the two stand together,
     and 'PD as best response' or 'evaluation of response' is no response rate."""
     if m.code == "FOLLOW_UP":
-        # 'at the 6-month follow-up' is a visit; only a median follow-up is an endpoint value
+        # 'at the 6-month follow-up' is a visit; only a median follow-up is an endpoint value, and 'a minimum
+        # follow-up of 12 months; median follow-up was 30 months' gives 12 to the minimum, not the median
         lo = min(m.start, v.start)
+        if OTHER_FOLLOW_UP.search(ctx.text, max(0, v.start - 50), v.start) or (v.end <= m.start and ";" in ctx.text[v.end:m.start]):
+            return False
         return "median" in ctx.text[max(0, lo - 40):max(m.end, v.end)].lower()
     if v.kind != "hr" and m.end <= v.start and _another_measure_between(ctx, m.end, v.start):
         return False
@@ -116,6 +119,8 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
 
 
 COMPOSITE_BEFORE = re.compile(r"\bcomposite\s+(?:primary\s+|secondary\s+)?(?:end\s?points?|outcomes?|of)\b[^.;\d]*$", re.I)
+OTHER_FOLLOW_UP = re.compile(r"\b(?:minimum|maximum|mean|shortest|longest|minimal)\s+(?:duration\s+of\s+)?follow[\s-]?up\s+"
+                             r"(?:time\s+|period\s+)?(?:was|of|:|,)?\s*(?:at\s+least\s+)?$", re.I)
 NAMED_NON_RESPONSE = re.compile(
     r"[\s)]*(?:(?:patients|pts|subjects|cases|participants|dogs|cats|animals)\s+(?:with|had|showed|achieved|experienced)\s+)?"
     r"(?:stable\s+disease|progressive\s+disease|SD|PD)\b", re.I)

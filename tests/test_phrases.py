@@ -683,6 +683,10 @@ def test_trial_name_is_attributed():
     "Complications were 25.6 and 34.1 % respectively; p = 0.245, relative risk (RR) 0.750 [95 % CI 0.471-1.195].",
     "Patients were randomized to T-VEC or GM-CSF. 120 patients in the T-VEC arm had received prior therapy.",
     "The minimum follow-up was 12 months and the mean follow-up 30 months.",
+    # responses of symptoms and blood counts are no tumour responses, and their values no adverse-event rates
+    "Among cancer patients with chemotherapy-induced nausea, complete response (no emesis) was 72%.",
+    "The overall response rate of hot flashes was 62% with venlafaxine in women with breast cancer.",
+    "Patients with anemia due to chemotherapy: hemoglobin response was achieved in 58% with epoetin alfa.",
     # a baseline table line: comorbidities at entry are no adverse events
     "Sex (n) Male 9(45%) 6(30%) Female 11(55%) 14(70%) Hypertension 6(30%) 4(20%) ASA category (n) ASA l 11(55%) 12(60%)",
     "Patients characteristics (TAM/follow-up) included: median age 55/55 years, median time from surgery 25/25 months.",

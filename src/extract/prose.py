@@ -101,12 +101,18 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
         return False
     if m.start >= v.end and is_toxicity(m.code) and NEGATED.search(ctx.text, v.end, m.start):
         return False  # '7 (22.6%) patients did not develop any mucositis'
+    if is_toxicity(m.code) and (RESPONSE_OF.search(ctx.text, max(0, m.start - 40), m.start)
+                                or (m.end <= v.start and RESPONSE_WORD.search(ctx.text, m.end, v.start))):
+        return False  # 'the response rate of hot flashes was 62%', 'nausea, complete response (no emesis) was 72%'
     if is_toxicity(m.code) and m.end <= v.start and COMPOSITE_BEFORE.search(ctx.text, max(0, m.start - 200), m.start):
         return False  # 'the composite endpoint - death, ..., septic shock or reoperation - occurred in 19.6%': the composite's rate
     if m.code not in RESPONSE:
         return True
     if _antiemetic_document(ctx) or ANTIEMETIC.search(ctx.text, max(0, m.start - 80), m.end + 80):
         return False  # 'complete response (no emesis, no rescue medication)' is an antiemetic endpoint
+    if any(is_toxicity(x.code) and re.fullmatch(r"\s+(?:of|in|for)\s+(?:the\s+)?", ctx.text[m.end:x.start])
+           for x in ctx.mentions_in(m.end, m.end + 20)):
+        return False  # 'the response rate of hot flashes': a symptom's response, not a tumour's
     lo, hi = (m.end, v.start) if m.end <= v.start else (v.end, m.start)
     between = ctx.text[lo:hi]
     if NOT_A_RESPONSE.search(re.sub(r"\([^()]*\)", " ", between)):  # '(..., 12 of 44 assessable patients)' is an aside
@@ -118,6 +124,9 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     return True
 
 
+RESPONSE_OF = re.compile(r"\b(?:response|responses|remission|improvement|reduction|relief|control|resolution)\s+(?:rates?\s+)?"
+                         r"(?:of|in|for|to)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+RESPONSE_WORD = re.compile(r"\b(?:response|responses|responded|remission)\b", re.I)
 COMPOSITE_BEFORE = re.compile(r"\bcomposite\s+(?:primary\s+|secondary\s+)?(?:end\s?points?|outcomes?|of)\b[^.;\d]*$", re.I)
 OTHER_FOLLOW_UP = re.compile(r"\b(?:minimum|maximum|mean|shortest|longest|minimal)\s+(?:duration\s+of\s+)?follow[\s-]?up\s+"
                              r"(?:time\s+|period\s+)?(?:was|of|:|,)?\s*(?:at\s+least\s+)?$", re.I)

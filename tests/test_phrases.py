@@ -609,6 +609,8 @@ def _key(r):
     # the minimum follow-up's value is not the median's
     ("All patients had a minimum follow-up of 12 months; median follow-up was 30 months.",
      [("FOLLOW_UP", "median", 30, None, None, None)]),
+    # a share of responders still in response is a DOR landmark, not a share of events
+    ("Of the 85 responders, 68% remained in response at 12 months.", [("DOR", "landmark", 68, None, 12, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -446,6 +446,8 @@ def n_for(ctx: Context, m: EndpointMention, v: Value) -> int | None:
 
 # --- a sentence: values, endpoints, grades, arms -> candidates ------------------------------------
 
+# 'Of the 85 responders, 68% remained in response at 12 months': a share of responders that is a DOR landmark
+LASTING = re.compile(r"\b(?:remained|remain|remaining|maintained|still)\s+in\s+(?:response|remission)|\bongoing\s+responses?\b", re.I)
 SHARE_OF_EVENTS = re.compile(r"[\s•]*Of\s+(?:the|these|all)\s+[^,]{0,50}?\b(?:events?|cases|episodes|responders|responses|deaths)\s*,", re.I)
 
 
@@ -523,7 +525,7 @@ BIOMARKER_RATIO = re.compile(r"\b(?:was|were|is|are|remained|appeared)\s+(?:(?:i
 
 def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
     _note_cohort_scope(ctx, start, end)
-    if SHARE_OF_EVENTS.match(ctx.text, start, end):
+    if SHARE_OF_EVENTS.match(ctx.text, start, end) and not LASTING.search(ctx.text, start, end):
         return  # 'Of the CRS events, 92% occurred in cycle 1': shares of events, not rates in patients
     if EARLIER_ANALYSIS.search(ctx.text, start, end):
         return  # 'In an earlier analysis, the CR rate had been 59%': not this report's value

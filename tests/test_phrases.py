@@ -611,6 +611,18 @@ def _key(r):
      [("FOLLOW_UP", "median", 30, None, None, None)]),
     # a share of responders still in response is a DOR landmark, not a share of events
     ("Of the 85 responders, 68% remained in response at 12 months.", [("DOR", "landmark", 68, None, 12, None)]),
+    # a describing parenthesis inside an arm's name; one arm dosed by body weight; radioligand doses in GBq and
+    # 'x 6' cycles; 'a change of ARPI'
+    ("Patients were randomized 1:1:1 to receive ravelimab (a PD-L1 inhibitor) plus ketunitinib (R+K group), ravelimab "
+     "monotherapy (ravelimab group), or lenvatinib (lenvatinib group). Median progression-free survival was 7.1, 3.7, "
+     "and 5.6 months, respectively.",
+     [("PFS", "median", 7.1, None, None, "ravelimab plus ketunitinib"), ("PFS", "median", 3.7, None, None, "ravelimab"),
+      ("PFS", "median", 5.6, None, None, "lenvatinib")]),
+    ("Patients were randomized 2:1 to corvelitamab 1800 mg (≥70 kg) or 1400 mg (<70 kg) Q3W plus CAPOX, or to "
+     "trastuzumab plus CAPOX (control). Median PFS, 13.8 vs 9.2 mo.",
+     [("PFS", "median", 13.8, None, None, "corvelitamab plus CAPOX"), ("PFS", "median", 9.2, None, None, "trastuzumab plus CAPOX")]),
+    ("Patients were randomized 1:1 to Lu-VPT 7.4 GBq q6w × 6 or to a change of ARPI. Median rPFS was 11.6 vs 5.4 months.",
+     [("PFS", "median", 11.6, None, None, "Lu-VPT"), ("PFS", "median", 5.4, None, None, "ARPI")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

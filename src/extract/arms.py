@@ -147,6 +147,7 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
     if letter:  # 'arm A': the article-stripping below would eat the letter
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
     name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?)\s+of\s+", "", name, flags=re.I)
+    name = re.sub(r"^(?:an?\s+)?(?:change|switch)\s+(?:of|to)\s+", "", name.strip(), flags=re.I)  # 'a change of ARPI'
     name = _before_dose(name)
     choice = CHOICE_OF.match(name)
     if choice:  # "investigator's choice of paclitaxel, PLD or topotecan" is one arm
@@ -197,8 +198,16 @@ def _hide_choice_lists(masked: str) -> str:
 CALLED = re.compile(r"\b(?:the|a|an)\s+[^.;(),~]{1,40}?,?\s+(?:called|known\s+as|named|dubbed)\s+(?=[A-Za-z])", re.I)
 
 
+DESCRIBING_PAREN = re.compile(r"\s?\((?:an?|the)\s[^()]{2,60}\)")
+# 'corvelitamab 1800 mg (>=70 kg) or 1400 mg (<70 kg)': one arm dosed by body weight, not two arms
+WEIGHT_BANDS = re.compile(r"~+\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)\s*(?:or|/|,)\s*~+\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)")
+
+
 def _hide_descriptions(masked: str) -> str:
-    """'either the cell therapy, called pelvacabtagene (pelva-cel), or ...': the arm is the name, not its description."""
+    """'either the cell therapy, called pelvacabtagene (pelva-cel), or ...', 'ravelimab (a PD-L1 inhibitor) plus
+    ketunitinib': the arm is the name, not its description."""
+    masked = DESCRIBING_PAREN.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = WEIGHT_BANDS.sub(lambda m: " " * len(m.group(0)), masked)
     return CALLED.sub(lambda m: "~" * len(m.group(0)), masked)
 
 

@@ -172,10 +172,11 @@ MASK_PATTERNS = [
     re.compile(rf"\b(?:IQR|range|interquartile\s+range)\s*[,:=]?\s*{BOUND}\s?(?:-|to|,|;)\s?{BOUND}(?:\s?(?:months?|mo|weeks?|days?|years?))?", re.I),
     re.compile(r"\b\d{1,3}(?:\.\d+)?\s?%\s?(?:CI|C\.I\.|(?-i:Cl|CL)|confidence|credible|(?-i:CrI))\b", re.I),        # the 95 of 95% CI
     re.compile(rf"(?<![\d.]){NUM}\s?(?:x|\*)\s?10\s?\^?\s?-?\d+(?:\s?(?:cells|CAR|/kg|/L))?", re.I),        # 2 x 10^6 cells
-    re.compile(rf"(?<![\w.]){NUM}\s?(?:-\s?{NUM}\s?)?(?:mg|g|mcg|µg|μg|ug|ng|mL|ml|L|IU|U|Gy|cGy|mmol|µmol|mol|AUC|mg/m\^?2|mg/kg|mg/m|/m\^?2|/kg|/kg/d)\b(?:\s?/\s?(?:m\^?2|kg|day|d|dL|L|week|wk))?", re.I),
+    re.compile(rf"(?<![\w.]){NUM}\s?(?:-\s?{NUM}\s?)?(?:mg|g|mcg|µg|μg|ug|ng|mL|ml|L|IU|U|Gy|cGy|GBq|MBq|mCi|mmol|µmol|mol|AUC|mg/m\^?2|mg/kg|mg/m|/m\^?2|/kg|/kg/d)\b(?:\s?/\s?(?:m\^?2|kg|day|d|dL|L|week|wk))?", re.I),
     re.compile(r"\b(?:phase|ph\.?)\s?(?:[1-4]|I{1,3}V?|IV)(?:\s?[/ab-]+\s?(?:[1-4]|I{1,3}|IV))?\b", re.I),
     re.compile(r"\b(?:every|each|q)\s?\d+\s?(?:-\s?\d+\s?)?(?:days?|weeks?|months?|hours?|h|d|w|wks?)\b", re.I),
     re.compile(r"\bq\d+w\b|\b\d+\s?(?:cycles?|courses?|doses?|infusions?|fractions?)\b", re.I),
+    re.compile(r"(?<![\w.])[x×]\s?\d{1,2}(?:\s?(?:cycles?|courses?|doses?))?(?![\w.^])"),   # 'q6w x 6': a number of cycles
     re.compile(r"\b(?:days?|weeks?|cycles?|d)\s?\d+(?:\s?(?:-|to|,|and)\s?\d+)*\b", re.I),
     re.compile(r"\b(?:for|within|over|up\s+to)\s+\d+\s?(?:-\s?\d+\s?)?(?:days?|weeks?|months?|years?|hours?)\b", re.I),
     re.compile(r"\b(?:aged?|age\s+(?:of|was|were|range)?|years?\s+old)\s*:?\s*(?:>=|<=|[<>])?\s*\d+(?:\s?(?:-|to)\s?\d+)?(?:\s?(?:years?|yrs?|y))?", re.I),

@@ -928,3 +928,15 @@ def test_groups_named_only_by_what_they_received_are_arms():
     got = {(r["value"], r["arm"], frozenset(r["arm_aliases"])) for r in records_of(text)}
     assert {(v, a) for v, a, _ in got} == {(38, "group A"), (36, "group B")}
     assert all("GP" in al or "GEMOX" in al for _, _, al in got)
+
+
+def test_adverse_reaction_table_with_arm_sizes_grade_headers_and_a_units_line():
+    text = ("Table 5: Adverse Reactions in CINDERHILL-2\n"
+            "                         EXORANT                     Pemetrexed + Platinum\n"
+            "                         N=175                       N=171\n"
+            "Adverse Reaction    All Grades   Grade 3 or 4    All Grades   Grade 3 or 4\n"
+            "                       (%)           (%)            (%)           (%)\n"
+            "Diarrhea                78            12             14            1\n")
+    got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
+    assert got == {(78, "any", "EXORANT"), (12, "3-4", "EXORANT"), (14, "any", "Pemetrexed + Platinum"),
+                   (1, "3-4", "Pemetrexed + Platinum")}

@@ -91,6 +91,9 @@ class TableState:
     block_code: str | None = None     # endpoint a heading row names for the sub-rows below ('Median, months')
 
 
+UNITS_LINE = re.compile(r"^[\s|]*(?:(?:n\s?)?\(\s?%\s?\)|%)(?:[\s|]+(?:(?:n\s?)?\(\s?%\s?\)|%))*[\s|]*$", re.I)
+
+
 def _values_under_heading(ctx: Context, heading: Line, line: Line) -> bool:
     """'Radiographic PFS, the primary endpoint:' over 'Arm A 19.4 months | Arm B 8.3 months': the values
     line names no endpoint, the heading line names the one it reports."""
@@ -137,6 +140,9 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     header = state.header
     if header and MARKDOWN_RULE.match(line.text):
         return 1  # '|---|---|' under a Markdown header
+    if header and UNITS_LINE.match(line.text):
+        state.header = replace(header, percent=True)
+        return 1  # '(%)  (%)  (%)  (%)' under the grade columns: the unit of every cell, no column of its own
     spans = [(m.start - line.start, m.end - line.start) for m in ctx.mentions_in(line.start, line.end)]
     parsed = parse_header(line.text, spans, header)
     if parsed:
@@ -254,6 +260,12 @@ def _wrapped_label(ctx: Context, all_lines: list[Line], i: int) -> bool:
     return not _label_start(ctx, nxt)
 
 
+def _grades_only(line: Line) -> bool:
+    """'Adverse Reaction  All Grades  Grade 3 or 4  All Grades  Grade 3 or 4' under the arm names and sizes."""
+    parsed = parse_header(line.text, [], None)
+    return bool(parsed and parsed.value_columns and all(c.kind == "grade" for c in parsed.value_columns))
+
+
 def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> tuple[Header, int] | None:
     """Headers spread over lines: names over sizes by column, or one cell per line (PyMuPDF)."""
     run: list[Line] = []
@@ -270,7 +282,7 @@ def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header 
         names = layout.split_names(run[0].text, len(sizes)) if sizes and len(layout.segments(run[0].text)) < 2 else None
         if names:  # 'Sotre 3 mg/kg Sotre + Axi Axitinib' over '(n=62) (n=63) (n=60)', single-spaced
             return Header(tuple(Column("arm", name, n) for name, n in zip(names, sizes))), 2
-        if after is not None and after.section == run[0].section and _label_start(ctx, after):
+        if after is not None and after.section == run[0].section and (_label_start(ctx, after) or _grades_only(after)):
             if LABEL_N.search(run[-1].text):
                 cells = layout.merge_columns(run)
                 parsed = layout.header_from_cells(cells, header) if cells else None

@@ -623,6 +623,12 @@ def _key(r):
      [("PFS", "median", 13.8, None, None, "corvelitamab plus CAPOX"), ("PFS", "median", 9.2, None, None, "trastuzumab plus CAPOX")]),
     ("Patients were randomized 1:1 to Lu-VPT 7.4 GBq q6w × 6 or to a change of ARPI. Median rPFS was 11.6 vs 5.4 months.",
      [("PFS", "median", 11.6, None, None, "Lu-VPT"), ("PFS", "median", 5.4, None, None, "ARPI")]),
+    # a semicolon list of regimens, each with the short name the write-up goes on to use
+    ("The trial randomly assigned 396 patients to one of three regimens: the drug, dorafitinib, plus venetoclax and "
+     "azacitidine (the triplet; n=133); venetoclax plus azacitidine (the doublet; n=131); or azacitidine alone (n=132). "
+     "Patients on the triplet lived a median of 14.6 months, compared with 11.9 months on the doublet.",
+     [("OS", "median", 14.6, None, None, "dorafitinib plus venetoclax and azacitidine"),
+      ("OS", "median", 11.9, None, None, "venetoclax plus azacitidine")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -23,6 +23,12 @@ RANDOMIZED = re.compile(
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
+# 'randomly assigned ... to one of three regimens: X plus Y (the triplet; n=133); Y (the doublet; n=131); or Z (n=132)'
+RANDOMIZED_SEMICOLONS = re.compile(
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;:]{0,120}?\bto\s+(?:receive\s+)?"
+    r"(?:one\s+of\s+(?:two|three|four|2|3|4)\s+(?:regimens|arms|groups|treatments)\s*:\s*)"
+    r"(?P<items>(?:[^.;()]|\([^()]*\)){2,120}(?:;\s*(?:or\s+|and\s+)?(?:[^.;()]|\([^()]*\)){2,120}){1,3})(?=\.|$)", re.I)
+SEMICOLON_OUTSIDE_PARENS = re.compile(r";\s*(?:or\s+|and\s+)?(?![^()]*\))")
 # 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
 RECEIVED = re.compile(
     r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>[A-Za-z~][^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
@@ -198,7 +204,7 @@ def _hide_choice_lists(masked: str) -> str:
 CALLED = re.compile(r"\b(?:the|a|an)\s+[^.;(),~]{1,40}?,?\s+(?:called|known\s+as|named|dubbed)\s+(?=[A-Za-z])", re.I)
 
 
-DESCRIBING_PAREN = re.compile(r"\s?\((?:an?|the)\s[^()]{2,60}\)")
+DESCRIBING_PAREN = re.compile(r"\s?\(an?\s[^()]{2,60}\)")
 # 'corvelitamab 1800 mg (>=70 kg) or 1400 mg (<70 kg)': one arm dosed by body weight, not two arms
 WEIGHT_BANDS = re.compile(r"~+\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)\s*(?:or|/|,)\s*~+\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)")
 
@@ -233,6 +239,16 @@ def find_arms(masked: str) -> list[Arm]:
             paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
             name = item.group("name") + (item.group("tail") or "")  # 'chemoradiotherapy (CRT) plus pelorimab'
             complete &= _add_arm(arms, _clean(name), paren, randomised=True)
+    for m in scan(RANDOMIZED_SEMICOLONS, masked):
+        items = [i.strip() for i in SEMICOLON_OUTSIDE_PARENS.split(m.group("items")) if i.strip()]
+        if len(items) < 2:
+            continue
+        listed.append(m.span())
+        for item in items:
+            parts = re.match(r"(?P<name>[^()]+?)\s*(?P<paren>\([^()]*\))?\s*$", item)
+            if parts:
+                name = re.sub(r"^(?:the\s+)?(?:drug|agent|study\s+drug|new\s+drug)\s*,\s*", "", parts.group("name"), flags=re.I)
+                complete &= _add_arm(arms, _clean(name.replace(",", " ")), parts.group("paren"), randomised=True)
     for m in [*scan(RANDOMIZED, masked), *scan(RECEIVED, masked)]:
         if any(a <= m.start() < b for a, b in listed):
             continue
@@ -371,6 +387,9 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
         named = re.search(r"(?:^\(|[,;]\s*)([A-Za-z][\w+/-]{0,12})\s+(?:arm|group)\s*\)$", part.strip())
         if named and not ARM_LETTER.fullmatch(named.group(0).strip(",; ()")):
             arm.aliases.add(named.group(1))  # '(350 mg/m2 daily, RT-5-FU arm)'
+        label = re.fullmatch(r"\(\s*(?:the\s+)?([A-Za-z][\w+/-]{2,20})\s*[;,]\s*[nN]\s?=\s?\d+\s*\)", part.strip())
+        if label:
+            arm.aliases.add(label.group(1))  # '(the triplet; n=133)': the name the text goes on to use
         abbreviation = ABBREVIATION.match(part.strip())
         if abbreviation and (any(c.isupper() for c in abbreviation.group(1)) or re.fullmatch(r"[a-z]+-[a-z]+", abbreviation.group(1))):
             arm.aliases.add(abbreviation.group(1))

@@ -629,6 +629,21 @@ def _key(r):
      "Patients on the triplet lived a median of 14.6 months, compared with 11.9 months on the doublet.",
      [("OS", "median", 14.6, None, None, "dorafitinib plus venetoclax and azacitidine"),
       ("OS", "median", 11.9, None, None, "venetoclax plus azacitidine")]),
+    # a grade carried into 'the most common were', across a semicolon list, and written after a pair
+    ("Patients were randomized to A-drug or placebo. Adverse events of grade 3 or 4 occurred in 41.8% of patients in "
+     "the A-drug group and in 61.0% of the placebo group; the most common were rash (9.1% vs. 0%) and neutropenia "
+     "(3.0% vs. 28.7%).",
+     [("TEAE", "rate", 41.8, "3-4", None, "A-drug"), ("TEAE", "rate", 61.0, "3-4", None, "placebo"),
+      ("OTHER_AE:rash", "rate", 9.1, "3-4", None, "A-drug"), ("OTHER_AE:rash", "rate", 0, "3-4", None, "placebo"),
+      ("NEUTROPENIA", "rate", 3.0, "3-4", None, "A-drug"), ("NEUTROPENIA", "rate", 28.7, "3-4", None, "placebo")]),
+    ("Patients were randomized to A-drug, B-drug or C-drug. Gr 3–4 neutropenia 8%, 6% and 34%; anemia 5%, 3% and 27%.",
+     [("NEUTROPENIA", "rate", 8, "3-4", None, "A-drug"), ("NEUTROPENIA", "rate", 6, "3-4", None, "B-drug"),
+      ("NEUTROPENIA", "rate", 34, "3-4", None, "C-drug"), ("ANEMIA", "rate", 5, "3-4", None, "A-drug"),
+      ("ANEMIA", "rate", 3, "3-4", None, "B-drug"), ("ANEMIA", "rate", 27, "3-4", None, "C-drug")]),
+    ("Patients were randomized to A-drug or B-drug. Thrombocytopenia 2% vs 1% (Gr 3/4). Neutropenia occurred in 40% "
+     "(grade 3 in 10%).",
+     [("THROMBOCYTOPENIA", "rate", 2, "3-4", None, "A-drug"), ("THROMBOCYTOPENIA", "rate", 1, "3-4", None, "B-drug"),
+      ("NEUTROPENIA", "rate", 40, "any", None, None), ("NEUTROPENIA", "rate", 10, "3", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

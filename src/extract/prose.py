@@ -407,12 +407,17 @@ def _grade_leads_a_list(ctx: Context, grade_end: int, mention_start: int) -> boo
     return bool(LIST_AFTER_GRADE.match(ctx.text[grade_end:mention_start])
                 or GRADED_LIST_TAIL.fullmatch(ctx.text, grade_end, mention_start)
                 or GRADED_PAREN_LIST.fullmatch(ctx.text, grade_end, mention_start)
-                or GRADED_ITEMS.fullmatch(ctx.text, grade_end, mention_start))
+                or GRADED_ITEMS.fullmatch(ctx.text, grade_end, mention_start)
+                or GRADED_MOST_COMMON.fullmatch(ctx.text, grade_end, mention_start))
 
 
 # 'abnormalities of Grade 3 or 4 were lymphopenia (76%), neutropenia (48.7%), anemia (37.4%)': one grade for the list
 GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|including|:)\s+"
                                r"(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,80}?\)\s*,?\s*(?:and\s+)?)+", re.I)
+# 'Adverse events of grade 3 or 4 occurred in 41.8% and 61.0%; the most common were rash (9.1% vs. 0%) and ...':
+# the most common events of that grade
+GRADED_MOST_COMMON = re.compile(r"(?:[^.]|(?<=\d)\.(?=\d)){0,160}?[;,]\s*(?:the\s+)?most\s+(?:common|frequent)(?:\s+(?:ones?|events?|of\s+these))?\s+"
+                                r"(?:were|was|included|being|:)\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\([^()]*\)\s*,?\s*(?:and\s+)?)*", re.I)
 # 'more grade 3/4 diarrhoea (20% vs 11%) and hand-foot syndrome (6% vs 1%)': the grade leads its items directly
 GRADED_ITEMS = re.compile(r"\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,40}\)\s*,?\s*(?:and\s+)?)+", re.I)
 # 'Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%': one grade for the list
@@ -420,14 +425,19 @@ GRADED_LIST_TAIL = re.compile(r"\s*(?!(?:were|was|occurred|had|in|of|and|or|repo
                               r"(?:\s*,\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+in\s+\d+(?:\.\d+)?\s?%)*\s*,?\s*(?:and\s+)?"
                               # 'Gr >=3 neutropenia 38%, anemia 12%, thrombocytopenia 10%': conference shorthand, no 'in'
                               r"|\s*(?!(?:were|was|occurred|had|in|of|and|or)\b)[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,2}\s?:?\s+\d+(?:\.\d+)?\s?%"
-                              r"(?:\s*,\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,2}\s?:?\s+\d+(?:\.\d+)?\s?%)*\s*,?\s*(?:and\s+)?", re.I)
+                              r"(?:\s*(?:,|and|vs\.?)\s*\d+(?:\.\d+)?\s?%)*"
+                              r"(?:\s*[,;]\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,2}\s?:?\s+\d+(?:\.\d+)?\s?%(?:\s*(?:,|and|vs\.?)\s*\d+(?:\.\d+)?\s?%)*)*"
+                              r"\s*[,;]?\s*(?:and\s+)?", re.I)
+GRADE_AFTER_PAIR = re.compile(r"\s?%?(?:\s*(?:vs\.?|versus|and|,)\s*\d+(?:\.\d+)?\s?%)*\s*\(\s*")
 GRADE_AFTER_VALUE = re.compile(r"[\s%)]*(?:(?:of\s+(?:the\s+)?)?(?:patients|pts|subjects)\s+)?(?:had|were|was|with|experienced|developed|(?:(?:were|was)\s+)?(?:rated|classified\s+as|graded(?:\s+as)?|considered))\s+$", re.I)
 
 
 def _grade_after(ctx: Context, m: EndpointMention, v: Value):
-    """'only 4% had grade 3 or higher events'; '69% ... suffered from skin toxicity of grade >= 2'."""
+    """'only 4% had grade 3 or higher events'; '69% ... suffered from skin toxicity of grade >= 2';
+    'thrombocytopenia 2% vs 1% (Gr 3/4)'."""
     for g in ctx.grades_in(v.end, v.end + 40):
-        if GRADE_AFTER_VALUE.fullmatch(ctx.text, v.end, g.start):
+        if GRADE_AFTER_VALUE.fullmatch(ctx.text, v.end, g.start) or (
+                m.end <= v.start and GRADE_AFTER_PAIR.fullmatch(ctx.text, v.end, g.start) and re.match(r"\s*\)", ctx.text[g.end:g.end + 3])):
             return g
     if v.end <= m.start:
         for g in ctx.grades_in(m.end, m.end + 15):

@@ -644,6 +644,11 @@ def _key(r):
      "(grade 3 in 10%).",
      [("THROMBOCYTOPENIA", "rate", 2, "3-4", None, "A-drug"), ("THROMBOCYTOPENIA", "rate", 1, "3-4", None, "B-drug"),
       ("NEUTROPENIA", "rate", 40, "any", None, None), ("NEUTROPENIA", "rate", 10, "3", None, None)]),
+    # a dose in parentheses and 'for up to six cycles' inside the first arm's phrase
+    ("Patients were randomized 1:1 to PROSTALUX 7.4 GBq (200 mCi) every 6 weeks for up to six cycles (n=234) or a "
+     "switch to abiraterone or enzalutamide (n=234). Median OS was 24.5 months with PROSTALUX versus 23.1 months with "
+     "abiraterone or enzalutamide.",
+     [("OS", "median", 24.5, None, None, "PROSTALUX"), ("OS", "median", 23.1, None, None, "abiraterone or enzalutamide")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -19,7 +19,7 @@ ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcuta
 ARTICLE_WORDS = re.compile(r"\b(?:the|either|receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b(?!\s+(?:group|arm)))[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
-    r"(?P<a>[A-Za-z~][^.;()]{1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
+    r"(?P<a>[A-Za-z~](?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
@@ -121,7 +121,8 @@ NOT_TREATMENT_WORDS = frozenset("which whether determine evaluate compare assess
 # words that stand before '(n = 120)' without naming an arm
 NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mutations mutation tumors tumours tumor "
                           "tumour disease cancer cancers population analysis subgroup cohort total overall group arm "
-                          "expression positive negative portion part phase stage segment expansion escalation".split())
+                          "expression positive negative portion part phase stage segment expansion escalation "
+                          "cycle cycles course courses dose doses infusion infusions at".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each|any)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
@@ -154,6 +155,8 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
     name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?)\s+of\s+", "", name, flags=re.I)
     name = re.sub(r"^(?:an?\s+)?(?:change|switch)\s+(?:of|to)\s+", "", name.strip(), flags=re.I)  # 'a change of ARPI'
+    name = re.sub(r"\s+for\s+(?:up\s+to\s+)?(?:\d+|~+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+                  r"(?:cycles?|courses?|doses?|weeks?|months?|years?)$", "", name, flags=re.I)  # '... for up to six cycles'
     name = _before_dose(name)
     choice = CHOICE_OF.match(name)
     if choice:  # "investigator's choice of paclitaxel, PLD or topotecan" is one arm

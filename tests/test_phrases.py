@@ -966,3 +966,21 @@ def test_adverse_reaction_table_with_arm_sizes_grade_headers_and_a_units_line():
     got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
     assert got == {(78, "any", "EXORANT"), (12, "3-4", "EXORANT"), (14, "any", "Pemetrexed + Platinum"),
                    (1, "3-4", "Pemetrexed + Platinum")}
+
+
+def test_count_rows_in_an_efficacy_table_are_no_medians():
+    text = ("                     DRUGA        Placebo\n"
+            "                     N=273        N=275\n"
+            "Overall Survival\n"
+            "  Number (%) of patients with event    118 (43)     154 (56)\n"
+            "  Median in months (95% CI)     NR (19.8, NR)     16.3 (14.5, 19.4)\n")
+    got = {(r["endpoint"], r["stat"], r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {("OS", "median", None, "DRUGA"), ("OS", "median", 16.3, "Placebo")}
+
+
+def test_lab_rows_named_with_decreased_after_the_cell_type():
+    text = ("Laboratory Abnormality      Grade 3 or 4 (%)\n"
+            "Neutrophils decreased       95\n"
+            "Platelets decreased         61\n")
+    got = {(r["endpoint"], r["value"], r["grade"]) for r in records_of(text)}
+    assert got == {("NEUTROPENIA", 95, "3-4"), ("THROMBOCYTOPENIA", 61, "3-4")}

@@ -227,8 +227,8 @@ MARKDOWN_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 SUB_ROW = re.compile(r"^[\s•|]*(?:median\b|(?:(?:un)?stratified\s+|adjusted\s+)?(?:HR|hazard\s+ratio)\b|n\s?\(\s?%\s?\)"
                      r"|%|rate\b|proportion\b|percent(?:age)?\b|(?:KM\s+)?estimate\b|\d+\s?-?\s?(?:months?|mo|years?|yr)\b)",
                      re.I)
-SKIP_ROW = re.compile(r"^[\s•|]*(?:(?:number|no\.?)\s+(?:of\s+)?)?(?:events?|deaths?|patients\b|subjects\b|censored"
-                      r"|progressions?|died\b)", re.I)
+SKIP_ROW = re.compile(r"^[\s•|]*(?:(?:number|no\.?)\s+(?:\(\s?%\s?\)\s+)?(?:of\s+)?)?(?:events?|deaths?|patients\b|subjects\b|censored"
+                      r"|progressions?|died\b|responders\b|relapses?\b)", re.I)
 
 
 def _endpoint_heading(ctx: Context, all_lines: list[Line], i: int) -> str | None:

@@ -224,9 +224,24 @@ SINGLE_COLUMN = re.compile(r"^[\s|]*(?P<label>[A-Za-z][\w ,/()-]{0,40}?)(?:\s{2,
                            r"\(\s?[Nn]\s?=\s?(?P<n>\d+)\s?\)[\s|]*$")
 
 
+SINGLE_GRADE_COLUMN = re.compile(r"^[\s|]*(?P<label>[A-Za-z][\w ,/()-]{0,40}?)(?:\s{2,}|\t|\s?\|\s?)"
+                                 r"(?P<grade>(?:all|any)\s+grades?|grades?\s+\S.{0,20}?)\s*(?:\(\s?%\s?\)|%)?[\s|]*$", re.I)
+
+
+def _single_grade_column(line: str) -> Header | None:
+    """'Laboratory Abnormality    Grade 3 or 4 (%)': a one-arm safety table with one graded column."""
+    m = SINGLE_GRADE_COLUMN.match(line)
+    if not m or not SAFETY.search(m.group("label")):
+        return None
+    grade = "any" if re.match(r"(?:all|any)\b", m.group("grade"), re.I) else label_grade(m.group("grade"))
+    return Header((Column("grade", grade=grade),), None, True, True, ((m.start("grade"), m.end()),)) if grade else None
+
+
 def _single_column_header(line: str) -> Header | None:
     """'Endpoint    TALVORA (N=143)': a one-arm table's header; its label cell is a header word. Its values
     are the single-arm report's, so the column carries the size but no arm name (SCHEMA.md: arm null)."""
+    if (graded := _single_grade_column(line)) is not None:
+        return graded
     m = SINGLE_COLUMN.match(line)
     if not m or not all(w.lower().strip("(),:") in HEADER_WORDS | LABEL_ONLY for w in m.group("label").split()):
         return None

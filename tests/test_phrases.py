@@ -649,6 +649,17 @@ def _key(r):
      "switch to abiraterone or enzalutamide (n=234). Median OS was 24.5 months with PROSTALUX versus 23.1 months with "
      "abiraterone or enzalutamide.",
      [("OS", "median", 24.5, None, None, "PROSTALUX"), ("OS", "median", 23.1, None, None, "abiraterone or enzalutamide")]),
+    # hazard-ratio wordings: an event-free ratio named by its events, a named comparison before the value,
+    # 'HR, X vs Y:' after the medians
+    ("Patients were randomized to DRUGA or placebo. The hazard ratio for disease recurrence, progression or death was "
+     "0.61 (95% CI, 0.49 to 0.75). DRUGA showed a hazard ratio for radiographic progression or death of 0.41.",
+     [("EFS", "hr", 0.61, None, None, "DRUGA vs placebo"), ("PFS", "hr", 0.41, None, None, "DRUGA vs placebo")]),
+    ("Patients were randomized to the triplet, the doublet or azacitidine alone. The hazard ratio for death for the "
+     "triplet versus the doublet was 0.84.", [("OS", "hr", 0.84, None, None, "triplet vs doublet")]),
+    ("Patients were randomized to DRUGA or placebo. Median PFS was 9.1 vs 5.0 months. HR, DRUGA vs placebo: 0.40 "
+     "(95% CI 0.30-0.53).",
+     [("PFS", "median", 9.1, None, None, "DRUGA"), ("PFS", "median", 5.0, None, None, "placebo"),
+      ("PFS", "hr", 0.40, None, None, "DRUGA vs placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

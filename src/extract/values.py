@@ -268,7 +268,12 @@ CI_RE = re.compile(
     rf"(-?{NUM}|{NR_RE})(?:\s?{UNIT_RE})?\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
 BARE_RANGE_RE = re.compile(rf"^\s?[\(\[]\s?(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\s)\s?(-?{NUM}|{NR_RE})\s?[\)\]]", re.I)
 P_RE = re.compile(r"\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+)?[Pp](?:\s?-?\s?values?)?\s?(<=|>=|<|>|=)\s?(\d*\.\d+(?:\s?x\s?10\^?-\d+)?|\d(?:\.\d+)?(?:e-\d+)?|0)")
-HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|PFS|EFS|overall\s+survival|progression-free\s+survival|event-free\s+survival))?(?:\s?\((?![\s\d.])[^()]{1,60}\)|\s?\(\s?9[059]\s?%\s?CI\s?\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
+HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|PFS|EFS|overall\s+survival|progression-free\s+survival|event-free\s+survival)"
+                   # 'for disease recurrence, progression or death', 'for radiographic progression or death'
+                   r"|\s+(?:for|of)\s+[a-z][a-z ,/-]{0,40}?(?:death|progression|recurrence|relapse|events?))?"
+                   # 'for the triplet versus the doublet'; 'HR, DRUGA vs placebo:'
+                   r"(?:\s+for\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?)\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?(?=\s+(?:was|were|of|is)\b|\s*[,:=])"
+                   r"|\s*,\s*[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?)\s+[\w+/-]+(?:\s[\w+/-]+){0,3}?\s*(?=:))?(?:\s?\((?![\s\d.])[^()]{1,60}\)|\s?\(\s?9[059]\s?%\s?CI\s?\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
 N_EQUALS_RE = re.compile(r"\(?\b[nN]\s?=\s?(\d+)\)?")
 
 
@@ -449,6 +454,8 @@ def _p_string(m: re.Match[str]) -> str:
 
 def _hint(phrase: str) -> str | None:
     phrase = phrase.lower()
+    if re.search(r"\b(?:recurrence|relapse|an?\s+event|events)\b", phrase):
+        return "EFS"  # 'for disease recurrence, progression or death': an event-free survival ratio
     if ("death" in phrase and "progression" not in phrase) or re.search(r"\b(?:os|overall survival)\b", phrase):
         return "OS"
     if "progression" in phrase or re.search(r"\bpfs\b", phrase):

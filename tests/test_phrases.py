@@ -660,6 +660,11 @@ def _key(r):
      "(95% CI 0.30-0.53).",
      [("PFS", "median", 9.1, None, None, "DRUGA"), ("PFS", "median", 5.0, None, None, "placebo"),
       ("PFS", "hr", 0.40, None, None, "DRUGA vs placebo")]),
+    # news wording for adverse events: 'side effects of grade 3 or worse affected', 'taste changes affected'
+    ("Patients were randomized to DRUGA or placebo. Side effects of grade 3 or worse affected 45 percent of patients on "
+     "DRUGA and 38 percent of those on placebo. Taste changes affected 55 percent of patients on DRUGA.",
+     [("TEAE", "rate", 45, ">=3", None, "DRUGA"), ("TEAE", "rate", 38, ">=3", None, "placebo"),
+      ("OTHER_AE:taste changes", "rate", 55, "any", None, "DRUGA")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -665,6 +665,12 @@ def _key(r):
      "DRUGA and 38 percent of those on placebo. Taste changes affected 55 percent of patients on DRUGA.",
      [("TEAE", "rate", 45, ">=3", None, "DRUGA"), ("TEAE", "rate", 38, ">=3", None, "placebo"),
       ("OTHER_AE:taste changes", "rate", 55, "any", None, "DRUGA")]),
+    # 'patients in CR' are who was measured; dose levels with decimals; 'f/u'
+    ("The CR rate was 45%; 68% of patients in CR were MRD-negative. mPFS: 5.3 mo for DL4.8; 7.1 mo for DL6.0. "
+     "Median f/u was 14.2 mo.",
+     [("CR", "rate", 45, None, None, None), ("MRD", "rate", 68, None, None, None),
+      ("PFS", "median", 5.3, None, None, "DL4.8"), ("PFS", "median", 7.1, None, None, "DL6.0"),
+      ("FOLLOW_UP", "median", 14.2, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

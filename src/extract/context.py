@@ -215,8 +215,16 @@ RESPONDERS_AS_POPULATION = re.compile(r"\b(?:among|in|of|for)\s+(?:the\s+|all\s+
 
 
 def _responders_as_population(text: str, m: EndpointMention) -> bool:
-    """'Among responders, MRD negativity was reached in 78%': the responders are who was measured."""
+    """'Among responders, MRD negativity was reached in 78%': the responders are who was measured; so are
+    'patients in CR' in '68% of patients in CR were MRD-negative'."""
+    if m.code in ("CR", "ORR", "PR") and PATIENTS_IN_RESPONSE.search(text[max(0, m.start - 40):m.start]) \
+            and WERE_SOMETHING.match(text, m.end):
+        return True
     return m.text.lower().endswith("responders") and bool(RESPONDERS_AS_POPULATION.search(text[max(0, m.start - 20):m.start]))
+
+
+PATIENTS_IN_RESPONSE = re.compile(r"\b(?:patients|pts|those|subjects)\s+(?:in|with|achieving|who\s+achieved)\s+(?:an?\s+)?$", re.I)
+WERE_SOMETHING = re.compile(r"\s+(?:were|was|had|became|remained|achieved)\s+(?!in\b)[a-z]", re.I)
 
 
 LASTED = re.compile(r"[^.;]{0,40}?\b(?:lasted|lasting|were\s+durable|was\s+durable)\b[^.;]{0,25}?\bmedian\b", re.I)

@@ -647,7 +647,7 @@ def _comparison_spellings(name: str | None, spellings: dict[str, list[str]]) -> 
 PARALLEL_NAME = re.compile(
     r"[\s%]*(?:months?|weeks?|days?|years?)?\s*(?:for|with|in)\s+(?:the\s+)?"
     r"(?P<name>(?!(?:patients|all|both|each|any|either|those|whom|which|this|these|a|an|terms|total|comparison|contrast)\b)"
-    r"[A-Za-z][\w+/-]*(?:\s(?!and\b|or\b|vs\b|versus\b|compared\b|respectively\b|arm\b|group\b)[A-Za-z][\w+/-]*){0,2}?)"
+    r"[A-Za-z][\w+/-]*(?:\.\d+)?(?:\s(?!and\b|or\b|vs\b|versus\b|compared\b|respectively\b|arm\b|group\b)[A-Za-z][\w+/-]*){0,2}?)"
     r"(?:\s+(?:arm|group|cohort))?(?=\s*(?:,|;|\.|\)|\(|and\b|vs\.?|versus\b|compared\b|respectively\b|$))", re.I)
 PARALLEL_LIST = re.compile(
     r"[\s%]*(?:months?|weeks?|days?|years?)?,?\s*(?:respectively\s*,?\s*)?(?:for|with|in)\s+(?:the\s+)?"

@@ -671,6 +671,15 @@ def _key(r):
      [("CR", "rate", 45, None, None, None), ("MRD", "rate", 68, None, None, None),
       ("PFS", "median", 5.3, None, None, "DL4.8"), ("PFS", "median", 7.1, None, None, "DL6.0"),
       ("FOLLOW_UP", "median", 14.2, None, None, None)]),
+    # 'any-grade X' is X at any grade; 'X was the most frequent AE (...)' gives X the values; slash pairs per arm,
+    # and an item after a semicolon is another event
+    ("Patients were randomized to A-drug or placebo. Any-grade proteinuria 14% vs 3%. Diarrhea was the most frequent AE "
+     "(any grade 61% vs 35%; Gr ≥3 12% vs 4%). The most common TRAEs were dysgeusia 71%/76%; nail disorders 58%/54%.",
+     [("OTHER_AE:proteinuria", "rate", 14, "any", None, "A-drug"), ("OTHER_AE:proteinuria", "rate", 3, "any", None, "placebo"),
+      ("OTHER_AE:diarrhea", "rate", 61, "any", None, "A-drug"), ("OTHER_AE:diarrhea", "rate", 35, "any", None, "placebo"),
+      ("OTHER_AE:diarrhea", "rate", 12, ">=3", None, "A-drug"), ("OTHER_AE:diarrhea", "rate", 4, ">=3", None, "placebo"),
+      ("OTHER_AE:dysgeusia", "rate", 71, "any", None, "A-drug"), ("OTHER_AE:dysgeusia", "rate", 76, "any", None, "placebo"),
+      ("OTHER_AE:nail disorders", "rate", 58, "any", None, "A-drug"), ("OTHER_AE:nail disorders", "rate", 54, "any", None, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -112,7 +112,7 @@ def build_context(document: Document) -> Context:
     grades = find_grades(text)
     masked = _blank(mask_non_values(text), grades)
     rr_is_risk = any(m.text == "RR" for m in mentions) and bool(RR_DEFINED_AS_RISK.search(text))  # one scan, not one per 'RR'
-    mentions = [m for m in mentions if not _hormone_receptor(text, m) and not _responders_as_population(text, m)
+    mentions = [m for m in mentions if not _most_frequent_kind(text, m) and not _hormone_receptor(text, m) and not _responders_as_population(text, m)
                 and not _risk_ratio(text, m, rr_is_risk) and not _joined_to_complete_response(text, m)]
     mentions = [_lasting_responses(text, m) for m in mentions]
     mentions = _extend_listed_names(text, mentions)
@@ -143,6 +143,7 @@ respectively a an at by from to who which that had have has all any each both on
 incidence frequency proportion observed occurred reported seen noted other common most frequent frequently events
 event adverse toxicity toxicities treatment treatments related serious severe cases case total only about
 four five six seven eight nine ten eleven twelve twenty thirty none nearly almost approximately respectively
+any-grade all-grade all-grades any-grades gr grade-3 grade-4
 """.split())
 
 
@@ -212,6 +213,14 @@ def _joined_to_complete_response(text: str, m: EndpointMention) -> bool:
 
 
 RESPONDERS_AS_POPULATION = re.compile(r"\b(?:among|in|of|for)\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d+\s+)?$", re.I)
+
+
+MOST_FREQUENT_KIND = re.compile(r"\b(?:was|were)\s+the\s+most\s+(?:common|frequent|frequently\s+reported)\s+$", re.I)
+
+
+def _most_frequent_kind(text: str, m: EndpointMention) -> bool:
+    """'Diarrhea was the most frequent AE (any grade 61% vs 35%)': the values are diarrhea's, AE is its kind."""
+    return m.code == "TEAE" and bool(MOST_FREQUENT_KIND.search(text, max(0, m.start - 45), m.start))
 
 
 def _responders_as_population(text: str, m: EndpointMention) -> bool:

@@ -139,6 +139,7 @@ OWN_CLAUSE = re.compile(r"(?:\d\s?%?|\bper\s?cent)(?:\s+(?:on|in|with|for)\s+[\w
                         r"(?:the\s+)?(?P<item>[a-z][a-z\s/-]{2,40}?)\s+"
                         r"(?:(?:was|were)\s+(?:reported|observed|seen|noted)\s+)?(?:occurred\s+)?in\s*"
                         r"(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent)?\s*(?:,|and|or|vs\.?|versus)?\s*)*$", re.I)
+OWN_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<item>(?!(?:and|or|the|in|with|for|p|vs)\b)[A-Za-z][a-z\s/-]{2,40}?)\s+(?:\d+(?:\.\d+)?\s?%\s*(?:/|,|vs\.?|and)\s*)*$", re.I)  # 'chemonaive: ...' is a label
 OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?[a-z][a-z\s/-]{2,40}\(\s*$")
 
 
@@ -152,6 +153,9 @@ def _another_measure_between(ctx: Context, lo: int, hi: int) -> bool:
     clause = OWN_CLAUSE.search(between)
     if clause and not ctx.mentions_in(lo + clause.start("item"), lo + clause.end("item") + 1):
         return True  # '... in 50.1% and 13.1%, and ocular surface events in 40.1% and 7.7%'
+    item = OWN_SEMICOLON_ITEM.search(between)
+    if item and not ctx.mentions_in(lo + item.start("item"), lo + item.end("item") + 1):
+        return True  # 'dysgeusia 71%/76%; nail disorders 58%/54%': the item after the semicolon is another event
     for r in OTHER_RATE.finditer(between):
         if r.start() < 12:
             continue  # 'CR rates were', 'ORR rate of'
@@ -941,7 +945,7 @@ def _share_respective_arm(text: str, values: list[Value], order: list[int], chos
             chosen[i] = chosen[j]
 
 
-VERSUS_GAP = re.compile(r"^\s?%?\s?(?:vs\.?|versus)\s?$", re.I)
+VERSUS_GAP = re.compile(r"^\s?%?\s?(?:vs\.?|versus)\s?$|^\s?%\s?/\s?$", re.I)  # '71%/76%' is a pair too
 
 
 AGAINST = re.compile(r"(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?|over|against)\s+(?:the\s+)?$", re.I)

@@ -680,6 +680,12 @@ def _key(r):
       ("OTHER_AE:diarrhea", "rate", 12, ">=3", None, "A-drug"), ("OTHER_AE:diarrhea", "rate", 4, ">=3", None, "placebo"),
       ("OTHER_AE:dysgeusia", "rate", 71, "any", None, "A-drug"), ("OTHER_AE:dysgeusia", "rate", 76, "any", None, "placebo"),
       ("OTHER_AE:nail disorders", "rate", 58, "any", None, "A-drug"), ("OTHER_AE:nail disorders", "rate", 54, "any", None, "placebo")]),
+    # long describing parentheses inside a three-arm list
+    ("Patients were randomly assigned in a 1:1:1 ratio to receive ravelimab (a PD-L1 inhibitor, 1500 mg every 4 weeks) "
+     "plus ketunitinib (a multikinase inhibitor, 8 mg daily) (R+K group), ravelimab monotherapy (ravelimab group), or "
+     "lenvatinib (lenvatinib group). Median progression-free survival was 7.1, 3.7, and 5.6 months, respectively.",
+     [("PFS", "median", 7.1, None, None, "ravelimab plus ketunitinib"), ("PFS", "median", 3.7, None, None, "ravelimab"),
+      ("PFS", "median", 5.6, None, None, "lenvatinib")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

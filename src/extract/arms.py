@@ -215,8 +215,8 @@ WEIGHT_BANDS = re.compile(r"~+\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)\s*(?:or|/|,
 def _hide_descriptions(masked: str) -> str:
     """'either the cell therapy, called pelvacabtagene (pelva-cel), or ...', 'ravelimab (a PD-L1 inhibitor) plus
     ketunitinib': the arm is the name, not its description."""
-    masked = DESCRIBING_PAREN.sub(lambda m: " " * len(m.group(0)), masked)
-    masked = WEIGHT_BANDS.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = DESCRIBING_PAREN.sub("", masked)  # names only are read from here: offsets need not survive
+    masked = WEIGHT_BANDS.sub(" ", masked)
     return CALLED.sub(lambda m: "~" * len(m.group(0)), masked)
 
 

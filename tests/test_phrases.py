@@ -686,6 +686,11 @@ def _key(r):
      "lenvatinib (lenvatinib group). Median progression-free survival was 7.1, 3.7, and 5.6 months, respectively.",
      [("PFS", "median", 7.1, None, None, "ravelimab plus ketunitinib"), ("PFS", "median", 3.7, None, None, "ravelimab"),
       ("PFS", "median", 5.6, None, None, "lenvatinib")]),
+    # a description between commas inside an arm's name
+    ("Patients were randomly assigned in a 1:1 ratio to receive ondrelitamab, a CD20xCD3 bispecific antibody, plus "
+     "lenalidomide (OL group) or rituximab plus lenalidomide (R2 group). The complete response rates were 65.2% and "
+     "49.8% in the OL group and the R2 group, respectively.",
+     [("CR", "rate", 65.2, None, None, "ondrelitamab plus lenalidomide"), ("CR", "rate", 49.8, None, None, "rituximab plus lenalidomide")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

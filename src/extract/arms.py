@@ -208,6 +208,8 @@ CALLED = re.compile(r"\b(?:the|a|an)\s+[^.;(),~]{1,40}?,?\s+(?:called|known\s+as
 
 
 DESCRIBING_PAREN = re.compile(r"\s?\(an?\s[^()]{2,60}\)")
+# 'ondrelitamab, a CD20xCD3 bispecific antibody, plus lenalidomide': the description between commas
+DESCRIBING_APPOSITIVE = re.compile(r",\s+an?\s+[^,.;()]{2,60},(?=\s+(?:plus|\+|and|with|combined|in\s+combination|or)\b)", re.I)
 # 'corvelitamab 1800 mg (>=70 kg) or 1400 mg (<70 kg)': one arm dosed by body weight, not two arms
 WEIGHT_BANDS = re.compile(r"~+\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)\s*(?:or|/|,)\s*~+\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)")
 
@@ -216,6 +218,7 @@ def _hide_descriptions(masked: str) -> str:
     """'either the cell therapy, called pelvacabtagene (pelva-cel), or ...', 'ravelimab (a PD-L1 inhibitor) plus
     ketunitinib': the arm is the name, not its description."""
     masked = DESCRIBING_PAREN.sub("", masked)  # names only are read from here: offsets need not survive
+    masked = DESCRIBING_APPOSITIVE.sub("", masked)
     masked = WEIGHT_BANDS.sub(" ", masked)
     return CALLED.sub(lambda m: "~" * len(m.group(0)), masked)
 

@@ -571,6 +571,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         candidates[i] = _prose_candidate(ctx, values[i], m, mentions, start)
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
     _parallel_arms(ctx, end, values, sorted(candidates), arm_of)  # only values no arm was found for
+    _known_arm_names(arm_of, arms)
     _subgroups_as_arms(ctx, start, end, values, sorted(candidates), arm_of)
     _compared_subgroups(ctx, start, end, arms, values, sorted(candidates), arm_of)
     _labelled_subgroups(ctx, start, end, arms, values, sorted(candidates), arm_of)
@@ -753,6 +754,18 @@ def _enclosing_close(text: str, pos: int, limit: int) -> int:
                 return k
             depth -= 1
     return limit
+
+
+def _known_arm_names(arm_of: dict[int, Any], arms: list[arm_rules.Arm]) -> None:
+    """'in the OL group and the R2 group, respectively': names read off the sentence that are a known arm's
+    other names become that arm's name."""
+    for i, name in list(arm_of.items()):
+        if not isinstance(name, str):
+            continue
+        bare = re.sub(r"\s+(?:arm|group|cohort)$", "", name.strip(), flags=re.I).lower()
+        known = [a for a in arms if bare in {a.name.lower(), *(x.lower() for x in a.aliases)}]
+        if len(known) == 1:
+            arm_of[i] = known[0].name
 
 
 def _looks_like_a_unit(name: str) -> bool:

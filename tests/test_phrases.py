@@ -691,6 +691,9 @@ def _key(r):
      "lenalidomide (OL group) or rituximab plus lenalidomide (R2 group). The complete response rates were 65.2% and "
      "49.8% in the OL group and the R2 group, respectively.",
      [("CR", "rate", 65.2, None, None, "ondrelitamab plus lenalidomide"), ("CR", "rate", 49.8, None, None, "rituximab plus lenalidomide")]),
+    # cohorts named with their sizes are the arms where nothing else names them
+    ("Overall, 104 pts were treated (KMT2Ar, n=67; NPM1m, n=37). The CR+CRh rate was 26% (KMT2Ar) and 24% (NPM1m).",
+     [("CR", "rate", 26, None, None, "KMT2Ar"), ("CR", "rate", 24, None, None, "NPM1m")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

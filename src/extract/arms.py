@@ -64,6 +64,8 @@ STUDY_COMPARISON = re.compile(
 
 # 'the experimental group (n=30) received thymalfasin plus docetaxel, and the control group (n=30) received
 # docetaxel alone'; 'group A received gemcitabine and cisplatin (GP)'
+COHORT_SIZES = re.compile(r"\(\s*(?P<a>[A-Za-z][\w+/-]{1,20})\s*[,:]\s*n\s?=\s?\d+\s*;\s*(?P<b>[A-Za-z][\w+/-]{1,20})\s*[,:]\s*n\s?=\s?\d+"
+                          r"\s*(?:;\s*(?P<c>[A-Za-z][\w+/-]{1,20})\s*[,:]\s*n\s?=\s?\d+\s*)?\)")
 GROUP_RECEIVED = re.compile(
     r"\b(?:the\s+)?(?P<name>(?:[A-Za-z][\w+/-]*\s+(?:group|arm)|(?:group|arm)\s+(?:[A-D]|[1-4]|I{1,3}|IV)))\s*(?:\(\s?[nN]\s?=\s?\d+\s?\))?"
     r"\s*,?\s+(?:received|was\s+given|were\s+given|was\s+treated\s+with|were\s+treated\s+with|underwent)\s+(?:the\s+)?"
@@ -297,6 +299,10 @@ def find_arms(masked: str) -> list[Arm]:
     _add_groups_that_received(groups, masked)
     if len(arms) < 2:  # last resort: 'the experimental group (n=30) received X, and the control group received Y'
         arms = groups if len(groups) >= 2 else arms
+    if len(arms) < 2:  # '104 pts (KMT2Ar, n=67; NPM1m, n=37)': cohorts named with their sizes
+        cohorts = next(iter(COHORT_SIZES.finditer(masked)), None)
+        if cohorts:
+            arms = [Arm(name) for name in cohorts.group("a", "b", "c") if name]
     else:  # 'group A received gemcitabine and cisplatin (GP)': what a named group received is its other name
         for group in groups:
             known = next((a for a in arms if group.name.lower() in {a.name.lower(), *(x.lower() for x in a.aliases)}), None)

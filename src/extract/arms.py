@@ -213,7 +213,7 @@ DESCRIBING_PAREN = re.compile(r"\s?\(an?\s[^()]{2,60}\)")
 # 'ondrelitamab, a CD20xCD3 bispecific antibody, plus lenalidomide': the description between commas
 DESCRIBING_APPOSITIVE = re.compile(r",\s+an?\s+[^,.;()]{2,60},(?=\s+(?:plus|\+|and|with|combined|in\s+combination|or)\b)", re.I)
 # 'corvelitamab 1800 mg (>=70 kg) or 1400 mg (<70 kg)': one arm dosed by body weight, not two arms
-WEIGHT_BANDS = re.compile(r"~+\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)\s*(?:or|/|,)\s*~+\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)")
+WEIGHT_BANDS = re.compile(r"(?<!~)~++\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)\s*(?:or|/|,)\s*~++\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)")  # ~++: no backtracking in a long masked run
 
 
 def _hide_descriptions(masked: str) -> str:

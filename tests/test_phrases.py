@@ -694,6 +694,18 @@ def _key(r):
     # cohorts named with their sizes are the arms where nothing else names them
     ("Overall, 104 pts were treated (KMT2Ar, n=67; NPM1m, n=37). The CR+CRh rate was 26% (KMT2Ar) and 24% (NPM1m).",
      [("CR", "rate", 26, None, None, "KMT2Ar"), ("CR", "rate", 24, None, None, "NPM1m")]),
+    # 'did not reach statistical significance' is no median not reached; event-free and progression-free landmarks
+    # in news wording; a leading dose cohort
+    ("Patients were randomized to DRUGA or placebo. Patients on placebo lived a median of 24.9 months, a difference "
+     "that did not reach statistical significance. At two years, 41 percent of patients on DRUGA were alive without an "
+     "event, against 16 percent in the placebo group. The probability of remaining progression-free at two years was "
+     "42% with DRUGA and 9% with placebo.",
+     [("OS", "median", 24.9, None, None, "placebo"), ("EFS", "landmark", 41, None, 24, "DRUGA"),
+      ("EFS", "landmark", 16, None, 24, "placebo"), ("PFS", "landmark", 42, None, 24, "DRUGA"),
+      ("PFS", "landmark", 9, None, 24, "placebo")]),
+    ("Two doses were chosen. At 800 µg/kg every week (n = 52), the overall response rate was 77 percent. At 1,600 "
+     "µg/kg every other week (n = 49), 73 percent responded.",
+     [("ORR", "rate", 77, None, None, "800 µg/kg"), ("ORR", "rate", 73, None, None, "1,600 µg/kg")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -772,6 +784,9 @@ def test_trial_name_is_attributed():
     "Among cancer patients with chemotherapy-induced nausea, complete response (no emesis) was 72%.",
     "The overall response rate of hot flashes was 62% with venlafaxine in women with breast cancer.",
     "Patients with anemia due to chemotherapy: hemoglobin response was achieved in 58% with epoetin alfa.",
+    # a response to earlier treatment is history, not a result
+    "Patients were 59 years old on average, and 44 percent had disease that had never responded to first-line treatment.",
+    "All patients had responded to their most recent platinum-based chemotherapy (complete response in 48%).",
     # a baseline table line: comorbidities at entry are no adverse events
     "Sex (n) Male 9(45%) 6(30%) Female 11(55%) 14(70%) Hypertension 6(30%) 4(20%) ASA category (n) ASA l 11(55%) 12(60%)",
     "Patients characteristics (TAM/follow-up) included: median age 55/55 years, median time from surgery 25/25 months.",

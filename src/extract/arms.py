@@ -399,9 +399,10 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
         named = re.search(r"(?:^\(|[,;]\s*)([A-Za-z][\w+/-]{0,12})\s+(?:arm|group)\s*\)$", part.strip())
         if named and not ARM_LETTER.fullmatch(named.group(0).strip(",; ()")):
             arm.aliases.add(named.group(1))  # '(350 mg/m2 daily, RT-5-FU arm)'
-        label = re.fullmatch(r"\(\s*(?:the\s+)?([A-Za-z][\w+/-]{2,20})\s*[;,]\s*[nN]\s?=\s?\d+\s*\)", part.strip())
+        label = re.fullmatch(r"\(\s*(?:the\s+)?([A-Za-z][\w+/-]{2,20})\s*[;,]\s*[nN]\s?=\s?\d+\s*\)", part.strip()) \
+            or re.fullmatch(r"\(\s*the\s+([A-Za-z][\w+/-]{2,20}(?:\s+(?:arm|group))?)\s*\)", part.strip())
         if label:
-            arm.aliases.add(label.group(1))  # '(the triplet; n=133)': the name the text goes on to use
+            arm.aliases.add(label.group(1))  # '(the triplet; n=133)', '(the comparator arm)': the name the text goes on to use
         abbreviation = ABBREVIATION.match(part.strip())
         if abbreviation and (any(c.isupper() for c in abbreviation.group(1)) or re.fullmatch(r"[a-z]+-[a-z]+", abbreviation.group(1))):
             arm.aliases.add(abbreviation.group(1))
@@ -637,10 +638,18 @@ def group_name(phrase: str) -> str | None:
     return re.sub(rf"^(?:the\s+)?(?:(?!{DOSE})\d+\s+)?", "", phrase.strip(), flags=re.I)
 
 
+# 'At 800 µg/kg every week (n = 52), the overall response rate was 77 percent': a dose cohort opening the sentence
+LEADING_DOSE = re.compile(r"[\s•*-]*At\s+(?:the\s+)?(?P<group>\d[\d.,]*\s?(?:mg|μg|µg|mcg|ug)(?:/kg|/m\^?2)?)(?:\s+[a-z]+){0,3}"
+                          r"\s*(?:\(\s?[nN]\s?=\s?\d+\s?\))?\s*,", re.I)
+
+
 def leading_group(text: str, sentence_start: int, sentence_end: int, first_value: int | None = None) -> str | None:
     """'Among the 48 patients previously exposed to BCMA-directed therapy, the ORR was 35%.'; also a
     group set off by a comma before the sentence's first value ('Results were consistent in patients
     with POD24, with a median PFS of 24.1 months')."""
+    dose = LEADING_DOSE.match(text, sentence_start, sentence_end)
+    if dose:
+        return dose.group("group")
     m = LEADING_GROUP.match(text, sentence_start, sentence_end)
     if m is None and first_value is not None:
         m = INNER_GROUP.search(text, sentence_start, first_value)

@@ -113,6 +113,8 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     if any(is_toxicity(x.code) and re.fullmatch(r"\s+(?:of|in|for)\s+(?:the\s+)?", ctx.text[m.end:x.start])
            for x in ctx.mentions_in(m.end, m.end + 20)):
         return False  # 'the response rate of hot flashes': a symptom's response, not a tumour's
+    if PRIOR_RESPONSE.search(ctx.text, max(0, m.start - 60), min(len(ctx.text), m.end + 60)):
+        return False  # 'had never responded to first-line treatment', 'responded to their most recent platinum': history
     lo, hi = (m.end, v.start) if m.end <= v.start else (v.end, m.start)
     between = ctx.text[lo:hi]
     if NOT_A_RESPONSE.search(re.sub(r"\([^()]*\)", " ", between)):  # '(..., 12 of 44 assessable patients)' is an aside
@@ -130,6 +132,8 @@ RESPONSE_WORD = re.compile(r"\b(?:response|responses|responded|remission)\b", re
 COMPOSITE_BEFORE = re.compile(r"\bcomposite\s+(?:primary\s+|secondary\s+)?(?:end\s?points?|outcomes?|of)\b[^.;\d]*$", re.I)
 OTHER_FOLLOW_UP = re.compile(r"\b(?:minimum|maximum|mean|shortest|longest|minimal)\s+(?:duration\s+of\s+)?follow[\s-]?up\s+"
                              r"(?:time\s+|period\s+)?(?:was|of|:|,)?\s*(?:at\s+least\s+)?$", re.I)
+PRIOR_RESPONSE = re.compile(r"\bnever\s+(?:had\s+)?respond|\bresponded\s+to\s+(?:their|the|a)\s+(?:most\s+recent|prior|previous|last|first-line|"
+                            r"earlier|preceding)\b|\b(?:response|responses)\s+to\s+(?:their|the)\s+(?:most\s+recent|prior|previous|last)\b", re.I)
 NAMED_NON_RESPONSE = re.compile(
     r"[\s)]*(?:(?:patients|pts|subjects|cases|participants|dogs|cats|animals)\s+(?:with|had|showed|achieved|experienced)\s+)?"
     r"(?:stable\s+disease|progressive\s+disease|SD|PD)\b", re.I)

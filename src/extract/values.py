@@ -20,7 +20,7 @@ UNIT_WORDS = {
     "years": "years", "year": "years", "yr": "years", "yrs": "years", "y": "years",
 }
 UNIT_RE = r"(?:months?|mos?\.?|mths?|weeks?|wks?|days?|years?|yrs?)"
-NR_RE = r"(?:(?i:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+yet\s+(?:estimable|evaluable)|not\s+estimable|not\s+evaluable|not\s+reach(?:ed)?)|NR|NE|NA|N/A|NYR)"
+NR_RE = r"(?:(?i:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+yet\s+(?:estimable|evaluable)|not\s+estimable|not\s+evaluable|not\s+reach(?:ed)?(?!\s+(?:statistical\s+)?significance))|NR|NE|NA|N/A|NYR)"
 NR_NULL_BOUND = re.compile(r"^(?:NR|NE|NA|N/A|not\s+\w+.*)$", re.I)
 
 # --- qualifiers -------------------------------------------------------------------------------

@@ -786,6 +786,7 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
         v = values[i]
         if arm_of.get(i) is not None:
             if leading and isinstance(arm_of[i], str) and not leading.lower().startswith(("the recommended", "recommended")) \
+                    and not leading[:1].isdigit() \
                     and arm_of[i].lower() not in leading.lower():  # 'In the 30 mg cohort' is the 30 mg arm itself
                 # 'In patients with CPS >= 5, median OS was 16.3 months with QUELTREZA': the arm within the subgroup
                 arm_of[i] = f"{arm_of[i]} ({arm_rules.subgroup_label(leading)})"

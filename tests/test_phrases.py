@@ -706,6 +706,13 @@ def _key(r):
     ("Two doses were chosen. At 800 µg/kg every week (n = 52), the overall response rate was 77 percent. At 1,600 "
      "µg/kg every other week (n = 49), 73 percent responded.",
      [("ORR", "rate", 77, None, None, "800 µg/kg"), ("ORR", "rate", 73, None, None, "1,600 µg/kg")]),
+    # a press release that names its arms only in 'X (the combination) reduced ... versus Y (the comparator arm)'
+    ("TAVENZA in combination with diralimab (the combination) reduced the risk of death versus platinum-based "
+     "chemotherapy (the comparator arm). Median overall survival: 31.2 months with the combination vs. 16.0 months in "
+     "the comparator arm (HR=0.53; 95% CI: 0.44–0.64).",
+     [("OS", "median", 31.2, None, None, "TAVENZA in combination with diralimab"),
+      ("OS", "median", 16.0, None, None, "platinum-based chemotherapy"),
+      ("OS", "hr", 0.53, None, None, "TAVENZA in combination with diralimab vs platinum-based chemotherapy")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -64,6 +64,10 @@ STUDY_COMPARISON = re.compile(
 
 # 'the experimental group (n=30) received thymalfasin plus docetaxel, and the control group (n=30) received
 # docetaxel alone'; 'group A received gemcitabine and cisplatin (GP)'
+SUBJECT_VERSUS = re.compile(
+    r"(?:^|[.;]\s+|\n)(?P<a>[A-Z][\w+/-]*(?:\s(?:in\s+combination\s+with|plus|\+|and|with)\s[\w+/-]+)?)(?P<pa>\s?\([^()]{1,40}\))?"
+    r"\s+(?:significantly\s+)?(?:reduced|improved|prolonged|extended|lowered|delayed|doubled)\b[^.;]{0,80}?\b(?:versus|vs\.?|compared\s+with|over)\s+"
+    r"(?P<b>[A-Za-z][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,(]|\s+(?:in|among|with|at)\b)")
 COHORT_SIZES = re.compile(r"\(\s*(?P<a>[A-Za-z][\w+/-]{1,20})\s*[,:]\s*n\s?=\s?\d+\s*;\s*(?P<b>[A-Za-z][\w+/-]{1,20})\s*[,:]\s*n\s?=\s?\d+"
                           r"\s*(?:;\s*(?P<c>[A-Za-z][\w+/-]{1,20})\s*[,:]\s*n\s?=\s?\d+\s*)?\)")
 GROUP_RECEIVED = re.compile(
@@ -299,6 +303,16 @@ def find_arms(masked: str) -> list[Arm]:
     _add_groups_that_received(groups, masked)
     if len(arms) < 2:  # last resort: 'the experimental group (n=30) received X, and the control group received Y'
         arms = groups if len(groups) >= 2 else arms
+    if len(arms) < 2:  # 'TAVENZA plus diralimab (the combination) reduced the risk of death versus chemotherapy (the comparator arm)'
+        subject: list[Arm] = []
+        for m in scan(SUBJECT_VERSUS, masked):
+            names = [_clean(m.group("a")), _clean(m.group("b"))]
+            if names[0].lower() != names[1].lower() and all(_treatment_like(re.sub(r"\s+in\s+combination\s+with\s+", " plus ", n))
+                                                            for n in names):
+                for name, paren in zip(names, (m.group("pa"), m.group("pb"))):
+                    _add_arm(subject, name, paren, randomised=True)
+                break
+        arms = subject if len(subject) >= 2 else arms
     if len(arms) < 2:  # '104 pts (KMT2Ar, n=67; NPM1m, n=37)': cohorts named with their sizes
         cohorts = next(iter(COHORT_SIZES.finditer(masked)), None)
         if cohorts:

@@ -1051,3 +1051,17 @@ def test_lab_rows_named_with_decreased_after_the_cell_type():
             "Platelets decreased         61\n")
     got = {(r["endpoint"], r["value"], r["grade"]) for r in records_of(text)}
     assert got == {("NEUTROPENIA", 95, "3-4"), ("THROMBOCYTOPENIA", 61, "3-4")}
+
+
+def test_arm_names_without_sizes_over_a_single_spaced_grade_line():
+    text = ("Table 6: Select Laboratory Abnormalities That Worsened from Baseline\n"
+            "                         EXORANT                     Pemetrexed + Platinum\n"
+            "Laboratory Abnormality All Grades   Grade 3 or 4    All Grades   Grade 3 or 4\n"
+            "Decreased hemoglobin        43             4             81           18\n"
+            "Asthenia/fatigue            52             7             35            9\n")
+    got = {(r["endpoint"], r["value"], r["grade"], r["arm"]) for r in records_of(text)}
+    assert got == {("ANEMIA", 43, "any", "EXORANT"), ("ANEMIA", 4, "3-4", "EXORANT"),
+                   ("ANEMIA", 81, "any", "Pemetrexed + Platinum"), ("ANEMIA", 18, "3-4", "Pemetrexed + Platinum"),
+                   ("OTHER_AE:asthenia/fatigue", 52, "any", "EXORANT"), ("OTHER_AE:asthenia/fatigue", 7, "3-4", "EXORANT"),
+                   ("OTHER_AE:asthenia/fatigue", 35, "any", "Pemetrexed + Platinum"),
+                   ("OTHER_AE:asthenia/fatigue", 9, "3-4", "Pemetrexed + Platinum")}

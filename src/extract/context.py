@@ -294,7 +294,7 @@ def _safety_subjects(text: str, mentions: list[EndpointMention]) -> list[Endpoin
     return found
 
 
-SLASH_COMPOUND = re.compile(r"(?<![\w/-])[a-z][a-z-]+(?:/[a-z][a-z-]+)+(?![\w/-])")
+SLASH_COMPOUND = re.compile(r"(?<![\w/-])[A-Za-z][A-Za-z-]+(?:/[A-Za-z][a-z-]+)+(?![\w/-])")  # 'Asthenia/fatigue', 'ILD/pneumonitis'
 
 
 def _slash_compounds(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
@@ -306,7 +306,7 @@ def _slash_compounds(text: str, mentions: list[EndpointMention]) -> list[Endpoin
         if not inside or any(not x.code.startswith("OTHER_AE:") for x in inside):
             continue
         out = [x for x in out if x not in inside]
-        out.append(EndpointMention(m.start(), m.end(), "OTHER_AE:" + m.group(0), m.group(0), "slash-compound"))
+        out.append(EndpointMention(m.start(), m.end(), "OTHER_AE:" + m.group(0).lower(), m.group(0), "slash-compound"))
     return out
 
 

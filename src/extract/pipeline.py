@@ -260,6 +260,19 @@ def _wrapped_label(ctx: Context, all_lines: list[Line], i: int) -> bool:
     return not _label_start(ctx, nxt)
 
 
+def _names_over_grades(ctx: Context, run: list[Line]) -> Header | None:
+    """'EXORANT    Pemetrexed + Platinum' over 'Laboratory Abnormality All Grades  Grade 3 or 4  All Grades ...':
+    arm names with no sizes over a line of grade headers, as many grades under each name."""
+    if len(run) < 2 or LABEL_N.search(run[0].text) or re.search(r"\d", run[0].text):
+        return None
+    names = [seg for _, _, seg in layout.segments(run[0].text)]
+    grades = layout.flat_grades(run[1].text)
+    if len(names) < 2 or grades is None:
+        return None
+    arms = Header(tuple(Column("arm", name) for name in names))
+    return layout.with_grades(arms, grades)
+
+
 def _grades_only(line: Line) -> bool:
     """'Adverse Reaction  All Grades  Grade 3 or 4  All Grades  Grade 3 or 4' under the arm names and sizes."""
     parsed = parse_header(line.text, [], None)
@@ -275,6 +288,9 @@ def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header 
         if ctx.mentions_in(line.start, line.end) or layout.is_cell_line(line):
             break
         run.append(line)
+    names_over_grades = _names_over_grades(ctx, run)
+    if names_over_grades is not None:
+        return names_over_grades, 2
     while len(run) >= 2:
         end = i + len(run)
         after = all_lines[end] if end < len(all_lines) else None

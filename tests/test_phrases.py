@@ -713,6 +713,16 @@ def _key(r):
      [("OS", "median", 31.2, None, None, "TAVENZA in combination with diralimab"),
       ("OS", "median", 16.0, None, None, "platinum-based chemotherapy"),
       ("OS", "hr", 0.53, None, None, "TAVENZA in combination with diralimab vs platinum-based chemotherapy")]),
+    # an aside opened after a value list names its own values; 'these included' carries the grade
+    ("Patients were randomly assigned to receive R+K, ravelimab, or lenvatinib. An objective response occurred in "
+     "30.2%, 15.1%, and 21.4% of the patients (complete response, 4.4%, 2.1%, and 0.9%).",
+     [("ORR", "rate", 30.2, None, None, "R+K"), ("ORR", "rate", 15.1, None, None, "ravelimab"),
+      ("ORR", "rate", 21.4, None, None, "lenvatinib"), ("CR", "rate", 4.4, None, None, "R+K"),
+      ("CR", "rate", 2.1, None, None, "ravelimab"), ("CR", "rate", 0.9, None, None, "lenvatinib")]),
+    ("Patients were randomly assigned to sertolimab or placebo. Adverse events of grade 3 or higher occurred in 62% and "
+     "58%; these included neutropenia (18% vs 16%).",
+     [("TEAE", "rate", 62, ">=3", None, "sertolimab"), ("TEAE", "rate", 58, ">=3", None, "placebo"),
+      ("NEUTROPENIA", "rate", 18, ">=3", None, "sertolimab"), ("NEUTROPENIA", "rate", 16, ">=3", None, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

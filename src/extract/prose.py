@@ -206,6 +206,9 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
             mentions = [m for m in mentions if m.code == hint]
     before_side = [m for m in mentions if m.end <= v.start]
     after_side = [m for m in mentions if m.start >= v.end]
+    if any(compatible(m) for m in before_side):
+        # '21.4% of the patients (complete response, 4.4%, ...)': an aside opened after the value names its own values
+        after_side = [m for m in after_side if not _opens_aside(ctx.text[v.end:m.start])]
     follow_up = next((m for m in after_side if m.code == "FOLLOW_UP"
                       and re.fullmatch(r"'?\s*(?:of\s+)?(?:median\s+)?", ctx.text[v.end:m.start])), None)
     if follow_up is not None:
@@ -255,6 +258,11 @@ def _value_aside_closes(gap: str) -> bool:
         if depth < 0:
             return bool(re.search(r"\d\s?%", gap[:k]))
     return False
+
+
+def _opens_aside(gap: str) -> bool:
+    """The gap opens a parenthesis it does not close: what follows stands inside an aside."""
+    return gap.count("(") > gap.count(")")
 
 
 def _aside_closes(gap: str) -> bool:
@@ -424,8 +432,8 @@ GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|incl
                                r"(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,80}?\)\s*,?\s*(?:and\s+)?)+", re.I)
 # 'Adverse events of grade 3 or 4 occurred in 41.8% and 61.0%; the most common were rash (9.1% vs. 0%) and ...':
 # the most common events of that grade
-GRADED_MOST_COMMON = re.compile(r"(?:[^.]|(?<=\d)\.(?=\d)){0,160}?[;,]\s*(?:the\s+)?most\s+(?:common|frequent)(?:\s+(?:ones?|events?|of\s+these))?\s+"
-                                r"(?:were|was|included|being|:)\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\([^()]*\)\s*,?\s*(?:and\s+)?)*", re.I)
+GRADED_MOST_COMMON = re.compile(r"(?:[^.]|(?<=\d)\.(?=\d)){0,160}?[;,]\s*(?:(?:the\s+)?most\s+(?:common|frequent)(?:\s+(?:ones?|events?|of\s+these))?\s+"
+                                r"(?:were|was|included|being|:)|(?:these|which|they)\s+included|including)\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\([^()]*\)\s*,?\s*(?:and\s+)?)*", re.I)
 # 'more grade 3/4 diarrhoea (20% vs 11%) and hand-foot syndrome (6% vs 1%)': the grade leads its items directly
 GRADED_ITEMS = re.compile(r"\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,40}\)\s*,?\s*(?:and\s+)?)+", re.I)
 # 'Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%': one grade for the list

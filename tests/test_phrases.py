@@ -723,6 +723,10 @@ def _key(r):
      "58%; these included neutropenia (18% vs 16%).",
      [("TEAE", "rate", 62, ">=3", None, "sertolimab"), ("TEAE", "rate", 58, ">=3", None, "placebo"),
       ("NEUTROPENIA", "rate", 18, ">=3", None, "sertolimab"), ("NEUTROPENIA", "rate", 16, ">=3", None, "placebo")]),
+    # randomized doses with their short labels are the arms
+    ("Two candidate doses were randomized 1:1: 4.8 mg/kg (DL4.8) and 6.0 mg/kg (DL6.0). mPFS: 5.3 mo for DL4.8; "
+     "7.1 mo for DL6.0.",
+     [("PFS", "median", 5.3, None, None, "4.8 mg/kg"), ("PFS", "median", 7.1, None, None, "6.0 mg/kg")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -364,7 +364,9 @@ DOSE_COHORT = re.compile(
     rf"(?P<d1>{DOSE})\s*\(\s*[nN]\s*=\s*\d+\s*\)"
     rf"|(?P<d2>{DOSE})(?:\s+(?!and\b|or\b)[a-z]+){{0,2}}\s+(?:cohorts?|arms?|groups?|dose\s+levels?|dose\s+cohorts?)\b"
     rf"|\b(?:randomi[sz]ed|assigned|allocated)\b[^.;]{{0,80}}?\bto\s+(?:receive\s+)?(?:\w+\s+){{0,3}}?(?P<a>{DOSE})[^.;]{{0,40}}?\bor\s+(?:\w+\s+){{0,2}}?(?P<b>{DOSE})"
-    rf"|\b(?:dose\s+levels?|doses|cohorts)\s*(?:of|:)\s*(?P<l1>{DOSE})(?:\s*\([^()]*\))?\s*(?:,|and|or)\s*(?P<l2>{DOSE})", re.I)
+    rf"|\b(?:dose\s+levels?|doses|cohorts)\s*(?:of|:)\s*(?P<l1>{DOSE})(?:\s*\([^()]*\))?\s*(?:,|and|or)\s*(?P<l2>{DOSE})"
+    # 'randomized 1:1 ...: 4.8 mg/kg (DL4.8) and 6.0 mg/kg (DL6.0)': doses with their short labels
+    rf"|(?P<p1>{DOSE})\s*\(\s*(?P<n1>[A-Za-z][\w.+-]{{1,10}})\s*\)\s*(?:,|and|or|vs\.?|versus)\s*(?P<p2>{DOSE})\s*\(\s*(?P<n2>[A-Za-z][\w.+-]{{1,10}})\s*\)", re.I)
 
 
 def find_dose_arms(text: str) -> list[Arm]:
@@ -372,11 +374,14 @@ def find_dose_arms(text: str) -> list[Arm]:
     arm named as the document writes it. Two or more doses of one unit, or none."""
     doses: dict[str, Arm] = {}
     for m in DOSE_COHORT.finditer(text):
-        for group in ("d1", "d2", "a", "b", "l1", "l2"):
+        for group in ("d1", "d2", "a", "b", "l1", "l2", "p1", "p2"):
             if m.group(group):
                 name = " ".join(m.group(group).split())
                 arm = doses.setdefault(name.lower(), Arm(name, randomised=True))
                 arm.aliases.update(f"{name} {word}" for word in ("cohort", "arm", "group", "dose", "dose level", "level"))
+                label = {"p1": "n1", "p2": "n2"}.get(group)
+                if label:
+                    arm.aliases.add(m.group(label))  # '(DL4.8)'
     units = {re.sub(r"^[\d.\s]+", "", key) for key in doses}
     return list(doses.values()) if len(doses) >= 2 and len(units) == 1 else []
 

@@ -727,6 +727,9 @@ def _key(r):
     ("Two candidate doses were randomized 1:1: 4.8 mg/kg (DL4.8) and 6.0 mg/kg (DL6.0). mPFS: 5.3 mo for DL4.8; "
      "7.1 mo for DL6.0.",
      [("PFS", "median", 5.3, None, None, "4.8 mg/kg"), ("PFS", "median", 7.1, None, None, "6.0 mg/kg")]),
+    # 'k/n pts had DLTs' and 'k of n patients had' count k, not n
+    ("At 600 mg, 2/7 pts had DLTs. In escalation, 3 of 24 patients had DLTs.",
+     [("DLT", "count", 2, None, None, "600 mg"), ("DLT", "count", 3, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -253,7 +253,9 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("time_range", re.compile(rf"(?<![\w.~])({NUM})\s?(~{{6,40}})\s?({UNIT_RE})(?![\w])", re.I)),
     ("nr", re.compile(rf"(?<![\w~]){NR_RE}(?![\w])")),
     ("patients", re.compile(r"\bin\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
-    ("patients", re.compile(r"(?<![\w.~])(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
+    ("patients", re.compile(r"(?<![\w.~/])(?<!\bof\s)(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
+    # '2/7 pts had DLTs', '3 of 24 patients had': the count is the first number
+    ("patients", re.compile(r"(?<![\w.~/])(\d+)\s?(?:/|of)\s?\d+\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed)\b", re.I)),
     # 'Five patients in the X arm achieved a pathologic complete response': a count written as a word
     # 'One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg': DLTs are counted as events
     ("patients", re.compile(r"\b(one|two|three|four|five|six|\d{1,2})\s+(?=(?:dose[\s-]limiting\s+toxicit(?:y|ies)|DLTs?)\b)", re.I)),

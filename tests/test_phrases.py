@@ -730,6 +730,20 @@ def _key(r):
     # 'k/n pts had DLTs' and 'k of n patients had' count k, not n
     ("At 600 mg, 2/7 pts had DLTs. In escalation, 3 of 24 patients had DLTs.",
      [("DLT", "count", 2, None, None, "600 mg"), ("DLT", "count", 3, None, None, None)]),
+    # news randomisation sentences: 'or to standard care, which meant ...'; 'given at ... , or to chemotherapy: A, B or C'
+    ("In the trial, 322 adults were randomly assigned to the cell therapy, called rovacabtagene autoleucel (rova-cel), or "
+     "to standard care, which meant salvage chemotherapy. The median event-free survival was 10.9 months with rova-cel "
+     "and 2.3 months with standard care.",
+     [("EFS", "median", 10.9, None, None, "rovacabtagene autoleucel"), ("EFS", "median", 2.3, None, None, "standard care")]),
+    ("They were assigned 2:1 to the drug, called velantuzumab dexaquitecan (V-Dx), given at 5.4 mg/kg every three weeks, "
+     "or to chemotherapy: capecitabine, eribulin or paclitaxel. The response rate was 50 percent with V-Dx versus 16 "
+     "percent with chemotherapy.",
+     [("ORR", "rate", 50, None, None, "velantuzumab dexaquitecan"), ("ORR", "rate", 16, None, None, "chemotherapy")]),
+    # a press release's subject after 'met its primary endpoint:'
+    ("The study met its primary endpoint: fixed-duration CALDRENA plus venetoclax significantly prolonged progression-free "
+     "survival compared with chemoimmunotherapy (FCR or BR). The estimated PFS rate at 3 years was 90.1% for the "
+     "combination versus 64.7% for chemoimmunotherapy.",
+     [("PFS", "landmark", 90.1, None, 36, "CALDRENA plus venetoclax"), ("PFS", "landmark", 64.7, None, 36, "chemoimmunotherapy")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -19,9 +19,11 @@ ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcuta
 ARTICLE_WORDS = re.compile(r"\b(?:the|either|receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b(?!\s+(?:group|arm)))[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
-    r"(?P<a>[A-Za-z~](?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
+    r"(?P<a>[A-Za-z~](?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?(?:,\s*(?:given|administered)\s+[^.;()]{0,60}?)?"
+    r",?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
-    r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the)\b|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
+    r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the|which|who|that|consisting|comprising)\b"
+    r"|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
     re.I)
 # 'randomly assigned ... to one of three regimens: X plus Y (the triplet; n=133); Y (the doublet; n=131); or Z (n=132)'
 RANDOMIZED_SEMICOLONS = re.compile(
@@ -65,7 +67,7 @@ STUDY_COMPARISON = re.compile(
 # 'the experimental group (n=30) received thymalfasin plus docetaxel, and the control group (n=30) received
 # docetaxel alone'; 'group A received gemcitabine and cisplatin (GP)'
 SUBJECT_VERSUS = re.compile(
-    r"(?:^|[.;]\s+|\n)(?P<a>[A-Z][\w+/-]*(?:\s(?:in\s+combination\s+with|plus|\+|and|with)\s[\w+/-]+)?)(?P<pa>\s?\([^()]{1,40}\))?"
+    r"(?:^|[.;:]\s+|\n)(?:(?:fixed-duration|oral|intravenous|subcutaneous|the)\s+)?(?P<a>[A-Z][\w+/-]*(?:\s(?:in\s+combination\s+with|plus|\+|and|with)\s[\w+/-]+)?)(?P<pa>\s?\([^()]{1,40}\))?"
     r"\s+(?:significantly\s+)?(?:reduced|improved|prolonged|extended|lowered|delayed|doubled)\b[^.;]{0,80}?\b(?:versus|vs\.?|compared\s+with|over)\s+"
     r"(?P<b>[A-Za-z][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,(]|\s+(?:in|among|with|at)\b)")
 COHORT_SIZES = re.compile(r"\(\s*(?P<a>[A-Za-z][\w+/-]{1,20})\s*[,:]\s*n\s?=\s?\d+\s*;\s*(?P<b>[A-Za-z][\w+/-]{1,20})\s*[,:]\s*n\s?=\s?\d+"
@@ -161,6 +163,7 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
     name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?)\s+of\s+", "", name, flags=re.I)
     name = re.sub(r"^(?:an?\s+)?(?:change|switch)\s+(?:of|to)\s+", "", name.strip(), flags=re.I)  # 'a change of ARPI'
+    name = name.split(":")[0]  # 'chemotherapy: capecitabine, eribulin or ...': the arm, not its options
     name = re.sub(r"\s+for\s+(?:up\s+to\s+)?(?:\d+|~+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
                   r"(?:cycles?|courses?|doses?|weeks?|months?|years?)$", "", name, flags=re.I)  # '... for up to six cycles'
     name = _before_dose(name)
@@ -246,6 +249,8 @@ def find_arms(masked: str) -> list[Arm]:
         items = list(LIST_ITEM.finditer(m.group("items")))
         if any(re.search(r"\s(?:or|and)\s", i.group("name")) for i in items):
             continue  # 'A or B, C and D' is two arms, one of them a combination
+        if any(re.match(r"\s*(?:given|administered|at|every|or\s)", i.group("name"), re.I) for i in items):
+            continue  # 'X (V-Dx), given at 5.4 mg/kg every three weeks, or to Y': one arm's dosing, not a list
         listed.append(m.span())
         for k, item in enumerate(items):
             paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
@@ -303,7 +308,8 @@ def find_arms(masked: str) -> list[Arm]:
     _add_groups_that_received(groups, masked)
     if len(arms) < 2:  # last resort: 'the experimental group (n=30) received X, and the control group received Y'
         arms = groups if len(groups) >= 2 else arms
-    if len(arms) < 2:  # 'TAVENZA plus diralimab (the combination) reduced the risk of death versus chemotherapy (the comparator arm)'
+    if len(arms) < 2 or not any(a.randomised for a in arms):
+        # 'TAVENZA plus diralimab (the combination) reduced the risk of death versus chemotherapy (the comparator arm)'
         subject: list[Arm] = []
         for m in scan(SUBJECT_VERSUS, masked):
             names = [_clean(m.group("a")), _clean(m.group("b"))]

@@ -744,6 +744,15 @@ def _key(r):
      "survival compared with chemoimmunotherapy (FCR or BR). The estimated PFS rate at 3 years was 90.1% for the "
      "combination versus 64.7% for chemoimmunotherapy.",
      [("PFS", "landmark", 90.1, None, 36, "CALDRENA plus venetoclax"), ("PFS", "landmark", 64.7, None, 36, "chemoimmunotherapy")]),
+    # a named population or subgroup opening the sentence qualifies each arm; an arm's own group does not
+    ("Patients were randomized to V-Dx or chemotherapy. In the triple-negative group (n = 63), median progression-free "
+     "survival was 8.5 months with V-Dx and 2.9 months with chemotherapy. In the V-Dx group, median OS was 18.2 months.",
+     [("PFS", "median", 8.5, None, None, "V-Dx (triple-negative)"), ("PFS", "median", 2.9, None, None, "chemotherapy (triple-negative)"),
+      ("OS", "median", 18.2, None, None, "V-Dx")]),
+    ("Patients were randomized to LONVESTRA or placebo. In the subgroup of patients previously treated with regorafenib "
+     "(n=139), median OS was 6.6 months with LONVESTRA and 4.4 months with placebo.",
+     [("OS", "median", 6.6, None, None, "LONVESTRA (previously treated with regorafenib)"),
+      ("OS", "median", 4.4, None, None, "placebo (previously treated with regorafenib)")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

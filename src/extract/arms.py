@@ -668,6 +668,26 @@ LEADING_DOSE = re.compile(r"[\s•*-]*At\s+(?:the\s+)?(?P<group>\d[\d.,]*\s?(?:m
                           r"\s*(?:\(\s?[nN]\s?=\s?\d+\s?\))?\s*,", re.I)
 
 
+# 'In the triple-negative group (n = 63), ...', 'In the HRD-positive population, ...', 'In the subgroup of patients
+# previously treated with regorafenib (n=139), ...'
+LEADING_POPULATION = re.compile(
+    r"[\s•*-]*(?:In|Among|For)\s+the\s+(?:(?P<group>[\w≥≤<>%+/.-]+(?:[\s-][\w≥≤<>%+/.-]+){0,3}?)\s+(?:group|population|subgroup|subset)"
+    r"|(?:subgroup|subset)\s+of\s+(?:patients|pts|participants|those)\s+(?P<who>[^,;.()]{3,60}?))\s*(?:\([^()]*\))?\s*,", re.I)
+
+
+def leading_population(text: str, sentence_start: int, sentence_end: int) -> str | None:
+    """A named population or subgroup opening the sentence; the analysis population itself is none."""
+    m = LEADING_POPULATION.match(text, sentence_start, sentence_end)
+    if m is None:
+        return None
+    if m.group("who"):
+        return m.group("who").strip()  # 'the subgroup of patients previously treated with regorafenib'
+    name = m.group("group").strip()
+    if POPULATION_WORDS.search(name) or re.fullmatch(r"(?:overall|entire|whole|total|study|safety|efficacy|itt|pp|same|other|two|three|both|each|all)", name, re.I):
+        return None
+    return name
+
+
 def leading_group(text: str, sentence_start: int, sentence_end: int, first_value: int | None = None) -> str | None:
     """'Among the 48 patients previously exposed to BCMA-directed therapy, the ORR was 35%.'; also a
     group set off by a comma before the sentence's first value ('Results were consistent in patients

@@ -584,7 +584,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
     _parallel_arms(ctx, end, values, sorted(candidates), arm_of)  # only values no arm was found for
     _known_arm_names(arm_of, arms)
-    _subgroups_as_arms(ctx, start, end, values, sorted(candidates), arm_of)
+    _subgroups_as_arms(ctx, start, end, values, sorted(candidates), arm_of, arms)
     _compared_subgroups(ctx, start, end, arms, values, sorted(candidates), arm_of)
     _labelled_subgroups(ctx, start, end, arms, values, sorted(candidates), arm_of)
     _cohort_in_scope(ctx, values, sorted(candidates), arm_of)
@@ -787,9 +787,12 @@ def _looks_like_a_unit(name: str) -> bool:
 
 
 def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], order: list[int],
-                       arm_of: dict[int, Any]) -> None:
+                       arm_of: dict[int, Any], arms: list[arm_rules.Arm] = ()) -> None:
     """A value for a subgroup or a dose cohort is recorded with that group as its arm."""
-    leading = arm_rules.leading_group(ctx.text, start, end, values[order[0]].start if order else None)
+    leading = arm_rules.leading_group(ctx.text, start, end, values[order[0]].start if order else None) \
+        or arm_rules.leading_population(ctx.text, start, end)
+    if leading and any(leading.lower() in {a.name.lower(), *(x.lower() for x in a.aliases)} for a in arms):
+        leading = None  # 'In the placebo group, ...' names an arm, not a subgroup
     for pos, i in enumerate(order):
         v = values[i]
         if arm_of.get(i) is not None:

@@ -753,6 +753,12 @@ def _key(r):
      "(n=139), median OS was 6.6 months with LONVESTRA and 4.4 months with placebo.",
      [("OS", "median", 6.6, None, None, "LONVESTRA (previously treated with regorafenib)"),
       ("OS", "median", 4.4, None, None, "placebo (previously treated with regorafenib)")]),
+    # ', while those on standard care ...' starts the other arm's clause; 'responded to the cell therapy'
+    ("In the trial, 322 adults were randomly assigned to rova-cel or to standard care. Patients given rova-cel lived a "
+     "median of 31.4 months, while those on standard care lived a median of 24.9 months. Overall, 83 percent of "
+     "patients responded to the cell therapy.",
+     [("OS", "median", 31.4, None, None, "rova-cel"), ("OS", "median", 24.9, None, None, "standard care"),
+      ("ORR", "rate", 83, None, None, "rova-cel")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -539,7 +539,8 @@ def _role_words(arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:
 
 # a write-up's names for the two arms of a trial: 'the new drug', 'standard care', 'the comparator arm'
 EXPERIMENTAL_WORDS = re.compile(r"\b(?:the\s+)?(?:new|experimental|investigational|study)\s+(?:drug|treatment|therapy|medicine|"
-                                r"pill|regimen|agent)\b", re.I)
+                                r"pill|regimen|agent)\b|\bthe\s+(?:cell\s+therapy|CAR[\s-]?T(?:[\s-]cell)?(?:\s+therapy)?|bispecific(?:\s+antibody)?|"
+                                r"ADC|antibody[\s-]drug\s+conjugate)\b", re.I)
 CONTROL_WORDS = re.compile(r"\b(?:standard[\s-]of[\s-]care|standard\s+(?:care|treatment|therapy)|usual\s+care|"
                            r"the\s+(?:control|comparator)(?:\s+(?:group|arm))?)\b", re.I)
 
@@ -607,7 +608,10 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
         words = re.sub(r"\b(?:taking|given|who\s+(?:received|took|got|were\s+given))\b", " receiving ", words)
         if CONNECTOR.fullmatch(words.strip()) or not words.strip():
             return a.arm
-        if re.fullmatch(r"(?:[\w-]+\s+){0,3}?(?:with|on|receiving|in|for|after|following|among)\s*(?:the\s*)?", words.strip() + " "):
+        if re.search(r"\b(?:while|whereas|but|although|compared|versus|vs)\b", words):
+            return None  # ', while those on standard care lived ...': the next clause's subject
+        if re.fullmatch(r"(?:[\w-]+\s+){0,3}?(?:with|on|receiving|in|for|after|following|among|(?:responded|assigned|randomi[sz]ed)\s+to)\s*(?:the\s*)?",
+                        words.strip() + " "):
             return a.arm
         return None
     return None

@@ -759,6 +759,12 @@ def _key(r):
      "patients responded to the cell therapy.",
      [("OS", "median", 31.4, None, None, "rova-cel"), ("OS", "median", 24.9, None, None, "standard care"),
       ("ORR", "rate", 83, None, None, "rova-cel")]),
+    # 'the figures were A and B' restates the endpoints of the clause before, in order
+    ("Patients were randomized to rova-cel or to standard care (the control arm). Overall, 83 percent of patients "
+     "responded to rova-cel and 65 percent had a complete response; in the control arm the figures were 50 percent and "
+     "32 percent.",
+     [("ORR", "rate", 83, None, None, "rova-cel"), ("CR", "rate", 65, None, None, "rova-cel"),
+      ("ORR", "rate", 50, None, None, "standard care"), ("CR", "rate", 32, None, None, "standard care")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

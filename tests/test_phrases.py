@@ -765,6 +765,10 @@ def _key(r):
      "32 percent.",
      [("ORR", "rate", 83, None, None, "rova-cel"), ("CR", "rate", 65, None, None, "rova-cel"),
       ("ORR", "rate", 50, None, None, "standard care"), ("CR", "rate", 32, None, None, "standard care")]),
+    # the unit given once in the label: 'Median PFS (mo): 7.4 (...) and 5.5 (...)'
+    ("Patients were enrolled in cohort 1 (n=71) and cohort 2 (n=52). Median PFS (mo): 7.4 (95% CI 5.6–9.1) and 5.5 "
+     "(4.1–6.9).",
+     [("PFS", "median", 7.4, None, None, "cohort 1"), ("PFS", "median", 5.5, None, None, "cohort 2")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

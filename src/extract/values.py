@@ -245,6 +245,9 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pct_n", re.compile(rf"(?<![\w.~])({NUM})\s?%\s?\(\s?n\s?=\s?(\d+)\s?\)", re.I)),
     # 58 (32%) / 58 patients (32%)
     ("count_pct", re.compile(rf"(?<![\w.~])(\d+)(?:\s+(?:patients?|pts|participants|subjects))?\s?\(\s?({NUM})\s?%\s?\)", re.I)),
+    # 'Median PFS (mo): 7.4 (95% CI 5.6-9.1) and 5.5 (4.1-6.9)': the unit is given once, in the label
+    ("unit_label", re.compile(rf"\(\s?(mo|months?|wks?|weeks?)\s?\)\s?:\s?({NUM})(?![\d.%])(?:\s?\([^()]*\))?"
+                              rf"(?:\s?(?:,|and|vs\.?|versus)\s?({NUM})(?![\d.%]))?", re.I)),
     ("pct", re.compile(rf"(?<![\w.~])({NUM})\s?%")),
     ("pct", re.compile(rf"(?<![\w.~])({NUM})\s?(?=~{{3,14}}%)")),      # 67.4 ± 7.6% (the ± part is masked)
     ("time", re.compile(rf"(?<![\w.~])({NUM})(?:\s?-\s?|\s)?({UNIT_RE})(?![\w])", re.I)),
@@ -319,6 +322,11 @@ def find_values(text: str, masked: str) -> list[Value]:
     for kind, pattern in VALUE_PATTERNS:
         for m in scan(pattern, masked):
             if any(taken[m.start():m.end()]):
+                continue
+            if kind == "unit_label":
+                unit = UNIT_WORDS.get(m.group(1).lower(), "months")
+                values.extend(Value("time", m.start(g), m.end(g), float(m.group(g)), unit) for g in (2, 3) if m.group(g))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 continue
             if kind in ("time_list", "pct_list"):
                 found = _split_list(m, percent=kind == "pct_list")

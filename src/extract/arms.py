@@ -246,11 +246,16 @@ DOSE_COHORT = re.compile(
     rf"|\b(?:dose\s+levels?|doses|cohorts)\s*(?:of|:)\s*(?P<l1>{DOSE})(?:\s*\([^()]*\))?\s*(?:,|and|or)\s*(?P<l2>{DOSE})", re.I)
 
 
+# Every DOSE_COHORT match holds a DOSE, so a digit right before its unit: a text without one has no
+# dose cohort (a search that jumps from digit to digit, where DOSE_COHORT tries every position).
+DOSE_GATE = re.compile(r"\d\s?(?:mg|μg|µg|mcg|g)", re.I)
+
+
 def find_dose_arms(text: str) -> list[Arm]:
     """Dose cohorts reported like arms ('two dose levels: 10 mg (n=56) and 30 mg (n=56)'): each dose is an
     arm named as the document writes it. Two or more doses of one unit, or none."""
     doses: dict[str, Arm] = {}
-    for m in DOSE_COHORT.finditer(text):
+    for m in DOSE_COHORT.finditer(text) if DOSE_GATE.search(text) else ():
         for group in ("d1", "d2", "a", "b", "l1", "l2"):
             if m.group(group):
                 name = " ".join(m.group(group).split())

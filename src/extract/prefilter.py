@@ -135,9 +135,21 @@ def _held(text: str) -> _Needles | None:
     return None if ASCII_LOOKALIKES.search(text) else _Needles(text.lower())
 
 
+# requirements() by the pattern's id: hashing a compiled pattern hashes its whole code (~2 us a call,
+# ~80 calls a document); the pattern is kept in the value, so its id is never reused while cached.
+_WANTED: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] = {}
+
+
+def _wanted(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    known = _WANTED.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _WANTED[id(pattern)] = (pattern, requirements(pattern))
+    return known[1]
+
+
 def could_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when ``pattern`` cannot match anywhere in ``text`` (so its scan can be skipped)."""
-    wanted = requirements(pattern)
+    wanted = _wanted(pattern)
     if not wanted:
         return True
     held = _held(text)

@@ -1,0 +1,78 @@
+"""Scanning only the sentences with a digit must find exactly what a scan of the whole text finds."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import values
+from extract.normalize import normalize
+from extract.regions import digit_regions, is_local, scan_regions
+
+ROOT = Path(__file__).resolve().parent.parent
+PATTERNS = [*values.MASK_PATTERNS, *(p for _, p in values.VALUE_PATTERNS), *(p for p, _ in values.GRADE_PATTERNS),
+            values.GRADE_SEQUENCE, *values.TIMEPOINT_PATTERNS, values.HR_RE]
+
+
+def _spans(matches) -> list[tuple[int, int, tuple]]:
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+def _same_as_whole_scan(text: str) -> None:
+    regions = digit_regions(text)
+    for pattern in PATTERNS:
+        assert _spans(scan_regions(pattern, text, regions)) == _spans(pattern.finditer(text)), (pattern.pattern, text)
+
+
+@pytest.mark.parametrize(("pattern", "local"), [
+    (r"\d+\s?%", True),
+    (r"\d+(?:\.\d+)?\s?(?:months?|mo\.?)(?![\w])", True),  # 'mo.' then nothing read past the stop
+    (r"(?<=\. )\d+", True),                                # a look-behind reads real text in every scan
+    (r"[a-z]+\s?\d?", False),                              # a match without a digit
+    (r"(?=\d)[a-z0-9]+", False),                           # the look-ahead's digit is not consumed
+    (r"\d[^()]*", False),                                  # runs on over any sentence end
+    (r"\d+\.\s+[A-Z]", False),
+    (r"\d+\.?$", False),                                   # '$' tells the end of a region from the real end
+    (r"\d+\.\s*\b", False),                                # so does \\b between a space and a capital
+    (r"(\d)\.\s?\1", False),                               # back-references are not read: scanned whole
+])
+def test_locality_read_from_the_pattern(pattern, local):
+    assert is_local(re.compile(pattern, re.I)) is local
+
+
+def test_most_value_patterns_are_local():
+    """The speed-up rests on this: if a rule change makes the value patterns cross sentence ends, say so."""
+    assert sum(map(is_local, PATTERNS)) >= len(PATTERNS) // 2
+
+
+def test_regions_hold_every_digit_and_end_at_sentence_ends():
+    text = "Aims were set. We gave 10 mg daily; ORR was 45%. No digit here. Nor here. PFS was 7.1 months."
+    regions = digit_regions(text)
+    covered = {i for a, b in regions for i in range(a, b)}
+    assert all(i in covered for i, ch in enumerate(text) if ch.isdigit())
+    assert "Aims were set." not in "".join(text[a:b] for a, b in regions)
+    for a, b in regions:
+        assert b == len(text) or text[b - 1] in ".!?;" and text[b].isspace()
+
+
+def test_same_matches_on_real_documents():
+    paths = sorted((ROOT / "tests" / "golden").glob("*.txt")) + sorted((ROOT / "dev" / "gold").glob("*.txt"))
+    for path in paths:
+        text = normalize(path.read_text(encoding="utf-8")).text
+        _same_as_whole_scan(text)
+        _same_as_whole_scan(values.mask_non_values(text))
+
+
+FRAGMENTS = ["5", "12.5", "2010", "%", " ", "  ", ". ", "; ", ".\n", "! ", "? ", "\n", "vs. ", "vs ", "mo. ", "months",
+             "gr. ", "Grade ", "grade >= ", "3", "C.I. ", "95% CI ", "NR", "not reached", "(", ")", "[", "]", "-", ", ",
+             "Phase I", "ph. ", "A", "The ", "patients", "n = ", "mg", "x 10^", "~~~~~~", "at 12 months", "aged ",
+             "p < ", "HR ", "range ", "e.g. ", "Median PFS was ", "and ", "or ", "z", "Q", "three"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_same_matches_on_made_up_texts(parts):
+    _same_as_whole_scan("".join(parts))

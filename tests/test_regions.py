@@ -35,8 +35,12 @@ def _same_as_whole_scan(text: str) -> None:
     (r"(?=\d)[a-z0-9]+", False),                           # the look-ahead's digit is not consumed
     (r"\d[^()]*", False),                                  # runs on over any sentence end
     (r"\d+\.\s+[A-Z]", False),
-    (r"\d+\.?$", False),                                   # '$' tells the end of a region from the real end
-    (r"\d+\.\s*\b", False),                                # so does \\b between a space and a capital
+    (r"\d+(?:vs\.\s*\d+)?", True),                          # 'vs. 5' is no sentence end
+    (r"\s*\d+[a-z]", True),                                 # starts inside the space after a stop
+    (r"\d+\.?$", True),                                    # right after the stop: never a region's end
+    (r"\d+\.\s*$", False),                                # '$' tells the end of a region from a capital
+    (r"\d+\.\s*\b", False),
+    (r"\d+\.\s*(?![A-Z])", False),                          # a look-ahead there too                                # so does \\b between a space and a capital
     (r"(\d)\.\s?\1", False),                               # back-references are not read: scanned whole
 ])
 def test_locality_read_from_the_pattern(pattern, local):
@@ -69,7 +73,8 @@ def test_same_matches_on_real_documents():
 FRAGMENTS = ["5", "12.5", "2010", "%", " ", "  ", ". ", "; ", ".\n", "! ", "? ", "\n", "vs. ", "vs ", "mo. ", "months",
              "gr. ", "Grade ", "grade >= ", "3", "C.I. ", "95% CI ", "NR", "not reached", "(", ")", "[", "]", "-", ", ",
              "Phase I", "ph. ", "A", "The ", "patients", "n = ", "mg", "x 10^", "~~~~~~", "at 12 months", "aged ",
-             "p < ", "HR ", "range ", "e.g. ", "Median PFS was ", "and ", "or ", "z", "Q", "three"]
+             "p < ", "HR ", "range ", "e.g. ", "Median PFS was ", "and ", "or ", "z", "Q", "three", "I", "II ", "Was ",
+             "N", "Of ", "vs. 6%", "C.I. NR", ". The ", ".  A", "; Grade 3"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -3,30 +3,32 @@
 Half the text of an abstract is sentences without a digit (aims, methods in words, conclusions),
 yet the value, mask, grade and time-point patterns ran over all of it. A pattern is *local* when
 (1) every match consumes a digit, and (2) no match, nor any path the regex engine tries, can read
-past a sentence end: a terminator (``. ! ? ;``) followed by whitespace. Both are read from the
-pattern's parse tree, so a rule added later is checked the same way (and scanned whole if it fails).
+across a sentence end: a terminator (``. ! ? ;``), whitespace, then a capital letter ('... 45%. The').
+Both are read from the pattern's parse tree, so a rule added later is checked the same way (and
+scanned whole when it is not local). 'vs. 5' or 'gr. 3' is no sentence end: a digit follows.
 
-Then every match lies inside one *piece* (the text between two sentence ends) that holds a digit,
-and scanning the runs of such pieces, each with ``finditer(text, start, end)``, finds the same
-matches, in the same order, as scanning the whole text: look-behinds and ``\\b`` still see the text
-before ``start`` (``pos`` does not cut the string), and what lies after ``end`` (whitespace) can be
-neither consumed nor inspected after the terminator before it, by (2).
+Then every match lies inside one *piece* (the text between two sentence ends, cut before the
+capital) that holds a digit, and scanning the runs of such pieces, each with
+``finditer(text, start, end)``, finds the same matches, in the same order, as scanning the whole
+text: look-behinds and ``\\b`` still see the text before ``start`` (``pos`` does not cut the string),
+and the capital after ``end`` could only be consumed or inspected after a terminator and whitespace,
+which (2) rules out.
 """
 from __future__ import annotations
 
 import re
 from re import _constants as C, _parser
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from .prefilter import could_match
 
-TERMINATORS = ".!?;"
-SENTENCE_END = re.compile(r"[.!?;](?=\s)")
+SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z])")
 DIGIT = re.compile(r"\d")
+TERMINATORS = ".!?;"
 WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())  # what \s matches (str patterns)
+CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 Span = tuple[int, int]
-
 
 # Digit-free pieces shorter than this are scanned with their neighbours: a scan call costs more than
 # the characters it would skip. (Any run of whole pieces may be scanned: the skipped ones hold no match.)
@@ -58,6 +60,39 @@ def scan_regions(pattern: re.Pattern[str], text: str, regions: list[Span]) -> It
 
 
 # --- reading the parse tree ----------------------------------------------------------------------
+#
+# Each part of a pattern is read as a move between states of the text just consumed: PLAIN, STOP
+# (a terminator) and GAP (a terminator and whitespace). Consuming a capital, or testing anything
+# ('$', '\\b', a look-ahead's first step) in GAP, is crossing. A match starts in PLAIN or in START:
+# right after a terminator or inside the whitespace after one, where its first whitespace leads to GAP
+# (tests there are safe: a match never starts at a region's end).
+
+PLAIN, STOP, GAP, START = 0, 1, 2, 3
+STATES = (PLAIN, STOP, GAP, START)
+
+
+class Moves:
+    """Per start state: the states a part can end in, and whether it can cross on the way."""
+
+    def __init__(self, ends: dict[int, frozenset[int]], crosses: dict[int, bool]) -> None:
+        self.ends, self.crosses = ends, crosses
+
+    def then(self, other: "Moves") -> "Moves":
+        return Moves({s: frozenset(t for m in self.ends[s] for t in other.ends[m]) for s in STATES},
+                     {s: self.crosses[s] or any(other.crosses[m] for m in self.ends[s]) for s in STATES})
+
+
+STAY = Moves({s: frozenset([s]) for s in STATES}, {s: False for s in STATES})
+TEST = Moves(STAY.ends, {s: s == GAP for s in STATES})  # a zero-width test that tells a capital from the end
+
+
+def _local(pattern: re.Pattern[str]) -> bool:
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
+        return False
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    moves = _sequence(tree, pattern.flags)
+    return moves is not None and not (moves.crosses[PLAIN] or moves.crosses[START]) and _needs_digit(tree)
+
 
 _LOCAL: dict[int, tuple[re.Pattern[str], bool]] = {}
 
@@ -70,92 +105,93 @@ def is_local(pattern: re.Pattern[str]) -> bool:
     return known[1]
 
 
-def _local(pattern: re.Pattern[str]) -> bool:
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
-        return False
-    tree = _parser.parse(pattern.pattern, pattern.flags)
-    shape = _sequence(tree)
-    return shape is not None and not shape.crosses and _needs_digit(tree)
-
-
-class Shape(NamedTuple):
-    """What a part of a pattern can do at a sentence end."""
-    empty: bool        # can match the empty string (or is zero-width)
-    first_ws: bool     # its first step can consume, or inspect, whitespace or the end of the text
-    last_term: bool    # its last consumed character can be a terminator
-    crosses: bool      # it can consume a terminator and then consume or inspect what follows
-
-
-NOTHING = Shape(True, False, False, False)
-
-
-def _then(a: Shape, b: Shape) -> Shape:
-    return Shape(a.empty and b.empty, a.first_ws or (a.empty and b.first_ws), b.last_term or (b.empty and a.last_term),
-                 a.crosses or b.crosses or (a.last_term and b.first_ws))
-
-
-def _either(shapes: list[Shape]) -> Shape:
-    return Shape(*(any(s[k] for s in shapes) for k in range(4)))
-
-
-def _sequence(items) -> Shape | None:
-    shape = NOTHING
+def _sequence(items, flags: int) -> Moves | None:
+    moves = STAY
     for op, av in items:
-        part = _item(op, av)
+        part = _item(op, av, flags)
         if part is None:
             return None
-        shape = _then(shape, part)
-    return shape
+        moves = moves.then(part)
+    return moves
 
 
-SAFE_AT = {C.AT_BOUNDARY, C.AT_NON_BOUNDARY, C.AT_UNI_BOUNDARY, C.AT_UNI_NON_BOUNDARY}
-
-
-def _item(op, av) -> Shape | None:
-    """A part's shape; None for what is not read here (back-references, conditionals)."""
+def _item(op, av, flags: int) -> Moves | None:
+    """A part's moves; None for what is not read here (back-references, conditionals)."""
     if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
-        term = any(_consumes(op, av, ch) for ch in TERMINATORS)
-        ws = any(_consumes(op, av, ch) for ch in WHITESPACE)
-        return Shape(False, ws, term, False)
+        return _character(op, av, flags)
     if op is C.SUBPATTERN:
-        return _sequence(av[3])
+        return _sequence(av[3], flags | av[1] & ~av[2])
     if op is C.ATOMIC_GROUP:
-        return _sequence(av)
+        return _sequence(av, flags)
     if op is C.BRANCH:
-        shapes = [_sequence(alternative) for alternative in av[1]]
-        return None if None in shapes else _either(shapes)
+        options = [_sequence(alternative, flags) for alternative in av[1]]
+        if None in options:
+            return None
+        return Moves({s: frozenset().union(*(o.ends[s] for o in options)) for s in STATES},
+                     {s: any(o.crosses[s] for o in options) for s in STATES})
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, body = av
-        inner = _sequence(body)
-        if inner is None:
-            return None
-        again = high >= 2 and inner.last_term and inner.first_ws
-        return Shape(low == 0 or inner.empty, inner.first_ws, inner.last_term, inner.crosses or again)
+        inner = _sequence(body, flags)
+        return None if inner is None else _repeat(inner, low, high)
     if op in (C.ASSERT, C.ASSERT_NOT):
         direction, body = av
         if direction < 0:
-            return NOTHING  # a look-behind reads what came before: the real text in every scan
-        inner = _sequence(body)
+            return STAY  # a look-behind reads what came before: the real text in every scan
+        inner = _sequence(body, flags)
         if inner is None:
             return None
-        # a look-ahead whose body can be empty may hinge on the end of the text: count it as whitespace
-        return Shape(True, inner.first_ws or inner.empty, False, inner.crosses)
+        return Moves(STAY.ends, {s: s == GAP or inner.crosses[s] for s in STATES})
     if op is C.AT:
-        return NOTHING if av in SAFE_AT else Shape(True, True, False, False)  # '$' tells the end from a space
+        return TEST
     return None
 
 
-def _consumes(op, av, ch: str) -> bool:
-    """Can this one-character step consume ``ch``? (Terminators and whitespace have no case.)"""
+def _repeat(inner: Moves, low: int, high: int) -> Moves:
+    ends, crosses = {}, {}
+    for s in STATES:
+        seen, todo = {s}, [s]  # states before some iteration
+        while todo and high >= 2:
+            for t in inner.ends[todo.pop()]:
+                if t not in seen:
+                    seen.add(t)
+                    todo.append(t)
+        after = frozenset(t for m in seen for t in inner.ends[m])
+        ends[s] = after | ({s} if low == 0 else frozenset())
+        crosses[s] = any(inner.crosses[m] for m in seen)
+    return Moves(ends, crosses)
+
+
+def _character(op, av, flags: int) -> Moves:
+    """One consumed character: a terminator leads to STOP, whitespace after one to GAP, a capital in
+    GAP crosses; anything else leads back to PLAIN (assumed possible: more paths only cost locality)."""
+    takes = lambda chars: any(_consumes(op, av, ch, flags) for ch in chars)  # noqa: E731
+    term, space, capital = takes(TERMINATORS), takes(WHITESPACE), takes(CAPITALS)
+    ends, crosses = {}, {}
+    for s in STATES:
+        out = {PLAIN}
+        if term:
+            out.add(STOP)
+        if space:
+            out.add(PLAIN if s == PLAIN else GAP)
+        ends[s], crosses[s] = frozenset(out), s == GAP and capital
+    return Moves(ends, crosses)
+
+
+def _consumes(op, av, ch: str, flags: int) -> bool:
+    """Can this one-character step consume ``ch``? Exact: each literal and range is asked of ``re``."""
     if op is C.LITERAL:
-        return ch == chr(av)
+        return _matches(re.escape(chr(av)), ch, flags)
     if op is C.NOT_LITERAL:
-        return ch != chr(av)
+        return not _matches(re.escape(chr(av)), ch, flags)
     if op is C.ANY:
-        return True  # '.' takes every terminator, and ' ' at least
+        return ch != "\n" or bool(flags & re.DOTALL)
     negate = bool(av) and av[0][0] is C.NEGATE
-    hit = any(_in_class(kind, value, ch) for kind, value in av if kind is not C.NEGATE)
+    hit = any(_in_class(kind, value, ch, flags) for kind, value in av if kind is not C.NEGATE)
     return hit != negate
+
+
+def _matches(expression: str, ch: str, flags: int) -> bool:
+    return re.fullmatch(expression, ch, flags & re.IGNORECASE) is not None
 
 
 CATEGORY_TEST = {
@@ -166,11 +202,11 @@ CATEGORY_TEST = {
 }
 
 
-def _in_class(kind, value, ch: str) -> bool:
+def _in_class(kind, value, ch: str, flags: int) -> bool:
     if kind is C.LITERAL:
-        return ch == chr(value)
+        return _matches(re.escape(chr(value)), ch, flags)
     if kind is C.RANGE:
-        return value[0] <= ord(ch) <= value[1]
+        return _matches(f"[{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}]", ch, flags)
     if kind is C.CATEGORY:
         return CATEGORY_TEST[value](ch)
     return True  # anything else: assume it may

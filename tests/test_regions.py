@@ -1,4 +1,5 @@
-"""Scanning only the sentences with a digit must find exactly what a scan of the whole text finds."""
+"""Scanning only the sentences that hold what a pattern needs must find exactly what a scan of the
+whole text finds."""
 from __future__ import annotations
 
 import re
@@ -8,13 +9,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import values
+from extract import arms, context, values
+from extract import regions as regions_module
 from extract.normalize import normalize
-from extract.regions import digit_regions, is_local, scan_regions
+from extract.prefilter import held_in_match, scan
+from extract.regions import DIGITS, needs_digit, pieces_holding, sentence_ends, stays_in_sentence
 
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = [*values.MASK_PATTERNS, *(p for _, p in values.VALUE_PATTERNS), *(p for p, _ in values.GRADE_PATTERNS),
-            values.GRADE_SEQUENCE, *values.TIMEPOINT_PATTERNS, values.HR_RE]
+            values.GRADE_SEQUENCE, *values.TIMEPOINT_PATTERNS, values.HR_RE, arms.ARM_WORD, arms.ARM_LETTER,
+            arms.RANDOMIZED, arms.RANDOMIZED_LIST, context.AE_ITEM, context.SLASH_COMPOUND, context.NAMED_TOXICITY]
+
+
+def is_local(pattern: re.Pattern[str]) -> bool:
+    return stays_in_sentence(pattern) and needs_digit(pattern)
 
 
 def _spans(matches) -> list[tuple[int, int, tuple]]:
@@ -22,9 +30,8 @@ def _spans(matches) -> list[tuple[int, int, tuple]]:
 
 
 def _same_as_whole_scan(text: str) -> None:
-    regions = digit_regions(text)
     for pattern in PATTERNS:
-        assert _spans(scan_regions(pattern, text, regions)) == _spans(pattern.finditer(text)), (pattern.pattern, text)
+        assert _spans(scan(pattern, text)) == _spans(pattern.finditer(text)), (pattern.pattern, text)
 
 
 @pytest.mark.parametrize(("pattern", "local"), [
@@ -49,17 +56,48 @@ def test_locality_read_from_the_pattern(pattern, local):
 
 def test_most_value_patterns_are_local():
     """The speed-up rests on this: if a rule change makes the value patterns cross sentence ends, say so."""
-    assert sum(map(is_local, PATTERNS)) >= len(PATTERNS) // 2
+    value_patterns = [p for _, p in values.VALUE_PATTERNS]
+    assert sum(held_in_match(p) is not None for p in value_patterns) >= len(value_patterns) - 2
 
 
-def test_regions_hold_every_digit_and_end_at_sentence_ends():
-    text = "Aims were set. We gave 10 mg daily; ORR was 45%. No digit here. Nor here. PFS was 7.1 months."
-    regions = digit_regions(text)
+@pytest.mark.parametrize(("pattern", "held"), [
+    (r"\d+\s?%", ("%",)),                                   # a needle the match holds
+    (r"\d+\s?(?:y|yrs?)\b", DIGITS),                        # 'y' is in every sentence: a digit is not
+    (r"\d+(?=\s?%)", DIGITS),                                # a look-ahead's '%' is not in the match
+    (r"\b(?:arm|group)\s+[A-D]\b", ("arm", "group")),
+    (r"\b[a-z]+\s+(?:arm|group)\b", ("arm", "group")),
+    (r"[a-z]+\.\s+[A-Z][a-z]+ arm", None),                    # runs over a sentence end: scanned whole
+])
+def test_what_a_match_holds(pattern, held):
+    assert held_in_match(re.compile(pattern, re.I)) == held
+
+
+TEXT = "Aims were set. We gave 10 mg daily; the ORR was 45%. No digit here. Nor here. In the control arm PFS was 7.1 months."
+
+
+@pytest.fixture
+def exact_pieces(monkeypatch):
+    """No merging over short gaps, no whole-text scan for a text mostly covered: the pieces as found."""
+    monkeypatch.setattr(regions_module, "MIN_GAP", 0)
+    monkeypatch.setattr(regions_module, "MOSTLY", 1.0)
+
+
+def test_pieces_hold_every_digit_and_end_at_sentence_ends(exact_pieces):
+    regions = pieces_holding(TEXT, TEXT.lower(), DIGITS, sentence_ends(TEXT))
     covered = {i for a, b in regions for i in range(a, b)}
-    assert all(i in covered for i, ch in enumerate(text) if ch.isdigit())
-    assert "Aims were set." not in "".join(text[a:b] for a, b in regions)
+    assert all(i in covered for i, ch in enumerate(TEXT) if ch.isdigit())
+    assert "Aims were set." not in "".join(TEXT[a:b] for a, b in regions)
     for a, b in regions:
-        assert b == len(text) or text[b - 1] in ".!?;" and text[b].isspace()
+        assert b == len(TEXT) or TEXT[b - 1].isspace() and TEXT[b].isupper()
+
+
+def test_pieces_hold_a_needle(exact_pieces):
+    regions = pieces_holding(TEXT, TEXT.lower(), ("arm",), sentence_ends(TEXT))
+    assert [TEXT[a:b] for a, b in regions] == ["In the control arm PFS was 7.1 months."]
+
+
+def test_a_text_mostly_holding_it_is_scanned_whole():
+    assert pieces_holding(TEXT, TEXT.lower(), DIGITS, sentence_ends(TEXT)) == [(0, len(TEXT))]
 
 
 def test_same_matches_on_real_documents():

@@ -1,14 +1,16 @@
-"""Scan only the sentences that hold a digit, for patterns whose every match needs one.
+"""Scan only the sentences that hold what a pattern needs (a digit, or one of its literals).
 
 Half the text of an abstract is sentences without a digit (aims, methods in words, conclusions),
-yet the value, mask, grade and time-point patterns ran over all of it. A pattern is *local* when
-(1) every match consumes a digit, and (2) no match, nor any path the regex engine tries, can read
-across a sentence end: a terminator (``. ! ? ;``), whitespace, then a capital letter ('... 45%. The').
-Both are read from the pattern's parse tree, so a rule added later is checked the same way (and
-scanned whole when it is not local). 'vs. 5' or 'gr. 3' is no sentence end: a digit follows.
+yet the value, mask, grade and time-point patterns ran over all of it; the arm patterns need
+'randomi', 'arm' or '(n =', which few sentences hold. A pattern is *local* when (1) every match
+consumes a digit or one of a set of needles (``prefilter``), and (2) no match, nor any path the
+regex engine tries, can read across a sentence end: a terminator (``.`` or ``;``), whitespace, then
+a capital letter ('... 45%. The'). Both are read from the pattern's parse tree, so a rule added
+later is checked the same way (and scanned whole when it is not local). 'vs. 5' or 'gr. 3' is no
+sentence end: a digit follows.
 
 Then every match lies inside one *piece* (the text between two sentence ends, cut before the
-capital) that holds a digit, and scanning the runs of such pieces, each with
+capital) that holds what it needs, and scanning the runs of such pieces, each with
 ``finditer(text, start, end)``, finds the same matches, in the same order, as scanning the whole
 text: look-behinds and ``\\b`` still see the text before ``start`` (``pos`` does not cut the string),
 and the capital after ``end`` could only be consumed or inspected after a terminator and whitespace,
@@ -16,47 +18,58 @@ which (2) rules out.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from re import _constants as C, _parser
-from typing import Iterator
 
-from .prefilter import could_match
 
-SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z])")
+TERMINATORS = ".;"  # not '!' or '?': rare in reports, and '[^.;]' (a clause) may then run on over them
+SENTENCE_END = re.compile(f"[{re.escape(TERMINATORS)}]\\s+(?=[A-Z])")
 DIGIT = re.compile(r"\d")
-TERMINATORS = ".!?;"
 WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())  # what \s matches (str patterns)
 CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 Span = tuple[int, int]
 
-# Digit-free pieces shorter than this are scanned with their neighbours: a scan call costs more than
-# the characters it would skip. (Any run of whole pieces may be scanned: the skipped ones hold no match.)
+# Pieces without what a pattern needs, shorter than this, are scanned with their neighbours: a scan
+# call costs more than the characters it would skip. (Any run of whole pieces may be scanned.)
 MIN_GAP = 120
+MOSTLY = 0.8
+DIGITS = ("\\d",)  # the requirement 'a digit', as opposed to a tuple of needles
 
 
-def digit_regions(text: str) -> list[Span]:
-    """Runs of consecutive pieces (text between sentence ends) that hold a digit."""
+def sentence_ends(text: str) -> list[int]:
+    """Where each piece ends (the last one at the end of the text)."""
+    return [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+
+
+def pieces_holding(text: str, folded: str, wanted: tuple[str, ...], ends: list[int]) -> list[Span]:
+    """Runs of pieces that hold a digit (``wanted`` is DIGITS) or one of the needles ``wanted``
+    (looked up in ``folded``, the lower-cased text, of the same length)."""
+    marked: set[int] = set()
+    if wanted == DIGITS:
+        m = DIGIT.search(text)
+        while m:
+            i = bisect.bisect_right(ends, m.start())
+            marked.add(i)
+            m = DIGIT.search(text, ends[i]) if i < len(ends) - 1 else None
+    else:
+        for needle in wanted:
+            at = folded.find(needle)
+            while at != -1:
+                i = bisect.bisect_right(ends, at)
+                marked.add(i)
+                at = folded.find(needle, ends[i]) if i < len(ends) - 1 else -1
     regions: list[Span] = []
-    start = 0
-    for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
-        if start < end and DIGIT.search(text, start, end):
-            if regions and start - regions[-1][1] < MIN_GAP:
-                regions[-1] = (regions[-1][0], end)
-            else:
-                regions.append((start, end))
-        start = end
+    for i in sorted(marked):
+        start, end = ends[i - 1] if i else 0, ends[i]
+        if regions and start - regions[-1][1] < MIN_GAP:
+            regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((start, end))
+    if sum(end - start for start, end in regions) > MOSTLY * len(text):
+        return [(0, len(text))]  # one scan of the whole text: cheaper than many that skip little
     return regions
-
-
-def scan_regions(pattern: re.Pattern[str], text: str, regions: list[Span]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, reading only ``regions`` (from ``digit_regions(text)``) when the
-    pattern is local; skipped, as by ``prefilter.scan``, when the text lacks the pattern's literals."""
-    if not could_match(pattern, text):
-        return iter(())
-    if not is_local(pattern):
-        return pattern.finditer(text)
-    return (m for start, end in regions for m in pattern.finditer(text, start, end))
 
 
 # --- reading the parse tree ----------------------------------------------------------------------
@@ -86,23 +99,16 @@ STAY = Moves({s: frozenset([s]) for s in STATES}, {s: False for s in STATES})
 TEST = Moves(STAY.ends, {s: s == GAP for s in STATES})  # a zero-width test that tells a capital from the end
 
 
-def _local(pattern: re.Pattern[str]) -> bool:
+def stays_in_sentence(pattern: re.Pattern[str]) -> bool:
+    """No match, nor any path tried, reads across a sentence end (see the module docstring)."""
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
         return False
-    tree = _parser.parse(pattern.pattern, pattern.flags)
-    moves = _sequence(tree, pattern.flags)
-    return moves is not None and not (moves.crosses[PLAIN] or moves.crosses[START]) and _needs_digit(tree)
+    moves = _sequence(_parser.parse(pattern.pattern, pattern.flags), pattern.flags)
+    return moves is not None and not (moves.crosses[PLAIN] or moves.crosses[START])
 
 
-_LOCAL: dict[int, tuple[re.Pattern[str], bool]] = {}
-
-
-def is_local(pattern: re.Pattern[str]) -> bool:
-    """Every match needs a digit and stays inside one sentence (see the module docstring)."""
-    known = _LOCAL.get(id(pattern))
-    if known is None or known[0] is not pattern:
-        known = _LOCAL[id(pattern)] = (pattern, _local(pattern))
-    return known[1]
+def needs_digit(pattern: re.Pattern[str]) -> bool:
+    return isinstance(pattern.pattern, str) and _needs_digit(_parser.parse(pattern.pattern, pattern.flags))
 
 
 def _sequence(items, flags: int) -> Moves | None:

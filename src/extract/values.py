@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from .prefilter import scan
-from .regions import digit_regions, scan_regions
 
 NUM = r"\d+(?:\.\d+)?"
 UNIT_WORDS = {
@@ -67,9 +66,8 @@ def find_grades(text: str) -> list[Mention]:
     """Grade expressions normalised to SCHEMA.md strings (``>=3``, ``3-4``, ``any`` ...)."""
     found: list[Mention] = []
     taken = _Spans()
-    regions = digit_regions(text)
     for pattern, kind in GRADE_PATTERNS:
-        for m in scan_regions(pattern, text, regions):
+        for m in scan(pattern, text):
             if taken.overlaps(m.start(), m.end()):
                 continue
             if kind == ">=G":
@@ -90,7 +88,7 @@ def find_grades(text: str) -> list[Mention]:
                 grade = kind
             found.append(Mention(m.start(), m.end(), grade))
             taken.add(m.start(), m.end())
-    for m in scan_regions(GRADE_SEQUENCE, text, regions):  # 'grade 1 (24%), 2 (67%), and 3 (9%)'
+    for m in scan(GRADE_SEQUENCE, text):  # 'grade 1 (24%), 2 (67%), and 3 (9%)'
         for item in re.finditer(r"([1-5])\s*\(", m.group("rest")):
             start = m.start("rest") + item.start(1)
             if not taken.overlaps(start, start + 1):
@@ -151,9 +149,8 @@ def to_months(amount: float, unit: str) -> float:
 def find_timepoints(text: str) -> list[Mention]:
     """Landmark time points in months; adjectival ones followed by 'median' are medians, not time points."""
     found = []
-    regions = digit_regions(text)
     for pattern in TIMEPOINT_PATTERNS:
-        for m in scan_regions(pattern, text, regions):
+        for m in scan(pattern, text):
             amount_text, unit = m.group(1), m.group(2)
             amount = WORD_NUMBERS.get(amount_text.lower()) or float(amount_text)
             tail = text[m.end():m.end() + 30].lower().lstrip("'").lstrip()
@@ -217,9 +214,8 @@ def mask_non_values(text: str) -> str:
     Blanked characters become ``~`` so offsets stay the same and no value can start inside.
     """
     chars = list(text)
-    regions = digit_regions(text)
     for pattern in MASK_PATTERNS:
-        for m in scan_regions(pattern, text, regions):
+        for m in scan(pattern, text):
             chars[m.start():m.end()] = "~" * (m.end() - m.start())
     return "".join(chars)
 
@@ -301,9 +297,8 @@ def find_values(text: str, masked: str) -> list[Value]:
     """Primary values in reading order; the first pattern to claim characters wins."""
     taken = bytearray(len(text))
     values: list[Value] = []
-    regions = digit_regions(masked)
     for kind, pattern in VALUE_PATTERNS:
-        for m in scan_regions(pattern, masked, regions):
+        for m in scan(pattern, masked):
             if any(taken[m.start():m.end()]):
                 continue
             if kind in ("time_list", "pct_list"):

@@ -176,7 +176,7 @@ def find_arms(masked: str) -> list[Arm]:
         for name, paren in zip(names, ("pa", "pb")):
             complete &= _add_arm(arms, name, m.group(paren), randomised=True)
     if not arms:
-        for m in [*COMPARED.finditer(masked), *RECEIVED_COUNTS.finditer(masked)]:
+        for m in [*scan(COMPARED, masked), *scan(RECEIVED_COUNTS, masked)]:
             a, pa = (m.group("a"), m.group("pa")) if m.group("a") else (m.group("a2"), m.group("pa2"))
             names = [_clean(a), _clean(re.sub(r"^(?:that|those)\s+of\s+", "", m.group("b"), flags=re.I))]
             verb, link = m.groupdict().get("verb"), m.groupdict().get("link")
@@ -193,7 +193,7 @@ def find_arms(masked: str) -> list[Arm]:
         if not arms:
             for group in (1, 2):
                 _add_arm(arms, m.group(group), None, randomised=True)
-    for m in ARM_N.finditer(masked) if ARM_N_GATE.search(masked) else ():
+    for m in scan(ARM_N, masked) if ARM_N_GATE.search(masked) else ():
         if SUBGROUP_BEFORE.search(masked, max(0, m.start() - 60), m.start() + len(m.group(1))):
             continue  # 'In pts with prior bispecifics (n=18)': a subgroup's size, not an arm
         _add_arm(arms, _clean(m.group(1)), None)

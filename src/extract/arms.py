@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .prefilter import scan
+from .prefilter import could_match, scan
 
 ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcutaneous|subcutaneously|sc|po|daily|"
                          r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|either|"
@@ -148,6 +148,8 @@ CHOICE_LIST = re.compile(r"(?<=choice)\s+of\s+[^.;()]*?(?=\s*\(|\s*[.;]|$)", re.
 
 def _hide_choice_lists(masked: str) -> str:
     """'investigator's choice of topotecan, vinorelbine or pemetrexed (n=238)' is one arm, not a list of five."""
+    if not could_match(CHOICE_LIST, masked):
+        return masked  # no 'choice': nothing to hide (the substitution tried every position)
     return CHOICE_LIST.sub(lambda m: "~" * len(m.group(0)), masked)
 
 

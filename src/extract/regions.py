@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from re import _constants as C, _parser
 
 
@@ -170,8 +171,8 @@ def _repeat(inner: Moves, low: int, high: int) -> Moves:
 def _character(op, av, flags: int) -> Moves:
     """One consumed character: a terminator leads to STOP, whitespace after one to GAP, a capital in
     GAP crosses; anything else leads back to PLAIN (assumed possible: more paths only cost locality)."""
-    takes = lambda chars: any(_consumes(op, av, ch, flags) for ch in chars)  # noqa: E731
-    term, space, capital = takes(TERMINATORS), takes(WHITESPACE), takes(CAPITALS)
+    key = tuple(map(tuple, av)) if op is C.IN else av
+    term, space, capital = _kinds(op, key, flags & (re.IGNORECASE | re.DOTALL))
     ends, crosses = {}, {}
     for s in STATES:
         out = {PLAIN}
@@ -181,6 +182,13 @@ def _character(op, av, flags: int) -> Moves:
             out.add(PLAIN if s == PLAIN else GAP)
         ends[s], crosses[s] = frozenset(out), s == GAP and capital
     return Moves(ends, crosses)
+
+
+@lru_cache(maxsize=None)
+def _kinds(op, av, flags: int) -> tuple[bool, bool, bool]:
+    """Whether a step takes a terminator, whitespace, a capital (patterns share most steps: asked once)."""
+    takes = lambda chars: any(_consumes(op, av, ch, flags) for ch in chars)  # noqa: E731
+    return takes(TERMINATORS), takes(WHITESPACE), takes(CAPITALS)
 
 
 def _consumes(op, av, ch: str, flags: int) -> bool:

@@ -130,19 +130,27 @@ class _Needles(dict):
     def __init__(self, text: str, folded: str) -> None:
         super().__init__()
         self.text, self.folded = text, folded
-        self.spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self.pieces: dict[tuple[str, ...], frozenset[int]] = {}
+        self.spans: dict[tuple[tuple[str, ...], ...], list[tuple[int, int]]] = {}
         self.ends: list[int] | None = None
 
     def __missing__(self, needle: str) -> bool:
         found = self[needle] = needle in self.folded
         return found
 
-    def regions(self, wanted: tuple[str, ...]) -> list[tuple[int, int]]:
-        found = self.spans.get(wanted)
+    def regions(self, held: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
+        """The runs of pieces that hold something of each of ``held`` (needle sets, or digits)."""
+        found = self.spans.get(held)
         if found is None:
             if self.ends is None:
                 self.ends = regions.sentence_ends(self.text)
-            found = self.spans[wanted] = regions.pieces_holding(self.text, self.folded, wanted, self.ends)
+            found = self.spans[held] = regions.spans_of(frozenset.intersection(*map(self._pieces, held)), self.ends)
+        return found
+
+    def _pieces(self, wanted: tuple[str, ...]) -> frozenset[int]:
+        found = self.pieces.get(wanted)
+        if found is None:
+            found = self.pieces[wanted] = regions.pieces_holding(self.text, self.folded, wanted, self.ends)
         return found
 
 
@@ -155,7 +163,7 @@ def _held(text: str) -> _Needles | None:
 # requirements() by the pattern's id: hashing a compiled pattern hashes its whole code (~2 us a call,
 # ~80 calls a document); the pattern is kept in the value, so its id is never reused while cached.
 _WANTED: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] = {}
-_LOCAL: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+_LOCAL: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], ...] | None]] = {}
 
 
 def _wanted(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
@@ -174,21 +182,22 @@ def could_match(pattern: re.Pattern[str], text: str) -> bool:
     return held is None or all(any(map(held.__getitem__, needle_set)) for needle_set in wanted)
 
 
-def held_in_match(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """What every match itself holds, when it also stays inside a sentence: needles one of which
-    it contains (look-arounds left out), else ``regions.DIGITS``; None when the pattern must be
-    scanned whole."""
+def held_in_match(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
+    """What every match itself holds, when it also stays inside a sentence: one needle of each set
+    (look-arounds left out), and ``regions.DIGITS`` when it needs a digit; None when the pattern
+    must be scanned whole."""
     if not regions.stays_in_sentence(pattern):
         return None
     found = [c for c in _candidates(_parser.parse(pattern.pattern, pattern.flags), flatten=True, consumed=True)
              if not c & COMMON]
-    best = max(found, key=_rank) if found else None
-    if regions.needs_digit(pattern) and not (best and all(len(n) >= 3 or not n.isalpha() for n in best)):
-        return regions.DIGITS  # 'y', 'd' or 'gr' is in every sentence; a digit is not
-    return tuple(sorted(best)) if best else None
+    found.sort(key=_rank, reverse=True)
+    held = list(dict.fromkeys(tuple(sorted(c)) for c in found))[:MAX_REQUIREMENTS]
+    if regions.needs_digit(pattern):
+        held.append(regions.DIGITS)
+    return tuple(held) or None
 
 
-def _local(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def _local(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
     known = _LOCAL.get(id(pattern))
     if known is None or known[0] is not pattern:
         known = _LOCAL[id(pattern)] = (pattern, held_in_match(pattern))

@@ -44,32 +44,38 @@ def sentence_ends(text: str) -> list[int]:
     return [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
 
 
-def pieces_holding(text: str, folded: str, wanted: tuple[str, ...], ends: list[int]) -> list[Span]:
-    """Runs of pieces that hold a digit (``wanted`` is DIGITS) or one of the needles ``wanted``
+def pieces_holding(text: str, folded: str, wanted: tuple[str, ...], ends: list[int]) -> frozenset[int]:
+    """Indices of the pieces that hold a digit (``wanted`` is DIGITS) or one of the needles ``wanted``
     (looked up in ``folded``, the lower-cased text, of the same length)."""
     marked: set[int] = set()
+    last = len(ends) - 1
     if wanted == DIGITS:
         m = DIGIT.search(text)
         while m:
             i = bisect.bisect_right(ends, m.start())
             marked.add(i)
-            m = DIGIT.search(text, ends[i]) if i < len(ends) - 1 else None
+            m = DIGIT.search(text, ends[i]) if i < last else None
     else:
         for needle in wanted:
             at = folded.find(needle)
             while at != -1:
                 i = bisect.bisect_right(ends, at)
                 marked.add(i)
-                at = folded.find(needle, ends[i]) if i < len(ends) - 1 else -1
+                at = folded.find(needle, ends[i]) if i < last else -1
+    return frozenset(marked)
+
+
+def spans_of(pieces: frozenset[int], ends: list[int]) -> list[Span]:
+    """The pieces as runs to scan: close ones joined, the whole text when they cover most of it."""
     regions: list[Span] = []
-    for i in sorted(marked):
+    for i in sorted(pieces):
         start, end = ends[i - 1] if i else 0, ends[i]
         if regions and start - regions[-1][1] < MIN_GAP:
             regions[-1] = (regions[-1][0], end)
         else:
             regions.append((start, end))
-    if sum(end - start for start, end in regions) > MOSTLY * len(text):
-        return [(0, len(text))]  # one scan of the whole text: cheaper than many that skip little
+    if sum(end - start for start, end in regions) > MOSTLY * ends[-1]:
+        return [(0, ends[-1])]  # one scan of the whole text: cheaper than many that skip little
     return regions
 
 

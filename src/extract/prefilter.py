@@ -189,7 +189,7 @@ def held_in_match(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | Non
     if not regions.stays_in_sentence(pattern):
         return None
     found = [c for c in _candidates(_parser.parse(pattern.pattern, pattern.flags), flatten=True, consumed=True)
-             if not c & COMMON]
+             if not c & COMMON and not any(n.isalpha() and len(n) < 3 for n in c)]  # 'ne', 'v', 'd': everywhere
     found.sort(key=_rank, reverse=True)
     held = list(dict.fromkeys(tuple(sorted(c)) for c in found))[:MAX_REQUIREMENTS]
     if regions.needs_digit(pattern):

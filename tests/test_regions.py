@@ -39,7 +39,7 @@ def _same_as_whole_scan(text: str) -> None:
     (r"\d+(?:\.\d+)?\s?(?:months?|mo\.?)(?![\w])", True),  # 'mo.' then nothing read past the stop
     (r"(?<=\. )\d+", True),                                # a look-behind reads real text in every scan
     (r"[a-z]+\s?\d?", False),                              # a match without a digit
-    (r"(?=\d)[a-z0-9]+", False),                           # the look-ahead's digit is not consumed
+    (r"(?<=\d)[a-z]+", False),                             # the look-behind's digit may be in the sentence before
     (r"\d[^()]*", False),                                  # runs on over any sentence end
     (r"\d+\.\s+[A-Z]", False),
     (r"\d+(?:vs\.\s*\d+)?", True),                          # 'vs. 5' is no sentence end
@@ -62,7 +62,9 @@ def test_most_value_patterns_are_local():
 
 @pytest.mark.parametrize(("pattern", "held"), [
     (r"\d+\s?%", (("%",), DIGITS)),                          # a needle the match holds, and a digit
-    (r"\d+(?=\s?%)", (DIGITS,)),                              # a look-ahead's '%' is not in the match
+    (r"\d+(?=\s?%)", (("%",), DIGITS)),                       # a look-ahead reads on in the same sentence
+    (r"(?<=%\s)\d+", (DIGITS,)),                              # a look-behind may read the sentence before
+    (r"[a-z]+(?=\s\d)", (DIGITS,)),
     (r"\b[a-z]+\s+(?:arm|group)\b", (("arm", "group"),)),
     (r"[a-z]+\.\s+[A-Z][a-z]+ arm", None),                    # runs over a sentence end: scanned whole
 ])

@@ -64,7 +64,7 @@ def _sequence(items, consumed: bool = False) -> set[str] | None:
 def _candidates(items, flatten: bool, consumed: bool = False) -> list[set[str]]:
     """Needle sets of a sequence's parts, each of which a match needs; with ``flatten``, the parts
     of its groups and look-aheads too (they are needed as well); with ``consumed``, only what the
-    match itself holds (no look-arounds)."""
+    match itself or a look-ahead reads (no look-behinds)."""
     candidates: list[set[str]] = []
     run = ""
     for op, av in list(items) + [(None, None)]:
@@ -74,8 +74,8 @@ def _candidates(items, flatten: bool, consumed: bool = False) -> list[set[str]]:
         if run:
             candidates.append({run})
             run = ""
-        if op is None or consumed and op is C.ASSERT:
-            continue
+        if op is None or consumed and op is C.ASSERT and av[0] < 0:
+            continue  # a look-behind may read the sentence before
         if flatten and op in (C.SUBPATTERN, C.ATOMIC_GROUP, C.ASSERT):
             candidates += _candidates(av[3] if op is C.SUBPATTERN else av[1] if op is C.ASSERT else av, True, consumed)
             continue
@@ -104,8 +104,9 @@ def _part(op, av, consumed: bool = False) -> set[str] | None:
             return {chr(body[0][1]) * min(low, 8)}  # '~{3,14}' needs '~~~'
         return _sequence(body, consumed) if low >= 1 else None
     if op is C.ASSERT:
-        # what a look-ahead or look-behind requires is in the text too (but not in the match)
-        return None if consumed else _sequence(av[1])
+        # what a look-ahead or look-behind requires is in the text too (a look-behind's maybe not
+        # in the match's sentence)
+        return None if consumed and av[0] < 0 else _sequence(av[1], consumed)
     if op is C.IN:
         return _class(av)
     return None  # any character, a negated literal, an anchor, a negative look-around: no literal needed
@@ -183,9 +184,9 @@ def could_match(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def held_in_match(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
-    """What every match itself holds, when it also stays inside a sentence: one needle of each set
-    (look-arounds left out), and ``regions.DIGITS`` when it needs a digit; None when the pattern
-    must be scanned whole."""
+    """What every match holds, when it also stays inside a sentence: one needle of each set, and
+    ``regions.DIGITS`` when it needs a digit, in the match or what its look-aheads read (they stay
+    in the sentence too; look-behinds are left out); None when the pattern must be scanned whole."""
     if not regions.stays_in_sentence(pattern):
         return None
     found = [c for c in _candidates(_parser.parse(pattern.pattern, pattern.flags), flatten=True, consumed=True)

@@ -115,6 +115,7 @@ def stays_in_sentence(pattern: re.Pattern[str]) -> bool:
 
 
 def needs_digit(pattern: re.Pattern[str]) -> bool:
+    """Every match holds a digit, or reads one just after it (see ``_needs_digit``)."""
     return isinstance(pattern.pattern, str) and _needs_digit(_parser.parse(pattern.pattern, pattern.flags))
 
 
@@ -233,7 +234,8 @@ def _in_class(kind, value, ch: str, flags: int) -> bool:
 
 
 def _needs_digit(items) -> bool:
-    """Every match of the sequence consumes a digit (look-arounds do not count: they consume nothing)."""
+    """Every match of the sequence consumes a digit, or reads one in a look-ahead (a look-behind may
+    read it in the sentence before, so it does not count)."""
     for op, av in items:
         if op is C.LITERAL and DIGIT.fullmatch(chr(av)):
             return True
@@ -247,6 +249,8 @@ def _needs_digit(items) -> bool:
             return True
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1 and _needs_digit(av[2]):
             return True
+        if op is C.ASSERT and av[0] > 0 and _needs_digit(av[1]):
+            return True  # a look-ahead reads on in the match's sentence (it cannot cross a sentence end)
     return False
 
 

@@ -18,7 +18,8 @@ from extract.regions import DIGITS, needs_digit, pieces_holding, sentence_ends, 
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = [*values.MASK_PATTERNS, *(p for _, p in values.VALUE_PATTERNS), *(p for p, _ in values.GRADE_PATTERNS),
             values.GRADE_SEQUENCE, *values.TIMEPOINT_PATTERNS, values.HR_RE, arms.ARM_WORD, arms.ARM_LETTER,
-            arms.RANDOMIZED, arms.RANDOMIZED_LIST, context.AE_ITEM, context.SLASH_COMPOUND, context.NAMED_TOXICITY]
+            arms.RANDOMIZED, arms.RANDOMIZED_LIST, arms.RECEIVED_COUNTS, arms.DOSE_COHORT, context.AE_ITEM,
+            context.SLASH_COMPOUND, context.NAMED_TOXICITY]
 
 
 def is_local(pattern: re.Pattern[str]) -> bool:
@@ -42,6 +43,8 @@ def _same_as_whole_scan(text: str) -> None:
     (r"(?<=\d)[a-z]+", False),                             # the look-behind's digit may be in the sentence before
     (r"\d[^()]*", False),                                  # runs on over any sentence end
     (r"\d+\.\s+[A-Z]", False),
+    (r"\([^()]*\)\s?\d+", True),                             # inside its own brackets a stop ends nothing
+    (r"\)[^()]*\d", False),                                  # a bracket it did not open: outside
     (r"\d+(?:vs\.\s*\d+)?", True),                          # 'vs. 5' is no sentence end
     (r"\s*\d+[a-z]", True),                                 # starts inside the space after a stop
     (r"\d+\.?$", True),                                    # right after the stop: never a region's end
@@ -107,3 +110,25 @@ def test_pieces_hold_each_requirement(exact_pieces):
 
 def test_a_text_mostly_holding_it_is_scanned_whole():
     assert _regions(TEXT, DIGITS) == [(0, len(TEXT))]
+
+
+def test_no_sentence_ends_inside_brackets():
+    text = "ORR was 45% (95% CI 30-60. The lower bound). Next one. Stray) Last. End."
+    ends = sentence_ends(text)
+    assert text[:ends[0]] == "ORR was 45% (95% CI 30-60. The lower bound). "
+    assert text[ends[1]:ends[2]] == "Stray) Last. "  # the depth never goes below zero
+
+
+FRAGMENTS = ["5", "12.5", "2010", "%", " ", "  ", ". ", "; ", ".\n", "! ", "? ", "\n", "vs. ", "vs ", "mo. ", "months",
+             "gr. ", "Grade ", "grade >= ", "3", "C.I. ", "95% CI ", "NR", "not reached", "(", ")", "[", "]", "-", ", ",
+             "Phase I", "ph. ", "A", "The ", "patients", "n = ", "mg", "x 10^", "~~~~~~", "at 12 months", "aged ",
+             "p < ", "HR ", "range ", "e.g. ", "Median PFS was ", "and ", "or ", "z", "Q", "three", "I", "II ", "Was ",
+             "N", "Of ", "vs. 6%", "C.I. NR", ". The ", ".  A", "; Grade 3", "(n = 5. The) ", ". (", "). A",
+             "(range 1-3. Median) ", "((", "))", "(min. 2)", "randomised to ", "arm ", "group", "toxicity", "/",
+             "received ", "10 mg (n = 4) or ", "dose levels: "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_same_matches_on_made_up_texts(parts):
+    _same_as_whole_scan("".join(parts))

@@ -5,7 +5,7 @@ yet the value, mask, grade and time-point patterns ran over all of it; the arm p
 'randomi', 'arm' or '(n =', which few sentences hold. A pattern is *local* when (1) every match
 consumes a digit or one of a set of needles (``prefilter``), and (2) no match, nor any path the
 regex engine tries, can read across a sentence end: a terminator (``.`` or ``;``), whitespace, then
-a capital letter ('... 45%. The'). Both are read from the pattern's parse tree, so a rule added
+a capital letter ('... 45%. The'), outside brackets. Both are read from the pattern's parse tree, so a rule added
 later is checked the same way (and scanned whole when it is not local). 'vs. 5' or 'gr. 3' is no
 sentence end: a digit follows.
 
@@ -27,6 +27,7 @@ from re import _constants as C, _parser
 TERMINATORS = ".;"  # not '!' or '?': rare in reports, and '[^.;]' (a clause) may then run on over them
 SENTENCE_END = re.compile(f"[{re.escape(TERMINATORS)}]\\s+(?=[A-Z])")
 DIGIT = re.compile(r"\d")
+PAREN = re.compile(r"[()]")
 WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())  # what \s matches (str patterns)
 CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -40,8 +41,17 @@ DIGITS = ("\\d",)  # the requirement 'a digit', as opposed to a tuple of needles
 
 
 def sentence_ends(text: str) -> list[int]:
-    """Where each piece ends (the last one at the end of the text)."""
-    return [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    """Where each piece ends (the last one at the end of the text). A stop inside brackets ('(CR. The
+    ...)') ends nothing: the depth counts '(' up and ')' down, never below zero."""
+    parens = [(m.start(), m.group()) for m in PAREN.finditer(text)]
+    ends, depth, j = [], 0, 0
+    for m in SENTENCE_END.finditer(text):
+        while j < len(parens) and parens[j][0] < m.start():
+            depth = depth + 1 if parens[j][1] == "(" else max(0, depth - 1)
+            j += 1
+        if depth == 0:
+            ends.append(m.end())
+    return ends + [len(text)]
 
 
 def pieces_holding(text: str, folded: str, wanted: tuple[str, ...], ends: list[int]) -> frozenset[int]:
@@ -85,10 +95,11 @@ def spans_of(pieces: frozenset[int], ends: list[int]) -> list[Span]:
 # (a terminator) and GAP (a terminator and whitespace). Consuming a capital, or testing anything
 # ('$', '\\b', a look-ahead's first step) in GAP, is crossing. A match starts in PLAIN or in START:
 # right after a terminator or inside the whitespace after one, where its first whitespace leads to GAP
-# (tests there are safe: a match never starts at a region's end).
+# (tests there are safe: a match never starts at a region's end). Between a '(' the pattern consumed
+# and its ')' (INSIDE, DEEPER when nested) the text's own depth is at least one: no sentence ends.
 
-PLAIN, STOP, GAP, START = 0, 1, 2, 3
-STATES = (PLAIN, STOP, GAP, START)
+PLAIN, STOP, GAP, START, INSIDE, DEEPER = 0, 1, 2, 3, 4, 5
+STATES = (PLAIN, STOP, GAP, START, INSIDE, DEEPER)
 
 
 class Moves:
@@ -177,25 +188,47 @@ def _repeat(inner: Moves, low: int, high: int) -> Moves:
 
 def _character(op, av, flags: int) -> Moves:
     """One consumed character: a terminator leads to STOP, whitespace after one to GAP, a capital in
-    GAP crosses; anything else leads back to PLAIN (assumed possible: more paths only cost locality)."""
+    GAP crosses; anything else leads to PLAIN. Inside a bracket the pattern opened itself (INSIDE,
+    DEEPER when nested) there are no sentence ends."""
     key = tuple(map(tuple, av)) if op is C.IN else av
-    term, space, capital = _kinds(op, key, flags & (re.IGNORECASE | re.DOTALL))
+    term, space, capital, opens, closes, other = _kinds(op, key, flags & (re.IGNORECASE | re.DOTALL))
+    stays = term or space or capital or other
     ends, crosses = {}, {}
     for s in STATES:
-        out = {PLAIN}
-        if term:
-            out.add(STOP)
-        if space:
-            out.add(PLAIN if s == PLAIN else GAP)
+        if s == INSIDE:
+            out = ({INSIDE} if stays else set()) | ({DEEPER} if opens else set()) | ({PLAIN} if closes else set())
+        elif s == DEEPER:
+            out = ({DEEPER} if stays or opens or closes else set()) | ({INSIDE} if closes else set())
+        else:
+            out = ({PLAIN} if other or capital or closes else set()) | ({STOP} if term else set()) \
+                | ({INSIDE} if opens else set())
+            if space:
+                out.add(PLAIN if s == PLAIN else GAP)
         ends[s], crosses[s] = frozenset(out), s == GAP and capital
     return Moves(ends, crosses)
 
 
 @lru_cache(maxsize=None)
-def _kinds(op, av, flags: int) -> tuple[bool, bool, bool]:
-    """Whether a step takes a terminator, whitespace, a capital (patterns share most steps: asked once)."""
+def _kinds(op, av, flags: int) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """Whether a step takes a terminator, whitespace, a capital, '(', ')', or anything else (asked once
+    per step; 'anything else' is assumed unless the step is a few literals)."""
     takes = lambda chars: any(_consumes(op, av, ch, flags) for ch in chars)  # noqa: E731
-    return takes(TERMINATORS), takes(WHITESPACE), takes(CAPITALS)
+    return takes(TERMINATORS), takes(WHITESPACE), takes(CAPITALS), takes("("), takes(")"), _takes_other(op, av, flags)
+
+
+SPECIAL = frozenset(TERMINATORS + WHITESPACE + CAPITALS + "()")
+
+
+def _takes_other(op, av, flags: int) -> bool:
+    if op is C.LITERAL:
+        literals = [av]
+    elif op is C.IN and av and all(kind is C.LITERAL for kind, _ in av):
+        literals = [value for _, value in av]
+    else:
+        return True  # a range, a category, a negation, any character: something else, surely
+    forms = {form for c in map(chr, literals)
+             for form in ({c, c.lower(), c.upper()} if flags & re.IGNORECASE else {c})}
+    return bool(forms - SPECIAL)
 
 
 def _consumes(op, av, ch: str, flags: int) -> bool:

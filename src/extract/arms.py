@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .prefilter import scan
+from .prefilter import could_match, scan
 
 ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcutaneous|subcutaneously|sc|po|daily|"
                          r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|either|"
@@ -210,6 +210,8 @@ CHOICE_LIST = re.compile(r"(?<=choice)\s+of\s+[^.;()]*?(?=\s*\(|\s*[.;]|$)", re.
 
 def _hide_choice_lists(masked: str) -> str:
     """'investigator's choice of topotecan, vinorelbine or pemetrexed (n=238)' is one arm, not a list of five."""
+    if not could_match(CHOICE_LIST, masked):
+        return masked  # no 'choice': nothing to hide (the substitution tried every position)
     return CHOICE_LIST.sub(lambda m: "~" * len(m.group(0)), masked)
 
 
@@ -276,7 +278,7 @@ def find_arms(masked: str) -> list[Arm]:
         for name, paren in zip(names, ("pa", "pb")):
             complete &= _add_arm(arms, name, m.group(paren), randomised=True)
     if not arms:
-        for m in [*COMPARED.finditer(masked), *RECEIVED_COUNTS.finditer(masked)]:
+        for m in [*scan(COMPARED, masked), *scan(RECEIVED_COUNTS, masked)]:
             a, pa = (m.group("a"), m.group("pa")) if m.group("a") else (m.group("a2"), m.group("pa2"))
             names = [_clean(a), _clean(re.sub(r"^(?:that|those)\s+of\s+", "", m.group("b"), flags=re.I))]
             verb, link = m.groupdict().get("verb"), m.groupdict().get("link")
@@ -295,7 +297,7 @@ def find_arms(masked: str) -> list[Arm]:
         if not arms:
             for group in (1, 2):
                 _add_arm(arms, m.group(group), None, randomised=True)
-    for m in ARM_N.finditer(masked) if ARM_N_GATE.search(masked) else ():
+    for m in scan(ARM_N, masked) if ARM_N_GATE.search(masked) else ():
         if SUBGROUP_BEFORE.search(masked, max(0, m.start() - 60), m.start() + len(m.group(1))):
             continue  # 'In pts with prior bispecifics (n=18)': a subgroup's size, not an arm
         _add_arm(arms, _clean(m.group(1)), None)
@@ -375,11 +377,16 @@ DOSE_COHORT = re.compile(
     rf"|(?P<p1>{DOSE})\s*\(\s*(?P<n1>[A-Za-z][\w.+-]{{1,10}})\s*\)\s*(?:,|and|or|vs\.?|versus)\s*(?P<p2>{DOSE})\s*\(\s*(?P<n2>[A-Za-z][\w.+-]{{1,10}})\s*\)", re.I)
 
 
+# Every DOSE_COHORT match holds a DOSE, so a digit right before its unit: a text without one has no
+# dose cohort (a search that jumps from digit to digit, where DOSE_COHORT tries every position).
+DOSE_GATE = re.compile(r"\d\s?(?:mg|μg|µg|mcg|g)", re.I)
+
+
 def find_dose_arms(text: str) -> list[Arm]:
     """Dose cohorts reported like arms ('two dose levels: 10 mg (n=56) and 30 mg (n=56)'): each dose is an
     arm named as the document writes it. Two or more doses of one unit, or none."""
     doses: dict[str, Arm] = {}
-    for m in DOSE_COHORT.finditer(text):
+    for m in DOSE_COHORT.finditer(text) if DOSE_GATE.search(text) else ():
         for group in ("d1", "d2", "a", "b", "l1", "l2", "p1", "p2"):
             if m.group(group):
                 name = " ".join(m.group(group).split())

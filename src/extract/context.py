@@ -283,7 +283,7 @@ def _safety_subjects(text: str, mentions: list[EndpointMention]) -> list[Endpoin
     """'Retinal pigment epithelial detachment (RPED) occurred in 9% of patients' in a safety part of the
     text: an event the lexicon does not know, named as the sentence's subject."""
     found = []
-    for m in SAFETY_SUBJECT.finditer(text):
+    for m in scan(SAFETY_SUBJECT, text):
         name = m.group("name")
         start, end = m.start("name"), m.end("name")
         if NOT_EVENT_SUBJECT.match(name) or any(x.start < end and start < x.end for x in mentions):

@@ -357,7 +357,7 @@ BARE_NUMBER = re.compile(r"(?<![\w.~/,%-])(\d+(?:\.\d+)?)(?![\w.%/-])")
 
 def _label_unit_values(masked: str, taken: bytearray) -> list[Value]:
     out = []
-    for clause in LABEL_UNIT_CLAUSE.finditer(masked):
+    for clause in scan(LABEL_UNIT_CLAUSE, masked):
         unit = clause.group("unit").lower()
         kind, unit = ("rate", "%") if unit == "%" else ("time", UNIT_WORDS.get(unit, "months"))
         body_start, depth = clause.start("body"), 0
@@ -558,7 +558,7 @@ def _following_ratios(text: str, first: Value) -> list[Value]:
 
 
 def find_n_equals(text: str) -> list[Mention]:
-    return [Mention(m.start(), m.end(), int(m.group(1))) for m in N_EQUALS_RE.finditer(text)]
+    return [Mention(m.start(), m.end(), int(m.group(1))) for m in scan(N_EQUALS_RE, text)]
 
 
 def parse_p(text: str) -> str | None:

@@ -682,7 +682,7 @@ LEADING_DOSE = re.compile(r"[\s•*-]*At\s+(?:the\s+)?(?P<group>\d[\d.,]*\s?(?:m
 # 'In the triple-negative group (n = 63), ...', 'In the HRD-positive population, ...', 'In the subgroup of patients
 # previously treated with regorafenib (n=139), ...'
 LEADING_POPULATION = re.compile(
-    r"[\s•*-]*(?:In|Among|For)\s+the\s+(?:(?P<group>[\w≥≤<>%+/.-]+(?:[\s-][\w≥≤<>%+/.-]+){0,3}?)\s+(?:group|population|subgroup|subset)"
+    r"[\s•*-]*(?:In|Among|For)\s+the\s+(?:(?P<group>[\w≥≤<>%+/.-]+(?:[\s-][\w≥≤<>%+/.-]+){0,3}?)\s+(?:group|subgroup|subset)"
     r"|(?:subgroup|subset)\s+of\s+(?:patients|pts|participants|those)\s+(?P<who>[^,;.()]{3,60}?))\s*(?:\([^()]*\))?\s*,", re.I)
 
 

@@ -577,8 +577,8 @@ def _key(r):
      [("OTHER_AE:diarrhoea", "rate", 20, "3-4", None, "XELOX"), ("OTHER_AE:diarrhoea", "rate", 11, "3-4", None, "FOLFOX-4"),
       ("OTHER_AE:hand-foot syndrome", "rate", 6, "3-4", None, "XELOX"),
       ("OTHER_AE:hand-foot syndrome", "rate", 1, "3-4", None, "FOLFOX-4")]),
-    # composite remission written without spaces ('CR+CRi'), or as 'CRc'
-    ("Among patients with IDH1/2 mutations, the CR+CRi rate was 75.4%. The CRc rate was 66.0%.",
+    # composite remission written without spaces ('CR+CRi'); 'CRc' is left out: matched case-blind it is 'CRC', colorectal cancer
+    ("Among patients with IDH1/2 mutations, the CR+CRi rate was 75.4%. The composite complete remission rate was 66.0%.",
      [("CR", "rate", 75.4, None, None, "patients with IDH1/2 mutations"), ("CR", "rate", 66.0, None, None, None)]),
     # a write-up's names for the arms: 'the new drug', 'standard care', 'the control group'
     ("Patients were randomized to zentumab or placebo. Median overall survival was 14.1 months for patients who got "
@@ -850,6 +850,7 @@ def test_trial_name_is_attributed():
     # a response to earlier treatment is history, not a result
     "Patients were 59 years old on average, and 44 percent had disease that had never responded to first-line treatment.",
     "All patients had responded to their most recent platinum-based chemotherapy (complete response in 48%).",
+    "CRC screening uptake was 38% with mailed FOBT kits.",
     # a baseline table line: comorbidities at entry are no adverse events
     "Sex (n) Male 9(45%) 6(30%) Female 11(55%) 14(70%) Hypertension 6(30%) 4(20%) ASA category (n) ASA l 11(55%) 12(60%)",
     "Patients characteristics (TAM/follow-up) included: median age 55/55 years, median time from surgery 25/25 months.",

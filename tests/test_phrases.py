@@ -769,6 +769,14 @@ def _key(r):
     ("Patients were enrolled in cohort 1 (n=71) and cohort 2 (n=52). Median PFS (mo): 7.4 (95% CI 5.6–9.1) and 5.5 "
      "(4.1–6.9).",
      [("PFS", "median", 7.4, None, None, "cohort 1"), ("PFS", "median", 5.5, None, None, "cohort 2")]),
+    # lettered arms compared in hazard ratios: 'HR for PFS, A vs C: 0.46 (...); B vs C: 0.79 (...)', 'HR A vs C 0.58'
+    ("Patients were randomized to OV + taslimab (arm A), OV alone (arm B) or gemcitabine-carboplatin (arm C). HR for "
+     "PFS, A vs C: 0.46 (0.30–0.71); B vs C: 0.79 (0.53–1.17). Median OS was 17.4 and 13.8 mo in arms B and C (HR A "
+     "vs C 0.58, 95% CI 0.35–0.96).",
+     [("PFS", "hr", 0.46, None, None, "OV + taslimab vs gemcitabine-carboplatin"),
+      ("PFS", "hr", 0.79, None, None, "OV alone vs gemcitabine-carboplatin"),
+      ("OS", "median", 17.4, None, None, "OV alone"), ("OS", "median", 13.8, None, None, "gemcitabine-carboplatin"),
+      ("OS", "hr", 0.58, None, None, "OV + taslimab vs gemcitabine-carboplatin")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

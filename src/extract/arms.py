@@ -516,11 +516,16 @@ def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMe
             if not arm.combination and not name.lower().endswith("alone"):
                 spelled.append((name + " alone", index))
     found: list[ArmMention] = []
-    letters = {a.name.split()[1].upper(): i for i, a in enumerate(arms) if ARM_LETTER.fullmatch(a.name)}
+    letters = {name.split()[1].upper(): i for i, a in enumerate(arms) for name in (a.name, *a.aliases)
+               if ARM_LETTER.fullmatch(name)}
     for m in ARMS_LIST.finditer(text, start, end):
         for g in (2, 3, 4):
             if m.group(g) and m.group(g).upper() in letters:
                 _keep(found, ArmMention(m.start(g), m.end(g), letters[m.group(g).upper()]))
+    for m in LETTER_PAIR.finditer(text, start, end) if letters else ():
+        if m.group(1) in letters and m.group(2) in letters:  # 'HR for PFS, A vs C: 0.46': the lettered arms
+            _keep(found, ArmMention(m.start(1), m.end(1), letters[m.group(1)]))
+            _keep(found, ArmMention(m.start(2), m.end(2), letters[m.group(2)]))
     for name, index in sorted(spelled, key=lambda x: len(x[0]), reverse=True):
         for s, e in _name_spans(text[start:end], name):
             _keep(found, ArmMention(start + s, start + e, index))
@@ -560,6 +565,7 @@ def _experiment_and_control_words(arms: list[Arm]) -> list[tuple[re.Pattern[str]
     return [(EXPERIMENTAL_WORDS, index), (CONTROL_WORDS, 1 - index)]
 
 
+LETTER_PAIR = re.compile(r"(?<![\w-])([A-D])\s+(?:vs\.?|versus)\s+([A-D])(?![\w-])")
 NAME_TAIL = re.compile(r"s?(?:-(?:treated|based|containing))?(?![\w-])", re.I)
 
 

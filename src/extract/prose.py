@@ -997,6 +997,19 @@ def _ratio_for_against(text: str, values: list[Value], order: list[int], i: int,
     return (subject, reference.arm) if subject is not None and subject != reference.arm else None
 
 
+COMPARISON_LABEL = re.compile(r"(?P<a>[A-Za-z][\w+/-]*)\s+(?:vs\.?|versus)\s+(?P<b>[A-Za-z][\w+/-]*)\s*:?\s*$", re.I)
+
+
+def _labelled_comparison(text: str, v: Value, mentions: list[arm_rules.ArmMention]) -> tuple[int, int] | None:
+    """'HR for PFS, A vs C: 0.46 (...); B vs C: 0.79 (...)': each ratio compares the arms labelled right before it."""
+    m = COMPARISON_LABEL.search(text, max(0, v.start - 40), v.start)
+    if m is None:
+        return None
+    a = next((x.arm for x in mentions if x.start == m.start("a")), None)
+    b = next((x.arm for x in mentions if x.start == m.start("b")), None)
+    return (a, b) if a is not None and b is not None and a != b else None
+
+
 def _only_arm_named(mentions: list[arm_rules.ArmMention], n_arms: int) -> int | None:
     named = {a.arm for a in mentions}
     return named.pop() if n_arms == 2 and len(named) == 1 else None
@@ -1256,6 +1269,10 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
     single = _only_arm_named(mentions, len(arms))
     for i in order:
         if values[i].kind == "hr":
+            labelled = _labelled_comparison(text, values[i], mentions)
+            if labelled is not None:
+                out[i] = f"{arms[labelled[0]].name} vs {arms[labelled[1]].name}"  # 'B vs C: 0.79'
+                continue
             pair = _ratio_for_against(text, values, order, i, end, mentions)
             if pair:
                 out[i] = f"{arms[pair[0]].name} vs {arms[pair[1]].name}"

@@ -278,7 +278,8 @@ HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|o
                    r"|\s+(?:for|of)\s+[a-z][a-z ,/-]{0,40}?(?:death|progression|recurrence|relapse|events?))?"
                    # 'for the triplet versus the doublet'; 'HR, DRUGA vs placebo:'
                    r"(?:\s+for\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?)\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?(?=\s+(?:was|were|of|is)\b|\s*[,:=])"
-                   r"|\s*,\s*[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?)\s+[\w+/-]+(?:\s[\w+/-]+){0,3}?\s*(?=:))?(?:\s?\((?![\s\d.])[^()]{1,60}\)|\s?\(\s?9[059]\s?%\s?CI\s?\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
+                   r"|\s*,\s*[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?)\s+[\w+/-]+(?:\s[\w+/-]+){0,3}?\s*(?=:)"
+                   r"|\s+[A-Za-z][\w+/-]*\s+(?:versus|vs\.?)\s+[A-Za-z][\w+/-]*(?=\s*[:=]?\s*\d))?(?:\s?\((?![\s\d.])[^()]{1,60}\)|\s?\(\s?9[059]\s?%\s?CI\s?\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
 N_EQUALS_RE = re.compile(r"\(?\b[nN]\s?=\s?(\d+)\)?")
 
 
@@ -537,7 +538,9 @@ def _coordinated_ratios(text: str) -> list[Value]:
 
 # 'the HR was 0.70 (95% CI 0.55-0.89) for concurrent pelorimab and 0.84 (95% CI 0.67-1.06) for maintenance'
 NEXT_RATIO = re.compile(r"[\s)\]]*(?:for\s+(?:the\s+)?[A-Za-z][^,;()\d]{0,50}?)?\s*(?:,\s*|\s+)(?:and|while|whereas|but|vs\.?|versus)?\s*"
-                        r"(\d+\.\d+)\s*(?=[(\[]\s*(?:95|90|99)\s*%)", re.I)
+                        r"(\d+\.\d+)\s*(?=[(\[]\s*(?:95|90|99)\s*%)"
+                        # '...: 0.46 (0.30-0.71); B vs C: 0.79 (0.53-1.17)': the next comparison's ratio and its CI
+                        r"|[\s)\]]*;\s*[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+[A-Za-z][\w+/-]*\s*:\s*(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])", re.I)
 
 
 def _following_ratios(text: str, first: Value) -> list[Value]:
@@ -546,9 +549,10 @@ def _following_ratios(text: str, first: Value) -> list[Value]:
     for _ in range(3):
         end = max(last.end, last.extras.get("ci_end", 0), last.extras.get("p_end", 0))
         m = NEXT_RATIO.match(text, end)
-        if not m or HR_RE.match(text, m.start(1)):
+        g = 1 if m and m.group(1) else 2
+        if not m or HR_RE.match(text, m.start(g)):
             break
-        value = Value("hr", m.start(1), m.end(1), float(m.group(1)), "ratio")
+        value = Value("hr", m.start(g), m.end(g), float(m.group(g)), "ratio")
         if "endpoint_hint" in first.extras:
             value.extras["endpoint_hint"] = first.extras["endpoint_hint"]
         attach_qualifiers(text, value, window=110)

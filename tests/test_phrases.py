@@ -777,6 +777,9 @@ def _key(r):
       ("PFS", "hr", 0.79, None, None, "OV alone vs gemcitabine-carboplatin"),
       ("OS", "median", 17.4, None, None, "OV alone"), ("OS", "median", 13.8, None, None, "gemcitabine-carboplatin"),
       ("OS", "hr", 0.58, None, None, "OV + taslimab vs gemcitabine-carboplatin")]),
+    # a disease cohort named by its acronym and size opening the sentence
+    ("Patients received LANT-1 at 200 mg or 400 mg. In CLL/SLL (n=78 evaluable), ORR was 82% and CR 4%.",
+     [("ORR", "rate", 82, None, None, "CLL/SLL"), ("CR", "rate", 4, None, None, "CLL/SLL")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

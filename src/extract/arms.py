@@ -689,7 +689,9 @@ LEADING_DOSE = re.compile(r"[\s•*-]*At\s+(?:the\s+)?(?P<group>\d[\d.,]*\s?(?:m
 # previously treated with regorafenib (n=139), ...'
 LEADING_POPULATION = re.compile(
     r"[\s•*-]*(?:In|Among|For)\s+the\s+(?:(?P<group>[\w≥≤<>%+/.-]+(?:[\s-][\w≥≤<>%+/.-]+){0,3}?)\s+(?:group|subgroup|subset)"
-    r"|(?:subgroup|subset)\s+of\s+(?:patients|pts|participants|those)\s+(?P<who>[^,;.()]{3,60}?))\s*(?:\([^()]*\))?\s*,", re.I)
+    r"|(?:subgroup|subset)\s+of\s+(?:patients|pts|participants|those)\s+(?P<who>[^,;.()]{3,60}?))\s*(?:\([^()]*\))?\s*,"
+    # 'In CLL/SLL (n=78 evaluable), ORR was 82%': a disease cohort named by its acronym and size
+    r"|[\s•*-]*(?:In|Among)\s+(?P<acr>(?-i:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*))\s*\(\s*[nN]\s?=\s?\d+[^()]*\)\s*,", re.I)
 
 
 def leading_population(text: str, sentence_start: int, sentence_end: int) -> str | None:
@@ -699,6 +701,8 @@ def leading_population(text: str, sentence_start: int, sentence_end: int) -> str
         return None
     if m.group("who"):
         return m.group("who").strip()  # 'the subgroup of patients previously treated with regorafenib'
+    if m.group("acr"):
+        return None if m.group("acr").upper() in ("ITT", "MITT", "PP", "ALL-COMERS") else m.group("acr")
     name = m.group("group").strip()
     if POPULATION_WORDS.search(name) or re.fullmatch(r"(?:overall|entire|whole|total|study|safety|efficacy|itt|pp|same|other|two|three|both|each|all)", name, re.I):
         return None

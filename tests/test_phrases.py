@@ -1133,3 +1133,8 @@ def test_arm_names_without_sizes_over_a_single_spaced_grade_line():
                    ("OTHER_AE:asthenia/fatigue", 52, "any", "EXORANT"), ("OTHER_AE:asthenia/fatigue", 7, "3-4", "EXORANT"),
                    ("OTHER_AE:asthenia/fatigue", 35, "any", "Pemetrexed + Platinum"),
                    ("OTHER_AE:asthenia/fatigue", 9, "3-4", "Pemetrexed + Platinum")}
+
+
+def test_a_schedule_on_days_stops_at_its_numbers():
+    from extract.arms import SCHEDULE
+    assert SCHEDULE.sub("|", "X on days 1 and 8 and diralimab on day 1") == "X | and diralimab |"

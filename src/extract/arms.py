@@ -183,7 +183,7 @@ GENERIC_ADJECTIVES = frozenset("standard control experimental investigational co
 
 
 SCHEDULE = re.compile(r"\b(?:every|each)\s+(?:\d+|~+|two|three|four)?\s*(?:weeks?|days?|months?)\b|\bq\s?\d+\s?w(?:ks?)?\b"
-                      r"|\bon\s+days?\s+[\d~,\sand-]+", re.I)
+                      r"|\bon\s+days?\s+[\d~]+(?:\s*(?:,|and|-|to|&)\s*[\d~]+)*", re.I)  # 'on Days 1 and 8', not the 'd' of the next drug
 
 
 CHOICE_OF = re.compile(r"\s*((?:treatment\s+of\s+)?(?:the\s+)?(?:investigator|physician|treating\s+physician)(?:'|’)?s?(?:'|’)?\s+choice)\b", re.I)

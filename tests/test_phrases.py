@@ -780,6 +780,10 @@ def _key(r):
     # a disease cohort named by its acronym and size opening the sentence
     ("Patients received LANT-1 at 200 mg or 400 mg. In CLL/SLL (n=78 evaluable), ORR was 82% and CR 4%.",
      [("ORR", "rate", 82, None, None, "CLL/SLL"), ("CR", "rate", 4, None, None, "CLL/SLL")]),
+    # 'alive without their cancer coming back' is event-free; the time point carries over a longer 'compared with'
+    ("Patients were randomized to torvalimab or placebo. Two years after the start of treatment, 68 percent of patients "
+     "who got torvalimab were alive without their cancer coming back, compared with 52 percent of those who got placebo.",
+     [("EFS", "landmark", 68, None, 24, "torvalimab"), ("EFS", "landmark", 52, None, 24, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

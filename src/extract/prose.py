@@ -349,7 +349,7 @@ def _listed_timepoint(ctx: Context, m: EndpointMention, v: Value) -> float | Non
     return points[index % len(points)] if index is not None else None
 
 
-VERSUS_AFTER_ENDPOINT = re.compile(r"[^.;\d]{0,30}?,?\s*(?:versus|vs\.?|compared\s+with|against)\s+", re.I)
+VERSUS_AFTER_ENDPOINT = re.compile(r"[^.;\d]{0,60}?,?\s*(?:versus|vs\.?|compared\s+with|against)\s+", re.I)
 
 
 def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:

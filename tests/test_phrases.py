@@ -784,6 +784,9 @@ def _key(r):
     ("Patients were randomized to torvalimab or placebo. Two years after the start of treatment, 68 percent of patients "
      "who got torvalimab were alive without their cancer coming back, compared with 52 percent of those who got placebo.",
      [("EFS", "landmark", 68, None, 24, "torvalimab"), ("EFS", "landmark", 52, None, 24, "placebo")]),
+    # a regimen named with numbers ('7+3') is an arm name, not a dose
+    ("Pts were randomized 1:1 to ziftomenib + 7+3 (n=120) or placebo + 7+3 (n=118). CR rates were 71% vs 55% (p=0.01).",
+     [("CR", "rate", 71, None, None, "ziftomenib + 7+3"), ("CR", "rate", 55, None, None, "placebo + 7+3")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -119,7 +119,7 @@ ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\
 # ARM_N's own '(n =' part: a text without it has no 'X (n = 120)' group (ARM_N tries every word otherwise)
 ARM_N_GATE = re.compile(r"\(\s?[nN]\s?=")
 ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
-STANDALONE_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,:]\d+)?(?![\w-])")  # '200 mg' is a dose; '5-FU', 'S-1' are names
+STANDALONE_NUMBER = re.compile(r"(?<![\w+-])\d+(?:[.,:]\d+)?(?![\w+-])")  # '200 mg' is a dose; '5-FU', 'S-1', '7+3' are names
 NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three above "
                           "either same other combination monotherapy experimental treated randomized any one "
                           "single a an in of with alone".split())

@@ -787,6 +787,11 @@ def _key(r):
     # a regimen named with numbers ('7+3') is an arm name, not a dose
     ("Pts were randomized 1:1 to ziftomenib + 7+3 (n=120) or placebo + 7+3 (n=118). CR rates were 71% vs 55% (p=0.01).",
      [("CR", "rate", 71, None, None, "ziftomenib + 7+3"), ("CR", "rate", 55, None, None, "placebo + 7+3")]),
+    # an arm's partner drugs after its dose stay in its name ('with pemetrexed and platinum chemotherapy')
+    ("Patients were randomized (2:1) to receive KEYTRUDA 200 mg with pemetrexed and platinum chemotherapy or placebo "
+     "with pemetrexed and platinum chemotherapy. The ORR was 48% in the KEYTRUDA arm and 19% in the placebo arm.",
+     [("ORR", "rate", 48, None, None, "KEYTRUDA with pemetrexed and platinum chemotherapy"),
+      ("ORR", "rate", 19, None, None, "placebo with pemetrexed and platinum chemotherapy")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -198,7 +198,8 @@ def _before_dose(name: str) -> str:
         piece = " ".join(ROUTE_WORDS.sub(" ", SCHEDULE.sub(" ", piece)).split())
         if not piece:
             continue  # two masked stretches in a row ('200 mg every 3 weeks')
-        joined = re.match(r"(?:plus|\+|and|with|combined\s+with)\s+[A-Za-z][\w-]*|alone\b", piece, re.I)
+        joined = re.match(r"(?:plus|\+|and|with|combined\s+with)\s+[A-Za-z][\w-]*"
+                          r"(?:\s+(?:and|plus|or)\s+[A-Za-z][\w-]*)*(?:\s+chemotherapy)?|alone\b", piece, re.I)  # 'with pemetrexed and platinum chemotherapy'
         if not joined:
             break
         kept += " " + joined.group(0)

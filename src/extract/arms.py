@@ -144,6 +144,10 @@ class Arm:
     aliases: set[str] = field(default_factory=set)
     randomised: bool = False
 
+    def goes_by(self, name: str) -> bool:
+        """The arm's name or one of its other names, case aside."""
+        return name.lower() in {self.name.lower(), *(x.lower() for x in self.aliases)}
+
     @property
     def combination(self) -> bool:
         return bool(re.search(r"\bplus\b|\+|\bwith\b|\band\b|/", core_name(self.name), re.I))
@@ -328,7 +332,7 @@ def find_arms(masked: str) -> list[Arm]:
             arms = [Arm(name) for name in cohorts.group("a", "b", "c") if name]
     else:  # 'group A received gemcitabine and cisplatin (GP)': what a named group received is its other name
         for group in groups:
-            known = next((a for a in arms if group.name.lower() in {a.name.lower(), *(x.lower() for x in a.aliases)}), None)
+            known = next((a for a in arms if a.goes_by(group.name)), None)
             if known is not None:
                 known.aliases.update(x for x in group.aliases if x.lower() != known.name.lower())
     _distinctive_words(arms)
@@ -411,7 +415,7 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
     if not words or (words[0] in NOT_ARM_START and not CHOICE_OF.match(name) and not group_word) or len(words) > 6 or (STANDALONE_NUMBER.search(name) and not (numbered_ok and ARM_LETTER.fullmatch(name))) \
             or (len(words) == 1 and words[0] in NOT_ARM_WORDS) or (any(w in NOT_TREATMENT_WORDS for w in words) and not group_word):
         return False
-    if any(name.lower() == a.name.lower() or name.lower() in {x.lower() for x in a.aliases} for a in arms):
+    if any(a.goes_by(name) for a in arms):
         return True
     same = None if randomised else same_arm(arms, name)
     if same is not None:

@@ -48,7 +48,7 @@ def _name_table_arms(ctx: Context, arms: list[arm_rules.Arm]) -> None:
         name = c.get("arm")
         if not name or c.get("arm_aliases") or not str(c.get("rule", "")).startswith("row") or " vs " in name:
             continue
-        arm = next((a for a in arms if name.lower() in {a.name.lower(), *(x.lower() for x in a.aliases)}), None) \
+        arm = next((a for a in arms if a.goes_by(name)), None) \
             or arm_rules.same_arm(arms, name)
         if arm is not None:
             c["arm_aliases"] = [n for n in dict.fromkeys([arm.name, *spellings.get(arm.name, [])]) if n.lower() != name.lower()]

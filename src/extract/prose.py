@@ -195,7 +195,7 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
     def outside_aside(m: EndpointMention) -> bool:
         # a mention inside an aside that closed before the value names the aside's value, not this one:
         # '64% (18% complete response-CR) and 69%' -> 69% is no CR
-        return compatible(m) and not (m.end <= v.start and _closes_before(ctx.text[m.end:v.start]))
+        return compatible(m) and not (m.end <= v.start and _aside_closes(ctx.text[m.end:v.start]))
 
     hint = v.extras.get("endpoint_hint") if v.kind == "hr" else None
     if hint:
@@ -248,16 +248,24 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
     return best_before or best_after
 
 
+def _unopened_close(gap: str) -> int | None:
+    """Where the gap closes a parenthesis it did not open, or None."""
+    depth = 0
+    for k, ch in enumerate(gap):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return k
+            depth -= 1
+    return None
+
+
 def _value_aside_closes(gap: str) -> bool:
     """The gap closes an aside that held a value of its own ('Grade 3: 1.6%)'), not a qualifier of the
     endpoint ('(Grade 3 or higher, not resolved by Day 30) occurred in 34%')."""
-    depth = 0
-    for k, ch in enumerate(gap):
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth < 0:
-            return bool(re.search(r"\d\s?%", gap[:k]))
-    return False
+    k = _unopened_close(gap)
+    return k is not None and bool(re.search(r"\d\s?%", gap[:k]))
 
 
 def _opens_aside(gap: str) -> bool:
@@ -267,13 +275,7 @@ def _opens_aside(gap: str) -> bool:
 
 def _aside_closes(gap: str) -> bool:
     """The gap closes a parenthesis it did not open: the value before it stood inside an aside."""
-    depth = 0
-    for ch in gap:
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth < 0:
-            return True
-    return False
+    return _unopened_close(gap) is not None
 
 
 def _nearest(ctx: Context, v: Value, side: list[EndpointMention], compatible) -> EndpointMention | None:
@@ -297,15 +299,6 @@ def _nearest(ctx: Context, v: Value, side: list[EndpointMention], compatible) ->
         if d < best_d or (d == best_d and i < best_i):
             best, best_d, best_i = m, d, i
     return best
-
-
-def _closes_before(gap: str) -> bool:
-    depth = 0
-    for ch in gap:
-        depth += (ch == "(") - (ch == ")")
-        if depth < 0:
-            return True
-    return False
 
 
 def coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[list[EndpointMention]]:
@@ -758,15 +751,8 @@ def _labelled_subgroups(ctx: Context, start: int, end: int, arms: list[arm_rules
 
 def _enclosing_close(text: str, pos: int, limit: int) -> int:
     """Where the parenthesis around ``pos`` closes (or ``limit``): a label's values end with its list."""
-    depth = 0
-    for k in range(pos, limit):
-        if text[k] == "(":
-            depth += 1
-        elif text[k] == ")":
-            if depth == 0:
-                return k
-            depth -= 1
-    return limit
+    k = _unopened_close(text[pos:limit])
+    return limit if k is None else pos + k
 
 
 def _known_arm_names(arm_of: dict[int, Any], arms: list[arm_rules.Arm]) -> None:
@@ -776,7 +762,7 @@ def _known_arm_names(arm_of: dict[int, Any], arms: list[arm_rules.Arm]) -> None:
         if not isinstance(name, str):
             continue
         bare = re.sub(r"\s+(?:arm|group|cohort)$", "", name.strip(), flags=re.I).lower()
-        known = [a for a in arms if bare in {a.name.lower(), *(x.lower() for x in a.aliases)}]
+        known = [a for a in arms if a.goes_by(bare)]
         if len(known) == 1:
             arm_of[i] = known[0].name
 
@@ -792,7 +778,7 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
     """A value for a subgroup or a dose cohort is recorded with that group as its arm."""
     leading = arm_rules.leading_group(ctx.text, start, end, values[order[0]].start if order else None) \
         or arm_rules.leading_population(ctx.text, start, end)
-    if leading and any(leading.lower() in {a.name.lower(), *(x.lower() for x in a.aliases)} for a in arms):
+    if leading and any(a.goes_by(leading) for a in arms):
         leading = None  # 'In the placebo group, ...' names an arm, not a subgroup
     for pos, i in enumerate(order):
         v = values[i]

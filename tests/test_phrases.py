@@ -792,6 +792,10 @@ def _key(r):
      "with pemetrexed and platinum chemotherapy. The ORR was 48% in the KEYTRUDA arm and 19% in the placebo arm.",
      [("ORR", "rate", 48, None, None, "KEYTRUDA with pemetrexed and platinum chemotherapy"),
       ("ORR", "rate", 19, None, None, "placebo with pemetrexed and platinum chemotherapy")]),
+    # each arm's value in its own parenthesis, the second after 'than with' (no unknown list item)
+    ("Patients were randomly assigned to zorvitinib or chemotherapy. Grade 3 or higher adverse events were more "
+     "frequent with chemotherapy (64%) than with zorvitinib (43%).",
+     [("TEAE", "rate", 64, ">=3", None, "chemotherapy"), ("TEAE", "rate", 43, ">=3", None, "zorvitinib")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

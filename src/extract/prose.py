@@ -144,7 +144,10 @@ OWN_CLAUSE = re.compile(r"(?:\d\s?%?|\bper\s?cent)(?:\s+(?:on|in|with|for)\s+[\w
                         r"(?:(?:was|were)\s+(?:reported|observed|seen|noted)\s+)?(?:occurred\s+)?in\s*"
                         r"(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent)?\s*(?:,|and|or|vs\.?|versus)?\s*)*$", re.I)
 OWN_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<item>(?!(?:and|or|the|in|with|for|p|vs)\b)[A-Za-z][a-z\s/-]{2,40}?)\s+(?:\d+(?:\.\d+)?\s?%\s*(?:/|,|vs\.?|and)\s*)*$", re.I)  # 'chemonaive: ...' is a label
-OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?[a-z][a-z\s/-]{2,40}\(\s*$")
+OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?(?!(?:than|versus|vs|compared|relative)\b)[a-z][a-z\s/-]{2,40}\(\s*$")
+# 'more frequent with X (64%) than with Y (43%)': the other arm of a comparison, not an unknown item
+COMPARED_ITEM = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:(?:with|in|for|among|on)\s+)?(?:the\s+)?"
+                           r"[\w+/-]+(?:\s[\w+/-]+){0,3}\s*\(\s*$", re.I)
 
 
 def _another_measure_between(ctx: Context, lo: int, hi: int) -> bool:
@@ -174,7 +177,8 @@ def _unknown_item_before(ctx: Context, v: Value) -> bool:
     """'skin-related events (64%) and CRS (58%)': 64% is the unknown item's, not the next one's."""
     lead = re.search(r"[a-z][a-z\s/-]{2,40}\(\s*$", ctx.text[max(0, v.start - 45):v.start])
     if not lead or re.search(r"\b(?:patients|participants|subjects|cases|pts|individuals|responders|of\s+them)\s*\(\s*$", lead.group(0)) \
-            or re.search(r"\b(?:patients|participants|subjects|pts|people|those|recipients)\s+(?:on|in|receiving|given|treated\s+with)\b", lead.group(0)):
+            or re.search(r"\b(?:patients|participants|subjects|pts|people|those|recipients)\s+(?:on|in|receiving|given|treated\s+with)\b", lead.group(0)) \
+            or COMPARED_ITEM.search(ctx.text, max(0, v.start - 60), v.start):
         return False
     paren = v.start - (len(ctx.text[max(0, v.start - 45):v.start]) - lead.end()) - 1
     return not any(abs(x.end - paren) <= 2 for x in ctx.mentions_in(max(0, v.start - 60), v.start))
@@ -1188,6 +1192,10 @@ def _from_to_pairs(text: str, values: list[Value], order: list[int], arms: list[
 
 def _labelling_arm(text: str, v: Value, mentions: list[arm_rules.ArmMention]) -> int | None:
     """An arm that labels the value right before it, as in a list; not the second name of 'A vs B: 12 vs 8'."""
+    opened = [a for a in mentions if a.end <= v.start and PAREN_LABEL_GAP.fullmatch(text, a.end, v.start)]
+    close = text.find(")", v.end)
+    if opened and close != -1 and not PAIR_INSIDE.search(text, v.end, close):
+        return opened[-1].arm  # 'more frequent with chemotherapy (64%) than with X (43%)': the value in the arm's own parenthesis
     before = [a for a in mentions if a.end <= v.start and LABEL_GAP.fullmatch(text, a.end, v.start)]
     if not before or re.search(r"(?:\bvs\.?|\bversus|\band|\bor|/|\bin|\bwith|\bfor|\bamong|\bon|\bof|\bby|\bto|\bthan)\s*(?:the\s+)?$",
                                    text[max(0, before[-1].start - 12):before[-1].start], re.I):
@@ -1196,6 +1204,8 @@ def _labelling_arm(text: str, v: Value, mentions: list[arm_rules.ArmMention]) ->
 
 
 LABEL_GAP = re.compile(r"\s*(?:arm|group|cohort)?\s*[:=,]?\s*")
+PAIR_INSIDE = re.compile(r"\b(?:vs\.?|versus|and|to)\s+\d|/\s?\d", re.I)  # 'the OBS group (3.2 months versus 3.6 months)' is a pair
+PAREN_LABEL_GAP = re.compile(r"\s*(?:arm|group|cohort)?\s*\(\s*(?:n\s?=\s?\d+\s?[;,]\s*)?")
 
 
 def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],

@@ -40,7 +40,7 @@ def _key(r):
     ("The most common adverse events were pyrexia (24.8%), fatigue (24.2%) and nausea (20.1%).",
      [("OTHER_AE:pyrexia", "rate", 24.8, "any", None, None), ("OTHER_AE:fatigue", "rate", 24.2, "any", None, None),
       ("OTHER_AE:nausea", "rate", 20.1, "any", None, None)]),
-    ("Dose-limiting toxicities occurred in 2 patients.", [("DLT", "count", 2, None, None, None)]),
+    ("Dose-limiting toxicities occurred in 2 patients.", [("DLT", "count", 2, "any", None, None)]),
     ("Grade 3-4 toxicities were: neutropenia 5%, ischemic stroke 2% and acute coronary syndrome 4%.",
      [("NEUTROPENIA", "rate", 5, "3-4", None, None), ("OTHER_AE:ischemic stroke", "rate", 2, "3-4", None, None),
       ("OTHER_AE:acute coronary syndrome", "rate", 4, "3-4", None, None)]),
@@ -216,7 +216,7 @@ def _key(r):
     ("Patients were randomized to rh-endostatin plus chemotherapy or chemotherapy. Five patients in the rh-endostatin "
      "plus chemotherapy arm achieved pathologic complete response.",
      [("CR", "count", 5, None, None, "rh-endostatin plus chemotherapy")]),
-    ("Two patients had dose-limiting toxicities.", [("DLT", "count", 2, None, None, None)]),
+    ("Two patients had dose-limiting toxicities.", [("DLT", "count", 2, "any", None, None)]),
     # a subgroup named after an analysis, before a parenthetical, or set off later in the sentence
     ("In an exploratory analysis of patients with high c-Met overexpression (>= 50% of tumor cells), the ORR "
      "was 49% with drug A and 15% with drug B.",
@@ -729,7 +729,7 @@ def _key(r):
      [("PFS", "median", 5.3, None, None, "4.8 mg/kg"), ("PFS", "median", 7.1, None, None, "6.0 mg/kg")]),
     # 'k/n pts had DLTs' and 'k of n patients had' count k, not n
     ("At 600 mg, 2/7 pts had DLTs. In escalation, 3 of 24 patients had DLTs.",
-     [("DLT", "count", 2, None, None, "600 mg"), ("DLT", "count", 3, None, None, None)]),
+     [("DLT", "count", 2, "any", None, "600 mg"), ("DLT", "count", 3, "any", None, None)]),
     # news randomisation sentences: 'or to standard care, which meant ...'; 'given at ... , or to chemotherapy: A, B or C'
     ("In the trial, 322 adults were randomly assigned to the cell therapy, called rovacabtagene autoleucel (rova-cel), or "
      "to standard care, which meant salvage chemotherapy. The median event-free survival was 10.9 months with rova-cel "
@@ -796,6 +796,17 @@ def _key(r):
     ("Patients were randomly assigned to zorvitinib or chemotherapy. Grade 3 or higher adverse events were more "
      "frequent with chemotherapy (64%) than with zorvitinib (43%).",
      [("TEAE", "rate", 64, ">=3", None, "chemotherapy"), ("TEAE", "rate", 43, ">=3", None, "zorvitinib")]),
+    # a count of its group with no percentage: 'in 11/12 patients', 'in 4 of 30 patients'
+    ("Flushing occurred in 11/12 patients.", [("OTHER_AE:flushing", "count", 11, "any", None, None)]),
+    # the dose level of DLTs written after them with its schedule or as a level, or leading the sentence
+    ("DLTs occurred in 2 of 8 pts at 400 mg QD. Dose-limiting toxicities occurred in 3 of 12 patients at the "
+     "highest level. At 25 mg, 1/6 pts had DLTs.",
+     [("DLT", "count", 2, "any", None, "400 mg QD"), ("DLT", "count", 3, "any", None, "highest level"),
+      ("DLT", "count", 1, "any", None, "25 mg")]),
+    # 'ORR was 23% for 52 X-treated patients': the group's size stands between the value and its arm
+    ("Patients were randomly assigned to zanidatamab or trastuzumab. ORR was 23% for 52 trastuzumab-treated "
+     "patients. Median PFS was 4.0 months in 47 patients treated with zanidatamab.",
+     [("ORR", "rate", 23, None, None, "trastuzumab"), ("PFS", "median", 4.0, None, None, "zanidatamab")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

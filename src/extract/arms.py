@@ -610,6 +610,9 @@ def applies_to_all_arms(text: str, pos: int) -> bool:
     return bool(ALL_ARMS.match(text[pos:pos + 30]))
 
 
+GROUP_SIZE = re.compile(r"(?<![\d.,])\b\d+(?=\s+(?:(?:evaluable|eligible|assessable|randomi[sz]ed)\s+)?(?:patients|pts|participants|subjects)\b|\s*$)")
+
+
 def following_arm(text: str, value_end: int, next_value_start: int, mentions: list[ArmMention]) -> int | None:
     """The arm named right after a value ('7.4 months with X', '36% of patients receiving X')."""
     for a in mentions:
@@ -619,6 +622,7 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
             return None
         gap = text[value_end:a.start]
         gap = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", gap)
+        gap = GROUP_SIZE.sub(" ", gap)  # 'ORR was 23% for 52 X-treated patients': a group's size is no value
         if re.search(r"[;.]|\d", gap):
             return None
         words = re.sub(r"^\s*(?:months?|weeks?|days?|years?|%)?[\s,]*(?:respectively[\s,]*)?", "", gap).strip(" ,(").lower()

@@ -601,8 +601,11 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
             ctx.add(dict(candidate, arm=name, arm_aliases=aliases), ev_start, ev_end, f"prose:{m.rule}")
 
 
-DLT_AT_DOSE = re.compile(r"[^.;]{0,80}?\b(?:at|in\s+the)\s+(?P<dose>\d+(?:\.\d+)?\s?(?:mg/kg|mg/m\^?2|mg|µg/kg|μg/kg|mcg/kg|µg|μg)"
-                         r"(?:\s+(?:dose\s+)?(?:level|cohort))?)(?![\w/])", re.I)
+DLT_DOSE = (r"(?P<dose>(?:\d+(?:\.\d+)?\s?(?:mg/kg|mg/m\^?2|mg|µg/kg|μg/kg|mcg/kg|µg|μg)"
+            r"(?:\s+(?:BID|QD|TID|QW|Q[234]W|daily|once\s+daily|twice\s+daily|weekly))?|(?:highest|lowest|top|starting|maximum)\s+(?:dose|level))"
+            r"(?:\s+(?:dose\s+)?(?:level|cohort))?)(?![\w/])")
+DLT_AT_DOSE = re.compile(r"[^.;]{0,120}?\b(?:at|in)\s+(?:the\s+)?" + DLT_DOSE, re.I)
+DLT_DOSE_BEFORE = re.compile(r"\b[Aa]t\s+(?:the\s+)?" + DLT_DOSE + r"\s*,[^.;]{0,60}$")  # 'At 600 mg, 2/7 pts had DLTs'
 
 
 def _dlt_dose_level(ctx: Context, end: int, assigned: dict[int, EndpointMention], candidates: dict[int, dict[str, Any]],
@@ -610,7 +613,7 @@ def _dlt_dose_level(ctx: Context, end: int, assigned: dict[int, EndpointMention]
     """'One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg': the dose level is the arm."""
     for i, m in assigned.items():
         if i in candidates and m.code == "DLT" and arm_of.get(i) is None:
-            at = DLT_AT_DOSE.match(ctx.text, m.end, end)
+            at = DLT_AT_DOSE.match(ctx.text, m.end, end) or DLT_DOSE_BEFORE.search(ctx.text, max(0, m.start - 120), m.start)
             if at:
                 arm_of[i] = at.group("dose")
 
@@ -937,7 +940,7 @@ def _prose_candidate(ctx: Context, v: Value, m: EndpointMention, mentions: list[
         candidate["timepoint_months"] = timepoint_for(ctx, m, v, mentions)
     if is_toxicity(m.code):
         grade = grade_for(ctx, m, v, start, mentions)
-        candidate["grade"] = None if m.code == "DLT" and grade == "any" else grade
+        candidate["grade"] = grade  # a DLT with no printed grade is "any", as for every toxicity (SCHEMA: null is for efficacy)
     return candidate
 
 

@@ -256,6 +256,8 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("time_range", re.compile(rf"(?<![\w.~])({NUM})\s?(~{{6,40}})\s?({UNIT_RE})(?![\w])", re.I)),
     ("nr", re.compile(rf"(?<![\w~]){NR_RE}(?![\w])")),
     ("patients", re.compile(r"\bin\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
+    # 'hot flushes, which occurred in 11/12 patients': a count of its group with no percentage
+    ("patients_of_n", re.compile(r"\bin\s+(\d+)\s?(?:/|of)\s?(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     ("patients", re.compile(r"(?<![\w.~/])(?<!\bof\s)(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
     # '2/7 pts had DLTs', '3 of 24 patients had': the count is the first number
     ("patients", re.compile(r"(?<![\w.~/])(\d+)\s?(?:/|of)\s?\d+\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed)\b", re.I)),
@@ -411,6 +413,8 @@ def _make_value(kind: str, m: re.Match[str]) -> Value | None:
         if not NR_WORDS_AS_VALUE.match(m.group(0)):
             return None  # NE / NA / not estimable alone are not a reached-or-not statement
         return Value("nr", s, e, None, None)
+    if kind == "patients_of_n":
+        return Value("patients", s, e, float(g[0]), "patients", n=int(g[1])) if int(g[0]) <= int(g[1]) else None
     if kind == "patients":
         count = COUNT_WORDS.get(g[0].lower()) or float(g[0])
         return Value("patients", s, e, float(count), "patients")

@@ -807,6 +807,10 @@ def _key(r):
     ("Patients were randomly assigned to zanidatamab or trastuzumab. ORR was 23% for 52 trastuzumab-treated "
      "patients. Median PFS was 4.0 months in 47 patients treated with zanidatamab.",
      [("ORR", "rate", 23, None, None, "trastuzumab"), ("PFS", "median", 4.0, None, None, "zanidatamab")]),
+    # 'randomised to X or Y after biopsy': the second arm ends before 'after'; 'complete clinical regression' is a CR
+    ("Forty women were randomised to receive letrozole or chemotherapy after core biopsy. Six of 20 (30%) patients "
+     "who received letrozole showed complete clinical regression.",
+     [("CR", "rate", 30, None, None, "letrozole")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

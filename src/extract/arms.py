@@ -23,7 +23,7 @@ RANDOMIZED = re.compile(
     r",?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
     r"(?P<b>[A-Za-z~][^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the|which|who|that|consisting|comprising)\b"
-    r"|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)",
+    r"|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)",
     re.I)
 # 'randomly assigned ... to one of three regimens: X plus Y (the triplet; n=133); Y (the doublet; n=131); or Z (n=132)'
 RANDOMIZED_SEMICOLONS = re.compile(
@@ -39,7 +39,7 @@ RANDOMIZED_LIST = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b(?!\s+(?:group|arm)))[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
     r"(?P<items>[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\)(?:\s[^.;(),]{1,40}?)?)?(?:,\s?[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
     r"[A-Za-z~][^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
-    r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on)\b|\s?\(|$)", re.I)
+    r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)", re.I)
 # 'a randomised comparison of irinotecan plus 5-FU/LV (ILF) with etoposide plus 5-FU/LV (ELF)'
 COMPARED_ABBREVIATIONS = re.compile(
     r"\b(?:compar\w*|randomi[sz]\w*)\b[^.;]{0,200}?\(([A-Z][\w+/-]{1,12})\)\s*,?\s+(?:with|versus|vs\.?|or|and|to)\s+"

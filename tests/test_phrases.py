@@ -811,6 +811,14 @@ def _key(r):
     ("Forty women were randomised to receive letrozole or chemotherapy after core biopsy. Six of 20 (30%) patients "
      "who received letrozole showed complete clinical regression.",
      [("CR", "rate", 30, None, None, "letrozole")]),
+    # an adverse-event list item the lexicon does not know, with an abbreviation inside its name
+    ("The most common adverse events were dysgeusia (71%) and elevated ALT level (27%).",
+     [("OTHER_AE:dysgeusia", "rate", 71, "any", None, None), ("OTHER_AE:elevated alt level", "rate", 27, "any", None, None)]),
+    # 'with no difference between DA (71%) and DClo (66%)': arms in their own parentheses, not unknown list items
+    ("The overall response rate was 69% (complete remission (CR) 60%), with no difference between DA (71%) and "
+     "DClo (66%).",
+     [("ORR", "rate", 69, None, None, None), ("CR", "rate", 60, None, None, None),
+      ("ORR", "rate", 71, None, None, None), ("ORR", "rate", 66, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -134,7 +134,7 @@ def build_context(document: Document) -> Context:
 AE_CONTEXT = re.compile(r"toxicit|adverse|side[\s-]effects|laboratory\s+abnormalit|\bAEs?\b|TEAE|TRAE|events\s+(?:were|included)|"
                         r"associated\s+with\s+(?:more|less|fewer|higher|lower)", re.I)
 AE_ITEM = re.compile(
-    r"(?:[,;:]\s*|\band\s+|\(|\b(?:more|less|fewer|were|included|including)\s+)([a-z][a-z/-]+(?:\s[a-z][a-z/-]+){0,3})\s?(?:\(\s?)?"
+    r"(?:[,;:]\s*|\band\s+|\(|\b(?:more|less|fewer|were|included|including)\s+)([a-z][a-z/-]+(?:\s(?:[a-z][a-z/-]+|[A-Z]{2,5}(?![\w-]))){0,3})\s?(?:\(\s?)?"
     r"(?=\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?(?:vs\.?|versus|and)\s?\d+(?:\.\d+)?\s?%)")
 SENTENCE_BOUNDARY = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
 NOT_AE_WORDS = frozenset("""in of the was were with for arm arms group groups patients patient rate rates response responses

@@ -144,7 +144,7 @@ OWN_CLAUSE = re.compile(r"(?:\d\s?%?|\bper\s?cent)(?:\s+(?:on|in|with|for)\s+[\w
                         r"(?:(?:was|were)\s+(?:reported|observed|seen|noted)\s+)?(?:occurred\s+)?in\s*"
                         r"(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent)?\s*(?:,|and|or|vs\.?|versus)?\s*)*$", re.I)
 OWN_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<item>(?!(?:and|or|the|in|with|for|p|vs)\b)[A-Za-z][a-z\s/-]{2,40}?)\s+(?:\d+(?:\.\d+)?\s?%\s*(?:/|,|vs\.?|and)\s*)*$", re.I)  # 'chemonaive: ...' is a label
-OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?(?!(?:than|versus|vs|compared|relative)\b)[a-z][a-z\s/-]{2,40}\(\s*$")
+OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?(?!(?:and|or|than|versus|vs|compared|relative|with|without|in|for|on|among|between|of|to|at|by|from|no)\b)[a-z][A-Za-z\s/-]{2,40}\(\s*$")
 # 'more frequent with X (64%) than with Y (43%)': the other arm of a comparison, not an unknown item
 COMPARED_ITEM = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:(?:with|in|for|among|on)\s+)?(?:the\s+)?"
                            r"[\w+/-]+(?:\s[\w+/-]+){0,3}\s*\(\s*$", re.I)

@@ -819,6 +819,11 @@ def _key(r):
      "DClo (66%).",
      [("ORR", "rate", 69, None, None, None), ("CR", "rate", 60, None, None, None),
       ("ORR", "rate", 71, None, None, None), ("ORR", "rate", 66, None, None, None)]),
+    # each arm named before its own value, the later ones without a verb: the arm after a value is the next one's
+    ("Patients were randomised to FOLFOX, FOLFIRI or CAPOX. Median OS for patients randomised to FOLFOX was 14.1 "
+     "months, for patients randomised to FOLFIRI 12.9 months and for patients randomised to CAPOX 13.3 months.",
+     [("OS", "median", 14.1, None, None, "FOLFOX"), ("OS", "median", 12.9, None, None, "FOLFIRI"),
+      ("OS", "median", 13.3, None, None, "CAPOX")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -930,6 +935,9 @@ def test_trial_name_is_attributed():
     "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",
     "Folate-receptor ADC extends survival in platinum-resistant ovarian cancer: TANAGER-3",
     "Patients had a very good partial response or better in 38%.",
+    # cycles completed before stopping for toxicity are treatment exposure, not toxicity rates
+    "However, 4 patients (6.6%) completed only 1 cycle while 9 patients (14.8%) completed 2 cycles before suspending "
+    "treatment (for excessive neurological toxicity).",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

@@ -916,7 +916,7 @@ def _linkable_mentions(ctx: Context, mentions: list[EndpointMention]) -> list[En
     return kept
 
 
-CONSEQUENCE = re.compile(r"discontinu|led\s+to|leading\s+to|resulted\s+in|because\s+of|due\s+to|dose\s+(?:reduction|interruption|modification|delay)|"
+CONSEQUENCE = re.compile(r"discontinu|suspend|stopp(?:ed|ing)\s+(?:treatment|therapy)|completed\s+(?:only\s+)?(?:\d+|one|two|three)\s+cycles?|led\s+to|leading\s+to|resulted\s+in|because\s+of|due\s+to|dose\s+(?:reduction|interruption|modification|delay)|"
                          r"were\s+required|was\s+required", re.I)
 CONSEQUENCE_BEFORE = re.compile(r"(?:discontinu\w*|withdr[ae]w\w*|interruption\w*|reduction\w*|modification\w*|delays?|death\w*)"
                                 r"\s+(?:\w+\s+){0,3}?(?:due\s+to|because\s+of|owing\s+to|for|from)\s+(?:an?\s+|the\s+)?$", re.I)
@@ -1193,6 +1193,17 @@ def _from_to_pairs(text: str, values: list[Value], order: list[int], arms: list[
                     chosen[a] = 1 - chosen[b]
 
 
+NEXT_LABEL_GAP = re.compile(r"\s*(?:arm|group|cohort)?\s*(?:was|were|is|:)?\s*", re.I)
+
+
+def _arm_after_labels_next_value(text: str, start: int, v: Value, tail: int, nxt: int, mentions) -> bool:
+    """'Median OS for patients randomised to A was 9.6 months, for patients randomised to B 9.3 months': the arm
+    after 9.6 names the value after it, and 9.6 has its own arm before it."""
+    after = next((a for a in mentions if a.start >= tail), None)
+    return after is not None and after.end <= nxt and bool(NEXT_LABEL_GAP.fullmatch(text, after.end, nxt)) \
+        and any(start <= a.start and a.end <= v.start for a in mentions)
+
+
 def _labelling_arm(text: str, v: Value, mentions: list[arm_rules.ArmMention]) -> int | None:
     """An arm that labels the value right before it, as in a list; not the second name of 'A vs B: 12 vs 8'."""
     opened = [a for a in mentions if a.end <= v.start and PAREN_LABEL_GAP.fullmatch(text, a.end, v.start)]
@@ -1243,7 +1254,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
             continue
         nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
         a = arm_rules.following_arm(text, tail, nxt, mentions)
-        if a is not None:
+        if a is not None and not _arm_after_labels_next_value(text, start, v, tail, nxt, mentions):
             chosen[i] = a
     _share_respective_arm(text, values, order, chosen)
     _from_to_pairs(text, values, order, arms, chosen)

@@ -824,6 +824,17 @@ def _key(r):
      "months, for patients randomised to FOLFIRI 12.9 months and for patients randomised to CAPOX 13.3 months.",
      [("OS", "median", 14.1, None, None, "FOLFOX"), ("OS", "median", 12.9, None, None, "FOLFIRI"),
       ("OS", "median", 13.3, None, None, "CAPOX")]),
+    # 'At T, a% of A and b% of B remained progression free': the leading time point reaches past the first arm
+    ("Patients were randomised to lunaparib or placebo. At 24 months, 41% of lunaparib-treated patients and 9% of "
+     "placebo recipients remained progression free.",
+     [("PFS", "landmark", 41, None, 24, "lunaparib"), ("PFS", "landmark", 9, None, 24, "placebo")]),
+    # '1-y OS': the one-letter year unit before an endpoint
+    ("1-y OS 58% vs 40%.", [("OS", "landmark", 58, None, 12, None), ("OS", "landmark", 40, None, 12, None)]),
+    # three arms whose names start with a digit ('5-FU/LV'), listed with commas
+    ("Patients were randomised to 5-FU/LV, CI 5-FU or observation. Median survival time was 54 weeks with 5-FU/LV, "
+     "49 weeks with CI 5-FU and 41 weeks in the observation arm.",
+     [("OS", "median", 54, None, None, "5-FU/LV"), ("OS", "median", 49, None, None, "CI 5-FU"),
+      ("OS", "median", 41, None, None, "observation")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -19,9 +19,9 @@ ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcuta
 ARTICLE_WORDS = re.compile(r"\b(?:the|either|receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b(?!\s+(?:group|arm)))[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
-    r"(?P<a>[A-Za-z~](?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?(?:,\s*(?:given|administered)\s+[^.;()]{0,60}?)?"
+    r"(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])(?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?(?:,\s*(?:given|administered)\s+[^.;()]{0,60}?)?"
     r",?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
-    r"(?P<b>[A-Za-z~][^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
+    r"(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the|which|who|that|consisting|comprising)\b"
     r"|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)",
     re.I)
@@ -33,12 +33,12 @@ RANDOMIZED_SEMICOLONS = re.compile(
 SEMICOLON_OUTSIDE_PARENS = re.compile(r";\s*(?:or\s+|and\s+)?(?![^()]*\))")
 # 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
 RECEIVED = re.compile(
-    r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>[A-Za-z~][^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
-    r",?\s+(?:or|versus|vs\.?)\s+(?P<b>[A-Za-z~][^.;()]{1,100}?)(?P<pb>\s?\(\s?[nN]\s?=\s?\d+\s?\))")
+    r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
+    r",?\s+(?:or|versus|vs\.?)\s+(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pb>\s?\(\s?[nN]\s?=\s?\d+\s?\))")
 RANDOMIZED_LIST = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b(?!\s+(?:group|arm)))[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
-    r"(?P<items>[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\)(?:\s[^.;(),]{1,40}?)?)?(?:,\s?[A-Za-z~][^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
-    r"[A-Za-z~][^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
+    r"(?P<items>(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\)(?:\s[^.;(),]{1,40}?)?)?(?:,\s?(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
+    r"(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)", re.I)
 # 'a randomised comparison of irinotecan plus 5-FU/LV (ILF) with etoposide plus 5-FU/LV (ELF)'
 COMPARED_ABBREVIATIONS = re.compile(
@@ -110,7 +110,7 @@ RECEIVED_COUNTS = re.compile(
     r"(?P<pa>\s?\([^()]{0,120}\))?,?\s+and\s+\d+\s+(?:patients\s+)?(?:received|were\s+assigned\s+to|to)\s+"
     r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,120}\))?(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until)\b|\s?\(|$)",
     re.I)
-LIST_ITEM = re.compile(r"(?P<name>[A-Za-z~][^(),]*?)\s?(?P<paren>\([^()]*\))?(?P<tail>\s(?!or\s|and\s)[^(),]*?)?"
+LIST_ITEM = re.compile(r"(?P<name>(?:[A-Za-z~]|\d+-[A-Za-z])[^(),]*?)\s?(?P<paren>\([^()]*\))?(?P<tail>\s(?!or\s|and\s)[^(),]*?)?"
                        r"\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+|\s(?!arm\b|group\b)[a-z][\w+/-]*)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)

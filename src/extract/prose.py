@@ -325,7 +325,7 @@ def _coordinated_groups(ctx: Context, mentions: list[EndpointMention]) -> list[l
 
 LEADING_TIMEPOINT_GAP = re.compile(r"(?:\s+(?:after|from|following|since)\s+(?:the\s+)?(?:start\s+of\s+)?"
                                    r"(?:treatment|therapy|randomi[sz]ation|infusion|enrol?ment))?"
-                                   r"\s*,?\s*(?:[\d.]+\s?%\s*(?:,|vs\.?|versus|and|or)\s*)*", re.I)
+                                   r"\s*,?\s*(?:[\d.]+\s?%(?:\s+of\s+[^,;.%\d()]{1,60}?)?\s*(?:,|vs\.?|versus|and|or)\s*)*", re.I)
 
 
 TIMEPOINT_LIST = re.compile(r"(?P<list>\d{1,2}-?(?:\s*,\s*\d{1,2}-?)*\s*,?\s*(?:and|&)\s*\d{1,2})[\s-]*(?P<unit>years?|months?)[\s-]*"
@@ -373,7 +373,7 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
                     return float(t.value)
     if v.end <= m.start:
         # 'At 18 months, 74.8% vs 46.3% of patients were alive and progression-free'
-        lead = [t for t in ctx.timepoints_in(v.start - 60, v.start)
+        lead = [t for t in ctx.timepoints_in(v.start - 140, v.start)
                 if t.end <= v.start and LEADING_TIMEPOINT_GAP.fullmatch(ctx.text[t.end:v.start])]
         if lead:
             return float(lead[-1].value)
@@ -862,7 +862,7 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
                 f"prose-hr-previous:{rule}")
 
 
-LEAD_WORDS = re.compile(r"(?:\b(?:median|estimated|the|confirmed|best)\s+|\d+\s?-?\s?(?:month|year|mo|yr|week|wk)\s?-?\s?)+$", re.I)
+LEAD_WORDS = re.compile(r"(?:\b(?:median|estimated|the|confirmed|best)\s+|\d+\s?-?\s?(?:month|year|mo|yr|y|week|wk)\s?-?\s?)+$", re.I)
 
 
 def _widen_start(ctx: Context, pos: int, floor: int) -> int:

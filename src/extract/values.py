@@ -133,6 +133,8 @@ TIMEPOINT_PATTERNS = [
     re.compile(r"(?<![\w.])(\d{1,2})[\s-](month|year)s\s+(?=(?:overall|progression|event|disease|relapse|PFS|OS|EFS|survival)\b)", re.I),
     # "at 12 months", "at 2 years"
     re.compile(rf"\b(?:at|by|after)\s+(\d{{1,3}}(?:\.\d)?)\s?({UNIT_RE})\b", re.I),
+    # "1-y OS", "2-y PFS": the one-letter year unit only written with a hyphen before an endpoint
+    re.compile(r"(?<![\w.])(\d{1,2})-(y)[\s-]+(?=(?:OS|PFS|EFS|DFS|RFS|overall|progression|event|disease|relapse|survival)\b)"),
     # "1-year", "one-year"
     re.compile(r"\b(one|two|three|four|five|six|nine|ten|twelve|eighteen|twenty-four|thirty-six)[\s-](year|month)s?\b", re.I),
 ]

@@ -835,6 +835,15 @@ def _key(r):
      "49 weeks with CI 5-FU and 41 weeks in the observation arm.",
      [("OS", "median", 54, None, None, "5-FU/LV"), ("OS", "median", 49, None, None, "CI 5-FU"),
       ("OS", "median", 41, None, None, "observation")]),
+    # lettered arms with short names in the same parenthesis ('(Arm B; Rav-P)'); an NR in a 'for X' list keeps
+    # its own arm; 'HR for A vs B, x (...) and for C vs D, y (...)' labels each ratio
+    ("Pts were randomized 1:1:1 to tovetamab monotherapy (Arm A), tovetamab + pomalidomide (Arm B; Tov-P) or "
+     "pomalidomide + dexamethasone (Arm C; Pd). mPFS was 15.1 mo for Arm A, NR for Tov-P and 6.2 mo for Pd; HR for "
+     "Tov-P vs Pd, 0.31 (95% CI 0.21–0.45) and for Arm A vs Arm C, 0.52 (0.38–0.71).",
+     [("PFS", "median", 15.1, None, None, "tovetamab"), ("PFS", "median", None, None, None, "tovetamab + pomalidomide"),
+      ("PFS", "median", 6.2, None, None, "pomalidomide + dexamethasone"),
+      ("PFS", "hr", 0.31, None, None, "tovetamab + pomalidomide vs pomalidomide + dexamethasone"),
+      ("PFS", "hr", 0.52, None, None, "tovetamab vs pomalidomide + dexamethasone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -433,6 +433,11 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
         letter = ARM_LETTER.search(part)
         if letter and re.fullmatch(r"\(\s*(?:[^()]*[,;]\s*)?(?:arm|group|cohort)\s+\w\s*(?:[,;][^()]*)?\)", part, re.I):
             arm.aliases.add(f"{letter.group(1).lower()} {letter.group(2).upper()}")  # '(arm A)'
+        pieces = re.split(r"\s*[;,]\s*", part.strip("() "))
+        if len(pieces) > 1 and any(ARM_LETTER.fullmatch(p) for p in pieces):
+            # '(Arm B; Rav-P)': the letter and the short name the text goes on to use
+            arm.aliases.update(p for p in pieces if re.fullmatch(r"[A-Za-z][\w+/-]{0,11}", p) and any(c.isupper() for c in p)
+                               and not ARM_LETTER.fullmatch(p))
         named = re.search(r"(?:^\(|[,;]\s*)([A-Za-z][\w+/-]{0,12})\s+(?:arm|group)\s*\)$", part.strip())
         if named and not ARM_LETTER.fullmatch(named.group(0).strip(",; ()")):
             arm.aliases.add(named.group(1))  # '(350 mg/m2 daily, RT-5-FU arm)'

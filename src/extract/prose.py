@@ -854,7 +854,8 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
             code, rule = before[-1].code, before[-1].rule
         else:
             continue
-        pair = _ratio_for_against(ctx.text, ratios, list(range(len(ratios))), k, end, mentions) if mentions else None
+        pair = (_labelled_comparison(ctx.text, h, mentions)
+                or _ratio_for_against(ctx.text, ratios, list(range(len(ratios))), k, end, mentions)) if mentions else None
         arm = f"{arms[pair[0]].name} vs {arms[pair[1]].name}" if pair else default
         candidate = {"endpoint": code, "stat": "hr", "value": h.value, "unit": "ratio", "ci_low": h.ci_low,
                      "ci_high": h.ci_high, "p_value": h.p_value, "arm": arm}
@@ -990,12 +991,14 @@ def _ratio_for_against(text: str, values: list[Value], order: list[int], i: int,
     return (subject, reference.arm) if subject is not None and subject != reference.arm else None
 
 
-COMPARISON_LABEL = re.compile(r"(?P<a>[A-Za-z][\w+/-]*)\s+(?:vs\.?|versus)\s+(?P<b>[A-Za-z][\w+/-]*)\s*:?\s*$", re.I)
+COMPARISON_LABEL = re.compile(r"(?P<a>(?:arm\s+)?[A-Za-z][\w+/-]*)\s+(?:vs\.?|versus)\s+(?P<b>(?:arm\s+)?[A-Za-z][\w+/-]*)\s*[:,]?\s*$", re.I)
 
 
 def _labelled_comparison(text: str, v: Value, mentions: list[arm_rules.ArmMention]) -> tuple[int, int] | None:
     """'HR for PFS, A vs C: 0.46 (...); B vs C: 0.79 (...)': each ratio compares the arms labelled right before it."""
-    m = COMPARISON_LABEL.search(text, max(0, v.start - 40), v.start)
+    number = re.search(r"\d[\d.]*$", text[v.start:v.end])
+    at = v.start + number.start() if number else v.start  # 'HR for A vs C, 0.44': the label may sit inside the ratio's phrase
+    m = COMPARISON_LABEL.search(text, max(0, at - 40), at)
     if m is None:
         return None
     a = next((x.arm for x in mentions if x.start == m.start("a")), None)

@@ -546,7 +546,10 @@ def _coordinated_ratios(text: str) -> list[Value]:
 NEXT_RATIO = re.compile(r"[\s)\]]*(?:for\s+(?:the\s+)?[A-Za-z][^,;()\d]{0,50}?)?\s*(?:,\s*|\s+)(?:and|while|whereas|but|vs\.?|versus)?\s*"
                         r"(\d+\.\d+)\s*(?=[(\[]\s*(?:95|90|99)\s*%)"
                         # '...: 0.46 (0.30-0.71); B vs C: 0.79 (0.53-1.17)': the next comparison's ratio and its CI
-                        r"|[\s)\]]*;\s*[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+[A-Za-z][\w+/-]*\s*:\s*(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])", re.I)
+                        r"|[\s)\]]*;\s*[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+[A-Za-z][\w+/-]*\s*:\s*(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])"
+                        # '... 0.27 (95% CI 0.19-0.39) and for Arm A vs Arm C, 0.44 (0.32-0.60)': an elliptical second comparison
+                        r"|[\s)\]]*(?:[,;]\s*)?and\s+for\s+(?:arm\s+)?[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+(?:arm\s+)?[A-Za-z][\w+/-]*\s*[:,]\s*"
+                        r"(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])", re.I)
 
 
 def _following_ratios(text: str, first: Value) -> list[Value]:
@@ -555,7 +558,7 @@ def _following_ratios(text: str, first: Value) -> list[Value]:
     for _ in range(3):
         end = max(last.end, last.extras.get("ci_end", 0), last.extras.get("p_end", 0))
         m = NEXT_RATIO.match(text, end)
-        g = 1 if m and m.group(1) else 2
+        g = next((k for k in (1, 2, 3) if m.group(k)), 3) if m else 0
         if not m or HR_RE.match(text, m.start(g)):
             break
         value = Value("hr", m.start(g), m.end(g), float(m.group(g)), "ratio")

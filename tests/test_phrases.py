@@ -844,6 +844,9 @@ def _key(r):
       ("PFS", "median", 6.2, None, None, "pomalidomide + dexamethasone"),
       ("PFS", "hr", 0.31, None, None, "tovetamab + pomalidomide vs pomalidomide + dexamethasone"),
       ("PFS", "hr", 0.52, None, None, "tovetamab vs pomalidomide + dexamethasone")]),
+    # 'fatal' is grade 5; irAEs are named adverse events
+    ("Fatal infections occurred in 2%. Grade 3–4 irAEs occurred in 18.5%.",
+     [("INFECTION", "rate", 2, "5", None, None), ("OTHER_AE:iraes", "rate", 18.5, "3-4", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -955,6 +958,9 @@ def test_trial_name_is_attributed():
     "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",
     "Folate-receptor ADC extends survival in platinum-resistant ovarian cancer: TANAGER-3",
     "Patients had a very good partial response or better in 38%.",
+    # symptom-free survival and PSA50 responses are no SCHEMA endpoints
+    "Median symptom-free survival was 38, 37 and 22 weeks.",
+    "PSA50 responses occurred in 44% and 50% of pts in the two cohorts, respectively.",
     # cycles completed before stopping for toxicity are treatment exposure, not toxicity rates
     "However, 4 patients (6.6%) completed only 1 cycle while 9 patients (14.8%) completed 2 cycles before suspending "
     "treatment (for excessive neurological toxicity).",

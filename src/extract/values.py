@@ -44,6 +44,7 @@ GRADE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\bmild(?:\s+to\s+|\s*-\s*to\s*-\s*|\s*/\s*|\s+or\s+)moderate\b", re.I), "1-2"),
     (re.compile(r"\b(?:severe|serious\s+or\s+severe)\b(?!\s+adverse)", re.I), ">=3"),
     (re.compile(r"\bhigh[\s-]grade\b", re.I), ">=3"),
+    (re.compile(r"\bfatal\b", re.I), "5"),                                         # 'fatal infections occurred in 3%' 
     (re.compile(r"\blow[\s-]grade\b", re.I), "1-2"),
 ]
 ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}

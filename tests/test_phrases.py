@@ -847,6 +847,16 @@ def _key(r):
     # 'fatal' is grade 5; irAEs are named adverse events
     ("Fatal infections occurred in 2%. Grade 3–4 irAEs occurred in 18.5%.",
      [("INFECTION", "rate", 2, "5", None, None), ("OTHER_AE:iraes", "rate", 18.5, "3-4", None, None)]),
+    # a grade carried to the items after ', chiefly' / ', led by' / ', most often'
+    ("Grade ≥3 TEAEs occurred in 47%, chiefly neutropenia (19%) and anaemia (10%).",
+     [("TEAE", "rate", 47, ">=3", None, None), ("NEUTROPENIA", "rate", 19, ">=3", None, None),
+      ("ANEMIA", "rate", 10, ">=3", None, None)]),
+    # dose levels defined by their labels, then reported by them; DLTs in 'k of n DLT-evaluable pts' at a level
+    ("Patients received one infusion at 3 dose levels (DL1, 50 × 10^6; DL2, 100 × 10^6; DL3, 200 × 10^6 CAR+ T cells). "
+     "ORR was 40% (2/5), 71% (5/7) and 85% (17/20) at DL1, DL2 and DL3. At DL2, 1 of 6 DLT-evaluable pts had a DLT "
+     "(grade 4 neutropenia).",
+     [("ORR", "rate", 40, None, None, "DL1"), ("ORR", "rate", 71, None, None, "DL2"), ("ORR", "rate", 85, None, None, "DL3"),
+      ("DLT", "count", 1, "4", None, "DL2")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -401,7 +401,26 @@ def find_dose_arms(text: str) -> list[Arm]:
                 if label:
                     arm.aliases.add(m.group(label))  # '(DL4.8)'
     units = {re.sub(r"^[\d.\s]+", "", key) for key in doses}
-    return list(doses.values()) if len(doses) >= 2 and len(units) == 1 else []
+    if len(doses) >= 2 and len(units) == 1:
+        return list(doses.values())
+    return _labelled_dose_levels(text)
+
+
+DOSE_LEVEL_LABEL = re.compile(r"\b(DL-?\d{1,2}[a-z]?)(?=\s*[,:=(]\s*[\d~])")
+
+
+def _labelled_dose_levels(text: str) -> list[Arm]:
+    """'three dose levels (DL1, 25 x 10^6; DL2, 75 x 10^6; DL3, 150 x 10^6 cells)': levels defined by their
+    labels, which the text then reports by ('88% at DL3')."""
+    labels = list(dict.fromkeys(m.group(1) for m in DOSE_LEVEL_LABEL.finditer(text))) if "DL" in text else []
+    if len(labels) < 2:
+        return []
+    arms = []
+    for label in labels:
+        arm = Arm(label, randomised=True)
+        arm.aliases.update({f"dose level {label.lstrip('DL-')}", f"{label} cohort"})
+        arms.append(arm)
+    return arms
 
 
 SUBGROUP_BEFORE = re.compile(r"\b(?:patients|pts|participants|those|women|men|subjects)\s+(?:with|who|without|harbou?ring|"

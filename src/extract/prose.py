@@ -430,7 +430,8 @@ GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|incl
 # 'Adverse events of grade 3 or 4 occurred in 41.8% and 61.0%; the most common were rash (9.1% vs. 0%) and ...':
 # the most common events of that grade
 GRADED_MOST_COMMON = re.compile(r"(?:[^.]|(?<=\d)\.(?=\d)){0,160}?[;,]\s*(?:(?:the\s+)?most\s+(?:common|frequent)(?:\s+(?:ones?|events?|of\s+these))?\s+"
-                                r"(?:were|was|included|being|:)|(?:these|which|they)\s+included|including)\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\([^()]*\)\s*,?\s*(?:and\s+)?)*", re.I)
+                                r"(?:were|was|included|being|:)|(?:these|which|they)\s+included|including|chiefly|mainly|mostly|predominantly|"
+                                r"primarily|principally|notably|most\s+(?:often|commonly)|led\s+by)\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\([^()]*\)\s*,?\s*(?:and\s+)?)*", re.I)
 # 'more grade 3/4 diarrhoea (20% vs 11%) and hand-foot syndrome (6% vs 1%)': the grade leads its items directly
 GRADED_ITEMS = re.compile(r"\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,40}\)\s*,?\s*(?:and\s+)?)+", re.I)
 # 'Grade 3 or 4 neutropenia occurred in 64%, thrombocytopenia in 37% and anemia in 29%': one grade for the list
@@ -602,7 +603,8 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
 
 
 DLT_DOSE = (r"(?P<dose>(?:\d+(?:\.\d+)?\s?(?:mg/kg|mg/m\^?2|mg|µg/kg|μg/kg|mcg/kg|µg|μg)"
-            r"(?:\s+(?:BID|QD|TID|QW|Q[234]W|daily|once\s+daily|twice\s+daily|weekly))?|(?:highest|lowest|top|starting|maximum)\s+(?:dose|level))"
+            r"(?:\s+(?:BID|QD|TID|QW|Q[234]W|daily|once\s+daily|twice\s+daily|weekly))?|(?:highest|lowest|top|starting|maximum)\s+(?:dose|level)"
+            r"|(?-i:DL)-?\d+[a-z]?|dose\s+level\s+-?\d+)"
             r"(?:\s+(?:dose\s+)?(?:level|cohort))?)(?![\w/])")
 DLT_AT_DOSE = re.compile(r"[^.;]{0,120}?\b(?:at|in)\s+(?:the\s+)?" + DLT_DOSE, re.I)
 DLT_DOSE_BEFORE = re.compile(r"\b[Aa]t\s+(?:the\s+)?" + DLT_DOSE + r"\s*,[^.;]{0,60}$")  # 'At 600 mg, 2/7 pts had DLTs'

@@ -263,10 +263,10 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("patients_of_n", re.compile(r"\bin\s+(\d+)\s?(?:/|of)\s?(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     ("patients", re.compile(r"(?<![\w.~/])(?<!\bof\s)(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
     # '2/7 pts had DLTs', '3 of 24 patients had': the count is the first number
-    ("patients", re.compile(r"(?<![\w.~/])(\d+)\s?(?:/|of)\s?\d+\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed)\b", re.I)),
+    ("patients", re.compile(r"(?<![\w.~/])(\d+)\s?(?:/|of)\s?\d+\s+(?:(?:DLT-)?evaluable\s+)?(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed)\b", re.I)),
     # 'Five patients in the X arm achieved a pathologic complete response': a count written as a word
     # 'One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg': DLTs are counted as events
-    ("patients", re.compile(r"\b(one|two|three|four|five|six|\d{1,2})\s+(?=(?:dose[\s-]limiting\s+toxicit(?:y|ies)|DLTs?)\b)", re.I)),
+    ("patients", re.compile(r"\b(one|two|three|four|five|six|\d{1,2})\s+(?=(?:dose[\s-]limiting\s+toxicit(?:y|ies)|DLTs?)\b(?!-))", re.I)),
     ("patients", re.compile(r"(?<![\w.~])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|participants|subjects)"
                             r"(?:\s+(?:in|of|on|from)\s+[^.;,()]{1,60}?)?\s+(?:had|experienced|developed|achieved|attained|showed)\b", re.I)),
 ]

@@ -857,6 +857,10 @@ def _key(r):
      "(grade 4 neutropenia).",
      [("ORR", "rate", 40, None, None, "DL1"), ("ORR", "rate", 71, None, None, "DL2"), ("ORR", "rate", 85, None, None, "DL3"),
       ("DLT", "count", 1, "4", None, "DL2")]),
+    # a disease cohort defined by its abbreviation is no trial; 'In the LMS cohort (n=38),' names the value's arm
+    ("Expansion cohorts were treated at the RP2D: leiomyosarcoma (LMS) and dedifferentiated liposarcoma (DDLPS). In "
+     "the LMS cohort (n=38), ORR was 26% (10/38). In the expansion cohort, the DCR was 61%.",
+     [("ORR", "rate", 26, None, None, "LMS"), ("DCR", "rate", 61, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -701,6 +701,7 @@ TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|a
 
 
 POPULATION_WORDS = re.compile(r"\b(?:measurable|evaluable|assessable|treated|enrolled|randomi[sz]ed|all\s+patients|"
+                              r"(?:dose[\s-])?(?:expansion|escalation)|pooled|primary|main|"
                               r"(?:received|receiving)\s+(?:the\s+|at\s+least\s+one\s+dose\s+of\s+(?:the\s+)?)?"
                               r"(?:drug|study\s+drug|treatment|therapy|infusion|study\s+treatment))\b", re.I)
 
@@ -721,7 +722,7 @@ LEADING_DOSE = re.compile(r"[\s•*-]*At\s+(?:the\s+)?(?P<group>\d[\d.,]*\s?(?:m
 # 'In the triple-negative group (n = 63), ...', 'In the HRD-positive population, ...', 'In the subgroup of patients
 # previously treated with regorafenib (n=139), ...'
 LEADING_POPULATION = re.compile(
-    r"[\s•*-]*(?:In|Among|For)\s+the\s+(?:(?P<group>[\w≥≤<>%+/.-]+(?:[\s-][\w≥≤<>%+/.-]+){0,3}?)\s+(?:group|subgroup|subset)"
+    r"[\s•*-]*(?:In|Among|For)\s+the\s+(?:(?P<group>[\w≥≤<>%+/.-]+(?:[\s-][\w≥≤<>%+/.-]+){0,3}?)\s+(?:group|subgroup|subset|cohort)"
     r"|(?:subgroup|subset)\s+of\s+(?:patients|pts|participants|those)\s+(?P<who>[^,;.()]{3,60}?))\s*(?:\([^()]*\))?\s*,"
     # 'In CLL/SLL (n=78 evaluable), ORR was 82%': a disease cohort named by its acronym and size
     r"|[\s•*-]*(?:In|Among)\s+(?P<acr>(?-i:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*))\s*\(\s*[nN]\s?=\s?\d+[^()]*\)\s*,", re.I)

@@ -45,7 +45,16 @@ def _is_acronym_of_preceding(text: str, start: int, acronym: str) -> bool:
     words = re.findall(r"[A-Za-z0-9]+", text[max(0, start - 120):start])
     initials = "".join(w[0].lower() for w in words[-2 * len(acronym):])
     letters = iter(initials)
-    return acronym[0].lower() in initials and all(ch in letters for ch in acronym.lower())
+    if acronym[0].lower() in initials and all(ch in letters for ch in acronym.lower()):
+        return True
+    # 'dedifferentiated liposarcoma (DDLPS)': the letters run through the last words, not only their initials
+    for k in range(1, min(3, len(words)) + 1):
+        tail = [w.lower() for w in words[-k:]]
+        if tail[0][0] == acronym[0].lower() and tail[-1][0] in acronym.lower():
+            letters = iter("".join(tail))
+            if all(ch in letters for ch in acronym.lower()):
+                return True
+    return False
 
 
 def _used_as_regimen(text: str, name: str) -> bool:

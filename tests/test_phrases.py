@@ -861,6 +861,16 @@ def _key(r):
     ("Expansion cohorts were treated at the RP2D: leiomyosarcoma (LMS) and dedifferentiated liposarcoma (DDLPS). In "
      "the LMS cohort (n=38), ORR was 26% (10/38). In the expansion cohort, the DCR was 61%.",
      [("ORR", "rate", 26, None, None, "LMS"), ("DCR", "rate", 61, None, None, None)]),
+    # 'primary' in a subgroup's description is no analysis population
+    ("CR rates were 52% in patients with primary refractory disease and 64% in patients aged 70 years or older.",
+     [("CR", "rate", 52, None, None, "patients with primary refractory disease"),
+      ("CR", "rate", 64, None, None, "patients aged 70 years or older")]),
+    # a unit abbreviation after a number ends its sentence before a capitalised word; 'of whom 4% developed X'
+    ("Median time to response: 1.2 vs 2.6 mo. At a median follow-up of 18.1 mo, grade 3-4 neutropenia was confined to "
+     "chemotherapy recipients (27%), of whom 5% developed febrile neutropenia.",
+     [("TTR", "median", 1.2, None, None, None), ("TTR", "median", 2.6, None, None, None),
+      ("FOLLOW_UP", "median", 18.1, None, None, None), ("NEUTROPENIA", "rate", 27, "3-4", None, None),
+      ("OTHER_AE:febrile neutropenia", "rate", 5, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

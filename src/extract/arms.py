@@ -701,7 +701,7 @@ TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|a
 
 
 POPULATION_WORDS = re.compile(r"\b(?:measurable|evaluable|assessable|treated|enrolled|randomi[sz]ed|all\s+patients|"
-                              r"(?:dose[\s-])?(?:expansion|escalation)|pooled|primary|main|"
+                              r"(?:dose[\s-])?(?:expansion|escalation)\s+(?:cohorts?|phase|part)|^(?:dose[\s-])?(?:expansion|escalation|pooled|primary|main)$|"
                               r"(?:received|receiving)\s+(?:the\s+|at\s+least\s+one\s+dose\s+of\s+(?:the\s+)?)?"
                               r"(?:drug|study\s+drug|treatment|therapy|infusion|study\s+treatment))\b", re.I)
 

@@ -186,7 +186,7 @@ def _unknown_item_before(ctx: Context, v: Value) -> bool:
 
 # '35.3% of patients achieving a complete response': the endpoint the patients achieved
 ACHIEVING = re.compile(r"[\s)]*(?:of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:patients|participants|subjects)\s+)?"
-                       r"(?:(?:achieving|achieved|attaining|attained|reaching|reached|having|had|with|experiencing)\s+)?(?:an?\s+)?", re.I)
+                       r"(?:(?:achieving|achieved|attaining|attained|reaching|reached|having|had|with|experiencing|experienced|developed|developing)\s+)?(?:an?\s+)?", re.I)
 
 
 def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> EndpointMention | None:
@@ -404,7 +404,8 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
         if g.end <= m.start:
             between = ctx.text[g.end:m.start]
             others = [x for x in mentions if g.end <= x.start and x.end <= m.start]
-            adjacent = len(between) <= 40 and not re.search(r"\d\s?%", between)
+            adjacent = len(between) <= 40 and not re.search(r"\d\s?%|;", between)  # '... 1 grade 3 event; ICANS, 4%'
+
             intro = listed or any(x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others)
             if not (adjacent and not others) and not intro:
                 continue

@@ -64,7 +64,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence-ish spans; also split at wide gaps (slide columns) and bullets."""
     out, pos = [], start
     for m in SENTENCE_END.finditer(text, start, end):
-        if _abbreviation_before(text, max(start, m.start() - 30), m.start()) and not text[m.start():m.end()].startswith("   "):
+        if _abbreviation_before(text, max(start, m.start() - 30), m.start()) and not text[m.start():m.end()].startswith("   ") \
+                and not _unit_ends_sentence(text, m.start(), m.end()):
             continue
         if m.start() > pos:
             out.append((pos, m.start()))
@@ -73,6 +74,15 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((pos, end))
     capped = [piece for s, e in out for piece in _cap(text, s, e)]
     return [(s, e) for s, e in capped if text[s:e].strip()]
+
+
+UNIT_ABBREVIATION = re.compile(r"\d\s?(?:mo|mos|pts|yr|yrs|wk|wks)\.$")
+
+
+def _unit_ends_sentence(text: str, stop: int, after: int) -> bool:
+    """'median OS was 14.2 vs 9.8 mo. At a median follow-up ...': a unit after a number ends its sentence when a
+    capitalised word follows."""
+    return bool(UNIT_ABBREVIATION.search(text, max(0, stop - 8), stop)) and text[after:after + 1].isupper()
 
 
 def _abbreviation_before(text: str, start: int, end: int) -> bool:

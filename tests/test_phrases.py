@@ -871,6 +871,10 @@ def _key(r):
      [("TTR", "median", 1.2, None, None, None), ("TTR", "median", 2.6, None, None, None),
       ("FOLLOW_UP", "median", 18.1, None, None, None), ("NEUTROPENIA", "rate", 27, "3-4", None, None),
       ("OTHER_AE:febrile neutropenia", "rate", 5, "any", None, None)]),
+    # 'Pts ... received A (the combination) or B alone' in a randomised report names its arms
+    ("GALLINULE-2 is a randomized phase 2 trial. Pts with resectable melanoma received 2 neoadjuvant doses of "
+     "torelimab plus fianlimab (the combination) or torelimab alone, then surgery. 24-mo OS: 91% vs 86%.",
+     [("OS", "landmark", 91, None, 24, "torelimab plus fianlimab"), ("OS", "landmark", 86, None, 24, "torelimab alone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1235,3 +1239,12 @@ def test_arm_names_without_sizes_over_a_single_spaced_grade_line():
 def test_a_schedule_on_days_stops_at_its_numbers():
     from extract.arms import SCHEDULE
     assert SCHEDULE.sub("|", "X on days 1 and 8 and diralimab on day 1") == "X | and diralimab |"
+
+
+def test_treatment_history_names_no_arms():
+    """'patients who had previously received X or Y' describes who enrolled, not what they were randomised to."""
+    from extract.arms import find_arms
+    assert find_arms("This randomized trial enrolled patients who had previously received chemotherapy or radiotherapy.") == []
+    names = [a.name for a in find_arms("A randomized trial. Pts received norvalimab plus sivarelimab (the combination) "
+                                       "or norvalimab alone.")]
+    assert names == ["norvalimab plus sivarelimab", "norvalimab alone"]

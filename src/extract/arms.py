@@ -110,6 +110,12 @@ RECEIVED_COUNTS = re.compile(
     r"(?P<pa>\s?\([^()]{0,120}\))?,?\s+and\s+\d+\s+(?:patients\s+)?(?:received|were\s+assigned\s+to|to)\s+"
     r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,120}\))?(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until)\b|\s?\(|$)",
     re.I)
+# 'Pts received 2 doses of X plus Y (the combination) or X alone' in a randomised report: the arms, without 'randomised to'
+RECEIVED_EITHER = re.compile(
+    r"\b(?:patients|pts|participants)\b(?:[^.;()]|\([^()]*\)){0,100}?\s(?:received|were\s+given|were\s+treated\s+with)\s+(?:either\s+)?"
+    r"(?:(?:(?:\d+|~+|two|three|four|six)\s+(?:[a-z]+\s+)?(?:doses|cycles)|~+)\s+of\s+)?(?:the\s+[\w-]+\s+(?:antibody|inhibitor|agent)\s+)?"
+    r"(?P<a>[A-Za-z~][^.;(),]{1,60}?)(?P<pa>\s?\([^()]{0,60}\))?,?\s+or\s+(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,60}\))?"
+    r"(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until|before|after|were|was|who|and)\b|$)", re.I)
 LIST_ITEM = re.compile(r"(?P<name>(?:[A-Za-z~]|\d+-[A-Za-z])[^(),]*?)\s?(?P<paren>\([^()]*\))?(?P<tail>\s(?!or\s|and\s)[^(),]*?)?"
                        r"\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+|\s(?!arm\b|group\b)[a-z][\w+/-]*)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
@@ -246,6 +252,10 @@ def _generic_with_its_word(name: str, phrase: str) -> str:
     return name
 
 
+PRIOR_THERAPY = re.compile(r"\b(?:who|previously|prior|had|have|already|not|never|before)\b", re.I)
+RANDOMISED_WORD = re.compile(r"\brandomi[sz]", re.I)
+
+
 def find_arms(masked: str) -> list[Arm]:
     """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction."""
     masked = _hide_descriptions(_hide_choice_lists(masked))
@@ -293,6 +303,14 @@ def find_arms(masked: str) -> list[Arm]:
                 for name, paren in zip(names, (pa, m.group("pb"))):
                     complete &= _add_arm(arms, name, paren, randomised=True)
                 break
+    for m in scan(RECEIVED_EITHER, masked) if not arms and RANDOMISED_WORD.search(masked) else ():
+        if PRIOR_THERAPY.search(masked, m.start(), m.start("a")):
+            continue  # 'patients who had previously received chemotherapy or radiotherapy': history, not arms
+        names = [_clean(m.group("a")), _clean(m.group("b"))]
+        if names[0].lower() != names[1].lower() and all(_treatment_like(n) for n in names):
+            for name, paren in zip(names, ("pa", "pb")):
+                _add_arm(arms, name, m.group(paren), randomised=True)
+            break
     if not arms:
         _add_study_comparison(arms, masked)
     if not complete:  # an arm of the randomisation could not be read: later names may still be arms

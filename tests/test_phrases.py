@@ -875,6 +875,19 @@ def _key(r):
     ("GALLINULE-2 is a randomized phase 2 trial. Pts with resectable melanoma received 2 neoadjuvant doses of "
      "torelimab plus fianlimab (the combination) or torelimab alone, then surgery. 24-mo OS: 91% vs 86%.",
      [("OS", "landmark", 91, None, 24, "torelimab plus fianlimab"), ("OS", "landmark", 86, None, 24, "torelimab alone")]),
+    # 'assigned to A (...) alone or with B': arms 'A alone' and 'A with B', later called 'B with A' and 'the A group';
+    # items after semicolons of a two-arm comparison share the first item's grade
+    ("Patients were randomly assigned to whole-brain radiotherapy (30 Gy) alone or with concurrent veltozolamide. "
+     "Survival was longer among patients who received veltozolamide with radiotherapy than among those who received "
+     "radiotherapy alone (median, 8.1 months vs. 6.2 months). Grade 3 or 4 lymphopenia occurred in 25.1% of the "
+     "patients in the combination group, as compared with 9.4% in the radiotherapy group; thrombocytopenia in 10.3% "
+     "and 0.6%.",
+     [("OS", "median", 8.1, None, None, "whole-brain radiotherapy with veltozolamide"),
+      ("OS", "median", 6.2, None, None, "whole-brain radiotherapy alone"),
+      ("OTHER_AE:lymphopenia", "rate", 25.1, "3-4", None, "whole-brain radiotherapy with veltozolamide"),
+      ("OTHER_AE:lymphopenia", "rate", 9.4, "3-4", None, "whole-brain radiotherapy alone"),
+      ("THROMBOCYTOPENIA", "rate", 10.3, "3-4", None, "whole-brain radiotherapy with veltozolamide"),
+      ("THROMBOCYTOPENIA", "rate", 0.6, "3-4", None, "whole-brain radiotherapy alone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -110,6 +110,12 @@ RECEIVED_COUNTS = re.compile(
     r"(?P<pa>\s?\([^()]{0,120}\))?,?\s+and\s+\d+\s+(?:patients\s+)?(?:received|were\s+assigned\s+to|to)\s+"
     r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,120}\))?(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until)\b|\s?\(|$)",
     re.I)
+# 'randomly assigned to short-course radiotherapy (40 Gy) alone or with concomitant dravozolamide': A alone, A with B
+ALONE_OR_WITH = re.compile(
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,60}?\bto\s+(?:receive\s+)?(?:either\s+)?"
+    r"(?P<a>[A-Za-z~][^.;()]{1,60}?)(?P<pa>\s?\([^()]{0,80}\))?\s+alone,?\s+or\s+(?:with|plus|in\s+combination\s+with|combined\s+with)\s+"
+    r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?=\s?[.;]|,\s|\s?\(|\s+(?:every|each|for|until|in|at|on|after|followed)\b|$)", re.I)
+TIMING_WORDS = re.compile(r"^(?:(?:concomitant|concurrent|adjuvant|neoadjuvant|maintenance|sequential|and|oral|intravenous)\s+)+", re.I)
 # 'Pts received 2 doses of X plus Y (the combination) or X alone' in a randomised report: the arms, without 'randomised to'
 RECEIVED_EITHER = re.compile(
     r"\b(?:patients|pts|participants)\b(?:[^.;()]|\([^()]*\)){0,100}?\s(?:received|were\s+given|were\s+treated\s+with)\s+(?:either\s+)?"
@@ -262,6 +268,18 @@ def find_arms(masked: str) -> list[Arm]:
     arms: list[Arm] = []
     listed: list[tuple[int, int]] = []
     complete = True
+    for m in scan(ALONE_OR_WITH, masked):
+        base, partner = _clean(m.group("a")), TIMING_WORDS.sub("", _clean(m.group("b")))
+        if base and partner and _treatment_like(base) and _treatment_like(partner):
+            _add_arm(arms, f"{base} alone", m.group("pa"), randomised=True)
+            combined = Arm(f"{base} with {partner}", randomised=True)
+            head = base.split()[-1]  # 'short-course radiotherapy' -> 'radiotherapy'
+            arms[-1].aliases.update({base, head, f"{head} alone"})  # 'the radiotherapy group', 'radiotherapy alone'
+            combined.aliases.update({partner, f"{partner} with {head}", f"{partner} plus {head}", f"{head} plus {partner}",
+                                     f"{head} with {partner}", f"{head} and {partner}"})
+            arms.append(combined)
+            listed.append(m.span())
+            break
     for m in scan(RANDOMIZED_LIST, masked):
         items = list(LIST_ITEM.finditer(m.group("items")))
         if any(re.search(r"\s(?:or|and)\s", i.group("name")) for i in items):

@@ -422,7 +422,8 @@ def _grade_leads_a_list(ctx: Context, grade_end: int, mention_start: int) -> boo
                 or GRADED_LIST_TAIL.fullmatch(ctx.text, grade_end, mention_start)
                 or GRADED_PAREN_LIST.fullmatch(ctx.text, grade_end, mention_start)
                 or GRADED_ITEMS.fullmatch(ctx.text, grade_end, mention_start)
-                or GRADED_MOST_COMMON.fullmatch(ctx.text, grade_end, mention_start))
+                or GRADED_MOST_COMMON.fullmatch(ctx.text, grade_end, mention_start)
+                or GRADED_SEMICOLON_ITEMS.fullmatch(ctx.text, grade_end, mention_start))
 
 
 # 'abnormalities of Grade 3 or 4 were lymphopenia (76%), neutropenia (48.7%), anemia (37.4%)': one grade for the list
@@ -443,6 +444,12 @@ GRADED_LIST_TAIL = re.compile(r"\s*(?!(?:were|was|occurred|had|in|of|and|or|repo
                               r"(?:\s*(?:,|and|vs\.?)\s*\d+(?:\.\d+)?\s?%)*"
                               r"(?:\s*[,;]\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,2}\s?:?\s+\d+(?:\.\d+)?\s?%(?:\s*(?:,|and|vs\.?)\s*\d+(?:\.\d+)?\s?%)*)*"
                               r"\s*[,;]?\s*(?:and\s+)?", re.I)
+# 'Grade 3 or 4 lymphopenia occurred in 27.4% of ... as compared with 10.2% ...; thrombocytopenia in 11.3% and 0.4%; and
+# neutropenia in 8.1% and 0.8%': items after semicolons of a two-arm comparison share the first item's grade
+GRADED_SEMICOLON_ITEMS = re.compile(
+    r"\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+(?:occurred\s+|was\s+\w+\s+|were\s+\w+\s+)?in\s+\d+(?:\.\d+)?\s?%"
+    r"(?:[^;.%]|(?<=\d)\.(?=\d)){1,120}?\d\s?%(?:[^;.]|(?<=\d)\.(?=\d)){0,60};\s*(?:and\s+)?"  # a pair in the first item
+    r"(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s+in\s+\d+(?:\.\d+)?\s?%(?:\s*(?:and|,|vs\.?)\s*\d+(?:\.\d+)?\s?%)*\s*;\s*(?:and\s+)?)*", re.I)
 GRADE_AFTER_PAIR = re.compile(r"\s?%?(?:\s*(?:vs\.?|versus|and|,)\s*\d+(?:\.\d+)?\s?%)*\s*\(\s*")
 GRADE_AFTER_VALUE = re.compile(r"[\s%)]*(?:(?:of\s+(?:the\s+)?)?(?:patients|pts|subjects)\s+)?(?:had|were|was|with|experienced|developed|(?:(?:were|was)\s+)?(?:rated|classified\s+as|graded(?:\s+as)?|considered))\s+$", re.I)
 
@@ -1016,7 +1023,8 @@ def _only_arm_named(mentions: list[arm_rules.ArmMention], n_arms: int) -> int | 
 
 # 'SP vs. S', 'in the PE arm than in the FEC arm', 'X compared with Y'
 NAMED_PAIR_GAP = re.compile(r"\s*(?:(?:arm|group|cohort)s?\s*)?(?:vs\.?|versus|than(?:\s+(?:in|with|for|among))?|"
-                            r"compared\s+(?:with|to)|relative\s+to|over)\s*(?:the\s+)?(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?", re.I)
+                            r"compared\s+(?:with|to)|relative\s+to|over)\s*(?:the\s+)?"
+                            r"(?:(?:patients|those)\s+(?:who\s+)?(?:in|on|receiving|received|given|treated\s+with|assigned\s+to)\s+(?:the\s+)?)?", re.I)
 
 
 def _named_comparison(text: str, mentions: list[arm_rules.ArmMention], n_arms: int) -> tuple[int, list[int]] | None:

@@ -888,6 +888,10 @@ def _key(r):
       ("OTHER_AE:lymphopenia", "rate", 9.4, "3-4", None, "whole-brain radiotherapy alone"),
       ("THROMBOCYTOPENIA", "rate", 10.3, "3-4", None, "whole-brain radiotherapy with veltozolamide"),
       ("THROMBOCYTOPENIA", "rate", 0.6, "3-4", None, "whole-brain radiotherapy alone")]),
+    # 'HR for rPFS was 0.63 for Arm A versus Arm C (95% CI ...)': rPFS is PFS, and the label after the ratio keeps its CI
+    ("Patients were randomized to talaparib plus enzalutamide (Arm A), talaparib alone (Arm B) or placebo plus "
+     "enzalutamide (Arm C). The HR for rPFS was 0.61 for Arm A versus Arm C (95% CI 0.44-0.85; p=0.004).",
+     [("PFS", "hr", 0.61, None, None, "talaparib plus enzalutamide vs placebo plus enzalutamide")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1261,3 +1265,10 @@ def test_treatment_history_names_no_arms():
     names = [a.name for a in find_arms("A randomized trial. Pts received norvalimab plus sivarelimab (the combination) "
                                        "or norvalimab alone.")]
     assert names == ["norvalimab plus sivarelimab", "norvalimab alone"]
+
+
+def test_a_comparison_label_after_a_ratio_keeps_its_ci():
+    """'The HR for rPFS was 0.61 for Arm A versus Arm C (95% CI 0.44-0.85; p=0.004)': the label belongs to the ratio."""
+    text = ("Patients were randomized to talaparib plus enzalutamide (Arm A), talaparib alone (Arm B) or placebo plus "
+            "enzalutamide (Arm C). The HR for rPFS was 0.61 for Arm A versus Arm C (95% CI 0.44-0.85; p=0.004).")
+    assert [(r["ci_low"], r["ci_high"], r["p_value"]) for r in records_of(text)] == [(0.44, 0.85, "0.004")]

@@ -278,7 +278,7 @@ CI_RE = re.compile(
     rf"(-?{NUM}|{NR_RE})(?:\s?{UNIT_RE})?\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
 BARE_RANGE_RE = re.compile(rf"^\s?[\(\[]\s?(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\s)\s?(-?{NUM}|{NR_RE})\s?[\)\]]", re.I)
 P_RE = re.compile(r"\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+)?[Pp](?:\s?-?\s?values?)?\s?(<=|>=|<|>|=)\s?(\d*\.\d+(?:\s?x\s?10\^?-\d+)?|\d(?:\.\d+)?(?:e-\d+)?|0)")
-HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|PFS|EFS|overall\s+survival|progression-free\s+survival|event-free\s+survival)"
+HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|r?PFS|EFS|overall\s+survival|(?:radiographic\s+)?progression-free\s+survival|event-free\s+survival)"
                    # 'for disease recurrence, progression or death', 'for radiographic progression or death'
                    r"|\s+(?:for|of)\s+[a-z][a-z ,/-]{0,40}?(?:death|progression|recurrence|relapse|events?))?"
                    # 'for the triplet versus the doublet'; 'HR, DRUGA vs placebo:'
@@ -427,9 +427,15 @@ def _make_value(kind: str, m: re.Match[str]) -> Value | None:
 ANOTHER_VALUE = re.compile(rf"(?<![\w.]){NUM}\s?(?:%|(?:{UNIT_RE})\b)", re.I)
 
 
+RATIO_LABEL_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?)\s+(?:the\s+)?[\w+/-]+"
+                               r"(?:\s[\w+/-]+){0,3}?(?=\s*[(\[,;])", re.I)
+
+
 def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
     """CI, range and p-value printed right after a value belong to it (up to the next value's turn)."""
-    tail = text[v.end:v.end + window]
+    label = RATIO_LABEL_AFTER.match(text, v.end) if v.kind == "hr" else None
+    skip = label.end() - v.end if label else 0  # 'HR was 0.63 for Arm A versus Arm C (95% CI ...)': the label is the ratio's
+    tail = text[v.end + skip:v.end + skip + window]
     cut = re.search(r"\n\s*(?:•|-\s|\*\s|\n)|[;.](?:\s|$)(?![^()\[\]]*[)\]])(?!\s?(?:\d{2}\s?%\s?C|CI\b|[Pp]\s?[<>=]|[Pp]-?\s?value))|\bvs\.?\b|\bversus\b|\band\s+(?:the|in)\b|\b(?:HR|hazard\s+ratio|odds\s+ratio|OR|RR|risk\s+ratio|relative\s+risk)\b", tail)
     scope = tail[: cut.start()] if cut else tail
     closing = _unopened_close(scope)
@@ -441,14 +447,14 @@ def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
         ci = None  # 'follow-up of 14.1 months, median PFS was 7.6 months (95% CI ...)': the CI is the next value's
     if ci:
         v.ci_low, v.ci_high = _bound(ci.group(1)), _bound(ci.group(2))
-        v.extras["ci_end"] = v.end + ci.end() + _closing(scope, ci.end())
+        v.extras["ci_end"] = v.end + skip + ci.end() + _closing(scope, ci.end())
     elif bare:
         v.ci_low, v.ci_high = _bound(bare.group(1)), _bound(bare.group(2))
-        v.extras["ci_end"] = v.end + bare.end()
+        v.extras["ci_end"] = v.end + skip + bare.end()
     p = P_RE.search(scope)
     if p and not re.search(r"\d\s?%", scope[: p.start()].replace("95%", "")):
         v.p_value = _p_string(p)
-        v.extras["p_end"] = v.end + p.end()
+        v.extras["p_end"] = v.end + skip + p.end()
 
 
 def _unopened_close(scope: str) -> int | None:
@@ -476,7 +482,7 @@ def _hint(phrase: str) -> str | None:
         return "EFS"  # 'for disease recurrence, progression or death': an event-free survival ratio
     if ("death" in phrase and "progression" not in phrase) or re.search(r"\b(?:os|overall survival)\b", phrase):
         return "OS"
-    if "progression" in phrase or re.search(r"\bpfs\b", phrase):
+    if "progression" in phrase or re.search(r"\br?pfs\b", phrase):
         return "PFS"
     if re.search(r"\b(?:efs|event-free survival)\b", phrase):
         return "EFS"

@@ -892,6 +892,9 @@ def _key(r):
     ("Patients were randomized to talaparib plus enzalutamide (Arm A), talaparib alone (Arm B) or placebo plus "
      "enzalutamide (Arm C). The HR for rPFS was 0.61 for Arm A versus Arm C (95% CI 0.44-0.85; p=0.004).",
      [("PFS", "hr", 0.61, None, None, "talaparib plus enzalutamide vs placebo plus enzalutamide")]),
+    # an event the lexicon does not know, named as the subject, outside a safety section when its name says it is an event
+    ("RESULTS: Acute kidney injury occurred in 11 (18.3%) patients. Postoperative recovery occurred in 12%.",
+     [("OTHER_AE:acute kidney injury", "rate", 18.3, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -268,15 +268,21 @@ def _listed_adverse_events(text: str, mentions: list[EndpointMention]) -> list[E
 
 
 SAFETY_SUBJECT = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?P<name>[A-Z][a-z][\w-]*(?:\s[a-z][\w-]*){0,5}?)(?:\s\([A-Z][A-Za-z-]{1,8}\))?\s+"
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))\s*(?P<name>[A-Z][a-z][\w-]*(?:\s[a-z][\w-]*){0,5}?)(?:\s\([A-Z][A-Za-z-]{1,8}\))?\s+"
     r"(?:occurred|was\s+(?:reported|observed|seen|noted)|were\s+(?:reported|observed|seen|noted)|developed)\s+in\s+"
-    r"(?:\d+\s+patients?\s+\()?\d+(?:\.\d+)?\s?%", re.M)
+    r"(?:\d+\s+(?:patients?\s+)?\()?\d+(?:\.\d+)?\s?%", re.M)
 SAFETY_SECTION = re.compile(r"\b(?:adverse|safety|toxicit|side[\s-]effects|warnings?|precautions|tolerab)", re.I)
 NOT_EVENT_SUBJECT = re.compile(r"^(?:progression|relapse|recurrence|death|deaths|response|responses|remission|disease|"
                                r"survival|discontinuation|dose|treatment|the|this|it|they|responders?|patients?|"
                                r"permanent|serious|fatal|grade|efficacy|benefit|improvement|stable|partial|complete|"
                                r"mrd|minimal|engraftment|hospitali[sz]ation|crossover|censoring|synchronous|metachronous|"
                                r"metasta\w*|local|distant|locoregional|second|new|recurrent|residual|pathologic\w*)\b", re.I)
+
+
+# 'Acute gastrointestinal injury occurred in 15 (27.3%) patients': a name that says it is an event
+EVENT_HEAD = re.compile(r"\b(?:injury|toxicit(?:y|ies)|complications?|syndrome|failure|insufficiency|necrosis|ha?emorrhage|bleeding|"
+                        r"perforation|fistulae?|leak(?:age)?|stenosis|stricture|thrombosis|embolism|o?edema|neuropathy|mucositis|"
+                        r"dermatitis|pneumonitis|infections?)$", re.I)
 
 
 def _safety_subjects(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
@@ -288,7 +294,7 @@ def _safety_subjects(text: str, mentions: list[EndpointMention]) -> list[Endpoin
         start, end = m.start("name"), m.end("name")
         if NOT_EVENT_SUBJECT.match(name) or any(x.start < end and start < x.end for x in mentions):
             continue
-        if not SAFETY_SECTION.search(text, max(0, start - 1500), start):
+        if not (SAFETY_SECTION.search(text, max(0, start - 1500), start) or EVENT_HEAD.search(name)):
             continue
         found.append(EndpointMention(start, end, "OTHER_AE:" + " ".join(name.lower().split()), name, "safety-subject"))
     return found

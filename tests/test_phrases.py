@@ -895,6 +895,18 @@ def _key(r):
     # an event the lexicon does not know, named as the subject, outside a safety section when its name says it is an event
     ("RESULTS: Acute kidney injury occurred in 11 (18.3%) patients. Postoperative recovery occurred in 12%.",
      [("OTHER_AE:acute kidney injury", "rate", 18.3, "any", None, None)]),
+    # 'nausea and vomiting' with one list of values is one event; with 'respectively' it is two
+    ("Grade 3-4 nausea and vomiting occurred in 8% and 15%. Nausea and vomiting were reported in 22% and 11%, respectively.",
+     [("OTHER_AE:nausea and vomiting", "rate", 8, "3-4", None, None), ("OTHER_AE:nausea and vomiting", "rate", 15, "3-4", None, None),
+      ("OTHER_AE:nausea", "rate", 22, "any", None, None), ("OTHER_AE:vomiting", "rate", 11, "any", None, None)]),
+    # the second value of a 'vs' pair stays with the pair's endpoint, not the one named after the pair
+    ("Gr ≥3 TRAEs: 52.1% vs 45.3%, most often anemia (15.0% vs 13.1%).",
+     [("TEAE", "rate", 52.1, ">=3", None, None), ("TEAE", "rate", 45.3, ">=3", None, None),
+      ("ANEMIA", "rate", 15.0, ">=3", None, None), ("ANEMIA", "rate", 13.1, ">=3", None, None)]),
+    # ', as was 30-day mortality (5.9% and 5.4%)': an unknown measure's own parenthesis keeps its values
+    ("Postoperative complications were similar in the two groups (42% and 40%), as was 30-day mortality (5.1% and 4.9%).",
+     [("OTHER_AE:postoperative complications", "rate", 42, "any", None, None),
+      ("OTHER_AE:postoperative complications", "rate", 40, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -119,6 +119,7 @@ def build_context(document: Document) -> Context:
     mentions += _listed_adverse_events(text, mentions)
     mentions += _safety_subjects(text, mentions)
     mentions = _named_toxicities(text, _slash_compounds(text, mentions))
+    mentions = _split_respective_pairs(text, mentions)
     timepoints = find_timepoints(text)
     hazard_ratios = find_hazard_ratios(text)
     trials = find_trials(text)
@@ -298,6 +299,24 @@ def _safety_subjects(text: str, mentions: list[EndpointMention]) -> list[Endpoin
             continue
         found.append(EndpointMention(start, end, "OTHER_AE:" + " ".join(name.lower().split()), name, "safety-subject"))
     return found
+
+
+PAIRED_EVENT = re.compile(r"^(?P<a>[A-Za-z]+)\s+and\s+(?P<b>[A-Za-z]+)$")
+RESPECTIVELY_AHEAD = re.compile(r"^[^.;]{0,120}?\brespectively\b")
+
+
+def _split_respective_pairs(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """'Nausea and vomiting were reported in 20% and 10%, respectively' names two events; without 'respectively'
+    ('nausea and vomiting in 38 patients') the pair is one event."""
+    out = []
+    for m in mentions:
+        pair = PAIRED_EVENT.match(m.text) if m.code.startswith("OTHER_AE:") else None
+        if pair and RESPECTIVELY_AHEAD.match(text[m.end:m.end + 160]):
+            out.append(EndpointMention(m.start, m.start + pair.end("a"), "OTHER_AE:" + pair.group("a").lower(), pair.group("a"), m.rule))
+            out.append(EndpointMention(m.start + pair.start("b"), m.end, "OTHER_AE:" + pair.group("b").lower(), pair.group("b"), m.rule))
+        else:
+            out.append(m)
+    return out
 
 
 SLASH_COMPOUND = re.compile(r"(?<![\w/-])[A-Za-z][A-Za-z-]+(?:/[A-Za-z][a-z-]+)+(?![\w/-])")  # 'Asthenia/fatigue', 'ILD/pneumonitis'

@@ -144,7 +144,8 @@ OWN_CLAUSE = re.compile(r"(?:\d\s?%?|\bper\s?cent)(?:\s+(?:on|in|with|for)\s+[\w
                         r"(?:(?:was|were)\s+(?:reported|observed|seen|noted)\s+)?(?:occurred\s+)?in\s*"
                         r"(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent)?\s*(?:,|and|or|vs\.?|versus)?\s*)*$", re.I)
 OWN_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<item>(?!(?:and|or|the|in|with|for|p|vs)\b)[A-Za-z][a-z\s/-]{2,40}?)\s+(?:\d+(?:\.\d+)?\s?%\s*(?:/|,|vs\.?|and)\s*)*$", re.I)  # 'chemonaive: ...' is a label
-OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+)?(?!(?:and|or|than|versus|vs|compared|relative|with|without|in|for|on|among|between|of|to|at|by|from|no)\b)[a-z][A-Za-z\s/-]{2,40}\(\s*$")
+OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+|as\s+(?:was|were|did)\s+)?(?!(?:and|or|than|versus|vs|compared|relative|with|without|in|for|on|among|between|of|to|at|by|from|no)\b)(?:[a-z]|\d+-[a-z])[\w\s/-]{2,40}\("
+                      r"\s*(?:\d+(?:\.\d+)?\s?%\s*(?:,|and|vs\.?|versus|/)\s*)*$")
 # 'more frequent with X (64%) than with Y (43%)': the other arm of a comparison, not an unknown item
 COMPARED_ITEM = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:(?:with|in|for|among|on)\s+)?(?:the\s+)?"
                            r"[\w+/-]+(?:\s[\w+/-]+){0,3}\s*\(\s*$", re.I)
@@ -582,6 +583,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
             m = choose_endpoint(ctx, v, mentions)
             if m is not None and not _is_consequence(ctx, m, v):
                 assigned[i] = m
+    _keep_pairs_together(ctx, values, assigned)
     candidates: dict[int, dict[str, Any]] = {}
     baseline = _describes_baseline(ctx, start, end)
     for i, m in assigned.items():
@@ -1022,7 +1024,7 @@ def _only_arm_named(mentions: list[arm_rules.ArmMention], n_arms: int) -> int | 
 
 
 # 'SP vs. S', 'in the PE arm than in the FEC arm', 'X compared with Y'
-NAMED_PAIR_GAP = re.compile(r"\s*(?:(?:arm|group|cohort)s?\s*)?(?:vs\.?|versus|than(?:\s+(?:in|with|for|among))?|"
+NAMED_PAIR_GAP = re.compile(r"\s*(?:(?:arm|group|cohort)s?\s*)?(?:vs\.?|versus|than(?:\s+(?:in|with|for|among|after|on))?|"
                             r"compared\s+(?:with|to)|relative\s+to|over)\s*(?:the\s+)?"
                             r"(?:(?:patients|those)\s+(?:who\s+)?(?:in|on|receiving|received|given|treated\s+with|assigned\s+to)\s+(?:the\s+)?)?", re.I)
 
@@ -1092,6 +1094,18 @@ def _pairs_named_after(ctx: Context, mentions, values, assigned) -> None:
         if after is not None and NAMED_AFTER.match(ctx.text[b.end:after.start]) and stat_for(after.code, a) \
                 and stat_for(after.code, b) and after.code not in ("FOLLOW_UP",):
             assigned[k] = assigned[k + 1] = after
+
+
+def _keep_pairs_together(ctx: Context, values, assigned) -> None:
+    """'Gr >=3 TRAEs: 55.1% vs 48.3%, most often anemia (16.0% vs 14.1%)': the second value of a 'vs' pair is the
+    first one's endpoint, not the endpoint named after the pair."""
+    for k in range(len(values) - 1):
+        a, b = values[k], values[k + 1]
+        first, second = assigned.get(k), assigned.get(k + 1)
+        if first is None or second is None or first is second or a.kind != b.kind or a.kind == "hr":
+            continue
+        if first.end <= a.start and second.start >= b.end and VERSUS_GAP.match(ctx.text[a.end:b.start]):
+            assigned[k + 1] = first
 
 
 FIGURES_WERE = re.compile(r"\bthe\s+(?:corresponding\s+)?(?:figures|values|numbers)\s+were\s+$", re.I)

@@ -907,6 +907,13 @@ def _key(r):
     ("Postoperative complications were similar in the two groups (42% and 40%), as was 30-day mortality (5.1% and 4.9%).",
      [("OTHER_AE:postoperative complications", "rate", 42, "any", None, None),
       ("OTHER_AE:postoperative complications", "rate", 40, "any", None, None)]),
+    # the one arm named before a pair, as the clause's subject, comes first
+    ("Patients were randomized to PCR or PCR-B. Patients treated with PCR-B had a trend for a higher complete "
+     "remission (CR) rate (52.5% vs 33.3%; p = 0.08).",
+     [("CR", "rate", 52.5, None, None, "PCR-B"), ("CR", "rate", 33.3, None, None, "PCR")]),
+    # 'The CR rate was higher in arm B (90%) than in arm A (70%)': no unknown item between the endpoint and its values
+    ("Patients were randomized to arm A or arm B. The complete response (CR) rate was higher in arm B (88%) than in arm A (71%).",
+     [("CR", "rate", 88, None, None, "arm B"), ("CR", "rate", 71, None, None, "arm A")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

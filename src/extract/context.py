@@ -273,7 +273,7 @@ SAFETY_SUBJECT = re.compile(
     r"(?:occurred|was\s+(?:reported|observed|seen|noted)|were\s+(?:reported|observed|seen|noted)|developed)\s+in\s+"
     r"(?:\d+\s+(?:patients?\s+)?\()?\d+(?:\.\d+)?\s?%", re.M)
 SAFETY_SECTION = re.compile(r"\b(?:adverse|safety|toxicit|side[\s-]effects|warnings?|precautions|tolerab)", re.I)
-NOT_EVENT_SUBJECT = re.compile(r"^(?:progression|relapse|recurrence|death|deaths|response|responses|remission|disease|"
+NOT_EVENT_SUBJECT = re.compile(r"^(?:while|although|whereas|however|but|and|also|thus|moreover|overall|progression|relapse|recurrence|death|deaths|response|responses|remission|disease|"
                                r"survival|discontinuation|dose|treatment|the|this|it|they|responders?|patients?|"
                                r"permanent|serious|fatal|grade|efficacy|benefit|improvement|stable|partial|complete|"
                                r"mrd|minimal|engraftment|hospitali[sz]ation|crossover|censoring|synchronous|metachronous|"

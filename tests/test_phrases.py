@@ -1294,3 +1294,15 @@ def test_a_comparison_label_after_a_ratio_keeps_its_ci():
     text = ("Patients were randomized to talaparib plus enzalutamide (Arm A), talaparib alone (Arm B) or placebo plus "
             "enzalutamide (Arm C). The HR for rPFS was 0.61 for Arm A versus Arm C (95% CI 0.44-0.85; p=0.004).")
     assert [(r["ci_low"], r["ci_high"], r["p_value"]) for r in records_of(text)] == [(0.44, 0.85, "0.004")]
+
+
+def test_a_pipe_table_section_row_keeps_the_arm_columns():
+    """'| Overall Survival | | |' between rows is a section heading, not a header with two arms."""
+    text = ("Patients were randomized 2:1 to VELQUARA or sorafenib.\n\n"
+            "| Endpoint | VELQUARA (N=408) | Sorafenib (N=203) |\n"
+            "| Overall Survival | | |\n"
+            "| Median OS in months (95% CI) | 15.9 (14.2, 17.6) | 12.1 (10.4, 14.0) |\n"
+            "| Objective Response Rate | | |\n"
+            "| ORR, % (95% CI) | 22 (18, 26) | 6 (3, 10) |\n")
+    got = sorted((r["endpoint"], r["value"], r["arm"]) for r in records_of(text))
+    assert got == [("ORR", 6.0, "Sorafenib"), ("ORR", 22.0, "VELQUARA"), ("OS", 12.1, "Sorafenib"), ("OS", 15.9, "VELQUARA")]

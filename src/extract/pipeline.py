@@ -13,7 +13,7 @@ from .documents import Document
 from .prose import arm_spellings, link_sentence
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
 from .rows import (BOUNDS_RE, SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
-                   LABEL_N, label_timepoint, label_unit, parse_header, parse_row, parse_subheader)
+                   LABEL_N, label_timepoint, label_unit, parse_header, parse_row, parse_subheader, pipe_section_row)
 from .segment import Line, continues, lines, other_study_spans, sections, sentences
 from .values import parse_p, to_float
 
@@ -140,6 +140,11 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     header = state.header
     if header and MARKDOWN_RULE.match(line.text):
         return 1  # '|---|---|' under a Markdown header
+    if header and pipe_section_row(line.text):
+        inside = ctx.mentions_in(line.start, line.end)
+        if inside:
+            state.block_code = state.last_code = inside[0].code
+        return 1  # '| Overall Survival | | |': a section heading inside the table; the arm columns stay
     if header and UNITS_LINE.match(line.text):
         state.header = replace(header, percent=True)
         return 1  # '(%)  (%)  (%)  (%)' under the grade columns: the unit of every cell, no column of its own

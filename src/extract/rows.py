@@ -211,11 +211,21 @@ def _label_traits(label: str) -> tuple[int | None, bool, bool]:
     return (int(n.group(1) or n.group(2)) if n else None), "%" in label, bool(SAFETY.search(label))
 
 
+def pipe_section_row(line: str) -> bool:
+    """A pipe row whose only filled cell is the first one."""
+    if line.count("|") < 2:
+        return False
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return len(cells) >= 2 and bool(cells[0]) and not any(cells[1:])
+
+
 def parse_header(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None = None) -> Header | None:
     """'Axicel (n=180) SoC (n=179) p', 'Survival  Ivorsanib  Placebo  HR (95% CI)  p',
     'Safety (N=146), n (%)  Any grade  Grade >=3' -> the columns of the rows below."""
     if len(line) > MAX_HEADER_LENGTH:
         return None  # a paragraph, not a header: and the arm-group pattern is costly on long lines
+    if pipe_section_row(line):
+        return None  # '| Overall Survival | | |': a section heading inside the table, the columns stay
     return _header_with_sizes(line, endpoint_spans) or _header_from_segments(line, endpoint_spans, previous) \
         or _single_column_header(line)
 

@@ -914,6 +914,14 @@ def _key(r):
     # 'The CR rate was higher in arm B (90%) than in arm A (70%)': no unknown item between the endpoint and its values
     ("Patients were randomized to arm A or arm B. The complete response (CR) rate was higher in arm B (88%) than in arm A (71%).",
      [("CR", "rate", 88, None, None, "arm B"), ("CR", "rate", 71, None, None, "arm A")]),
+    # a leading 'Among cisplatin-ineligible patients,' qualifies each arm's value with the subgroup
+    ("The trial compared ZB-301 plus torilimab with chemotherapy. Among cisplatin-ineligible patients, median OS was "
+     "24.2 months with ZB-301 plus torilimab and 11.9 months with chemotherapy.",
+     [("OS", "median", 24.2, None, None, "ZB-301 plus torilimab (cisplatin-ineligible)"),
+      ("OS", "median", 11.9, None, None, "chemotherapy (cisplatin-ineligible)")]),
+    # 'were alive and free of radiographic progression' is a PFS landmark
+    ("At 24 months, 54.1% and 31.0% of patients, respectively, were alive and free of radiographic progression.",
+     [("PFS", "landmark", 54.1, None, 24, None), ("PFS", "landmark", 31.0, None, 24, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1025,6 +1033,8 @@ def test_trial_name_is_attributed():
     "Serious AE rates were 7.1% versus 2.9% versus 0.0%.",
     "Folate-receptor ADC extends survival in platinum-resistant ovarian cancer: TANAGER-3",
     "Patients had a very good partial response or better in 38%.",
+    # values from earlier reports named as such
+    "Previously reported results from the dose-escalation cohorts showed an ORR of 79%.",
     # symptom-free survival and PSA50 responses are no SCHEMA endpoints
     "Median symptom-free survival was 38, 37 and 22 weeks.",
     "PSA50 responses occurred in 44% and 50% of pts in the two cohorts, respectively.",

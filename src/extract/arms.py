@@ -726,11 +726,11 @@ GROUP = (r"(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those|women|men|subjec
          r"|(?:the\s+)?\d[\d.,]*\s?(?:mg|μg|µg|mcg|ug|g)(?:/kg|/m\^?2)?(?:\s+[a-z]+){0,2}\s+(?:cohort|dose\s+level|level|group|arm)")
 ANALYSIS_OF = r"(?:an?\s+|the\s+)?(?:(?:exploratory|pre-?specified|post[\s-]hoc|subgroup|subset)\s+)*analys[ie]s\s+(?:of|in|among)\s+"
 ASIDE = r"(?:\s*\([^()]{0,80}\))?"
-LEADING_GROUP = re.compile(rf"[\s•*-]*(?:At|In|Among|For)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}){ASIDE}\s*,", re.I)
-# 'Results were consistent in patients with POD24, with a median PFS of 24.1 months'
-INNER_GROUP = re.compile(rf"\b(?:in|among)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}){ASIDE}\s*,", re.I)
 DESCRIBED_PATIENTS = (r"(?!(?:all|the|these|those|evaluable|treated|enrolled|assessable|efficacy|response|randomi[sz]ed|\d)\b)"
                       r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2}\s+patients\b")
+LEADING_GROUP = re.compile(rf"[\s•*-]*(?:At|In|Among|For)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}|{DESCRIBED_PATIENTS}){ASIDE}\s*,", re.I)
+# 'Results were consistent in patients with POD24, with a median PFS of 24.1 months'
+INNER_GROUP = re.compile(rf"\b(?:in|among)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}){ASIDE}\s*,", re.I)
 # '52% at 400 mg and 37% at 200 mg': a bare dose right after a value is its dose cohort
 BARE_DOSE = (r"\d[\d.,]*\s?(?:mg|μg|µg|mcg|ug)(?:/kg|/m\^?2)?(?=\s*(?:[,;.)]|\band\b|\bvs\.?|\bversus\b|\brespectively\b|$))")
 TRAILING_GROUP = re.compile(rf"^[\s,]*(?:of\s+(?:the\s+)?patients\s+)?(?:at|in|among|for)\s+(?P<group>{GROUP}|{DESCRIBED_PATIENTS}|(?<=at\s){BARE_DOSE})", re.I)
@@ -800,5 +800,6 @@ def trailing_group(text: str, value_end: int, limit: int) -> str | None:
 
 def subgroup_label(group: str) -> str:
     """'patients with ESR1 mutations' -> 'ESR1 mutations', as a qualifier after an arm's name."""
-    return re.sub(r"^(?:patients|participants|those|women|men|subjects|pts)\s+(?:with|who\s+had|harbou?ring|"
-                  r"whose\s+(?:tumou?rs\s+)?(?:had|have|expressed|were|was)|whose)\s+", "", group, flags=re.I)
+    label = re.sub(r"^(?:patients|participants|those|women|men|subjects|pts)\s+(?:with|who\s+had|harbou?ring|"
+                   r"whose\s+(?:tumou?rs\s+)?(?:had|have|expressed|were|was)|whose)\s+", "", group, flags=re.I)
+    return re.sub(r"\s+(?:patients|participants|subjects|pts)$", "", label, flags=re.I)  # 'cisplatin-ineligible patients'

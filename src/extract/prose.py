@@ -484,7 +484,7 @@ LASTING = re.compile(r"\b(?:remained|remain|remaining|maintained|still)\s+in\s+(
 SHARE_OF_EVENTS = re.compile(r"[\s•]*Of\s+(?:the|these|all)\s+[^,]{0,50}?\b(?:events?|cases|episodes|responders|responses|deaths)\s*,", re.I)
 
 
-EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|had\s+(?:produced|shown|demonstrated|achieved|yielded)\b"
+EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|had\s+(?:produced|shown|demonstrated|achieved|yielded)\b|previously\s+reported\b"
                               r"|(?:an?|the|our|its)\s+(?:earlier|previous|prior)\s+(?:phase\s+(?:[1-3]|I{1,3})\w?\s+)?"
                               r"(?:[A-Z][\w-]*\s+)?(?:analysis|report|data(?:\s+cut)?|study|trial|results))", re.I)
 

@@ -922,6 +922,12 @@ def _key(r):
     # 'were alive and free of radiographic progression' is a PFS landmark
     ("At 24 months, 54.1% and 31.0% of patients, respectively, were alive and free of radiographic progression.",
      [("PFS", "landmark", 54.1, None, 24, None), ("PFS", "landmark", 31.0, None, 24, None)]),
+    # role names in quotes or alone in an arm's parenthesis ('(the "triplet" arm)', '(control)'), used later as names
+    ('Patients were randomized to velbolimab alone (the "doublet" arm), velbolimab plus RENARA (the "triplet" arm) or '
+     'placebo (control). Median PFS was 14.8 months in the triplet arm, 10.6 months in the doublet arm and 9.1 months '
+     'with control.',
+     [("PFS", "median", 14.8, None, None, "velbolimab plus RENARA"), ("PFS", "median", 10.6, None, None, "velbolimab alone"),
+      ("PFS", "median", 9.1, None, None, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -497,9 +497,12 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
         if named and not ARM_LETTER.fullmatch(named.group(0).strip(",; ()")):
             arm.aliases.add(named.group(1))  # '(350 mg/m2 daily, RT-5-FU arm)'
         label = re.fullmatch(r"\(\s*(?:the\s+)?([A-Za-z][\w+/-]{2,20})\s*[;,]\s*[nN]\s?=\s?\d+\s*\)", part.strip()) \
-            or re.fullmatch(r"\(\s*the\s+([A-Za-z][\w+/-]{2,20}(?:\s+(?:arm|group))?)\s*\)", part.strip())
+            or re.fullmatch(r"\(\s*the\s+[\"“']?([A-Za-z][\w+/-]{2,20})[\"”']?((?:\s+(?:arm|group))?)\s*\)", part.strip()) \
+            or re.fullmatch(r"\(\s*((?:the\s+)?(?:control|comparator|reference|experimental|investigational)(?:\s+(?:arm|group))?)\s*\)", part.strip(), re.I)
         if label:
             arm.aliases.add(label.group(1))  # '(the triplet; n=133)', '(the comparator arm)': the name the text goes on to use
+            if label.lastindex and label.lastindex > 1 and label.group(2):
+                arm.aliases.add(label.group(1) + label.group(2))  # '(the "triplet" arm)': 'triplet' and 'triplet arm'
         abbreviation = ABBREVIATION.match(part.strip())
         if abbreviation and (any(c.isupper() for c in abbreviation.group(1)) or re.fullmatch(r"[a-z]+-[a-z]+", abbreviation.group(1))):
             arm.aliases.add(abbreviation.group(1))

@@ -1322,3 +1322,19 @@ def test_a_pipe_table_section_row_keeps_the_arm_columns():
             "| ORR, % (95% CI) | 22 (18, 26) | 6 (3, 10) |\n")
     got = sorted((r["endpoint"], r["value"], r["arm"]) for r in records_of(text))
     assert got == [("ORR", 6.0, "Sorafenib"), ("ORR", 22.0, "VELQUARA"), ("OS", 12.1, "Sorafenib"), ("OS", 15.9, "VELQUARA")]
+
+
+def test_dose_columns_and_one_grade_column_per_arm_keep_their_arms():
+    """'200 mg QD (N=64)' heads an arm column; an arms line over one 'Grade 3-4 (%)' column per arm keeps the arms."""
+    doses = ("Patients were randomized to SOVRELIA 200 mg once daily or 300 mg once daily.\n\n"
+             "Adverse Reaction          200 mg QD (N=64)            300 mg QD (N=61)\n"
+             "                          Any Grade   Grade ≥3         Any Grade   Grade ≥3\n"
+             "Hyperglycemia             53%         16%              70%         31%\n")
+    assert sorted((r["value"], r["grade"], r["arm"]) for r in records_of(doses)) == [
+        (16.0, ">=3", "200 mg QD"), (31.0, ">=3", "300 mg QD"), (53.0, "any", "200 mg QD"), (70.0, "any", "300 mg QD")]
+    labs = ("Patients were randomized to ARVELTO + XELOX or placebo + XELOX.\n\n"
+            "  Laboratory Test               ARVELTO + XELOX    Placebo + XELOX\n"
+            "                                Grade 3–4 (%)      Grade 3–4 (%)\n"
+            "  Neutrophils decreased         21                 17\n")
+    assert sorted((r["value"], r["grade"], r["arm"]) for r in records_of(labs)) == [
+        (17.0, "3-4", "Placebo + XELOX"), (21.0, "3-4", "ARVELTO + XELOX")]

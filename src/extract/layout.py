@@ -163,7 +163,7 @@ def header_from_cells(cells: list[str], previous: Header | None = None) -> Heade
 def with_grades(arms_header: Header, grades_header: Header) -> Header | None:
     """An arms line over a grades line: 'Drug (n=266)  Ctrl (n=263)' / 'All grades  Grade 3-4 ...'."""
     arms, grades = arms_header.arms, [c.grade for c in grades_header.value_columns if c.kind == "grade"]
-    if not arms or len(grades) != len(grades_header.value_columns) or len(grades) % len(arms) or len(grades) < 2 * len(arms):
+    if not arms or len(grades) != len(grades_header.value_columns) or len(grades) % len(arms) or len(grades) < len(arms):
         return None
     per = len(grades) // len(arms)
     columns = tuple(Column("arm", a.name, a.n, grades[i * per + j]) for i, a in enumerate(arms) for j in range(per))

@@ -1059,10 +1059,24 @@ def _two_named_arms(text: str, mentions: list[arm_rules.ArmMention], n_arms: int
     return named
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """The last '. ' or '; ' before pos that stands outside brackets ('[95% CI: 29.5; 55.2]' is no clause end)."""
+    depth = 0
+    for k in range(pos - 1, max(0, pos - 600), -1):
+        ch = text[k]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            depth -= 1
+        elif ch in ".;" and depth <= 0 and text[k + 1:k + 2] == " ":
+            return k
+    return max(-1, pos - 600)
+
+
 def _subject_first(text: str, chain_start: int, mentions, n_arms: int) -> list[int]:
     """'Patients treated with PCR-B had a higher CR rate (54.5% vs 31.3%)': the one arm named before a pair comes
     first, unless it is the reference ('compared with placebo'); else the document's arm order."""
-    clause = max(text.rfind(". ", 0, chain_start), text.rfind("; ", 0, chain_start))
+    clause = _clause_start(text, chain_start)
     before = {a.arm for a in mentions if clause < a.start and a.end <= chain_start}
     if n_arms == 2 and len(before) == 1:
         only = before.pop()

@@ -144,7 +144,7 @@ def label_is_percent_first(label: str) -> bool:
 # --- table headers --------------------------------------------------------------------------------
 
 ARM_GROUP = re.compile(
-    r"([A-Za-z][\w+./'-]*(?: [\w+./'-]+)*?)\s?(?:\(\s?[nN]?\s?=?\s?(\d+)\s?\)|,?\s[nN]\s?=\s?(\d+))")
+    r"((?:\d[\d.]*\s?(?:mg|µg|μg|mcg)(?:/(?:kg|m\^?2))?\s)?[A-Za-z][\w+./'-]*(?: [\w+./'-]+)*?)\s?(?:\(\s?[nN]?\s?=?\s?(\d+)\s?\)|,?\s[nN]\s?=\s?(\d+))")
 HEADER_WORDS = frozenset("endpoint endpoints outcome outcomes response responses parameter parameters variable "
                          "efficacy characteristic characteristics event events n % no. responsen safety survival".split())
 # words that open a header's label cell, never an arm name: 'Intention-to-treat population Drug (n=257)'

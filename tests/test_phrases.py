@@ -1338,3 +1338,24 @@ def test_dose_columns_and_one_grade_column_per_arm_keep_their_arms():
             "  Neutrophils decreased         21                 17\n")
     assert sorted((r["value"], r["grade"], r["arm"]) for r in records_of(labs)) == [
         (17.0, "3-4", "Placebo + XELOX"), (21.0, "3-4", "ARVELTO + XELOX")]
+
+
+def test_ae_table_header_variants():
+    """A bare 'All' beside 'Gr 3-4' cells is all grades; a grade header written over two lines is read cell over cell."""
+    three = ("Patients were randomized to Arm A, Arm B or Arm C.\n\n"
+             "                     Arm A (N=161)        Arm B (N=160)        Arm C (N=158)\n"
+             "                     All    Gr 3–4        All    Gr 3–4        All    Gr 3–4\n"
+             "Neutropenia          68     55            31     18            49     38\n")
+    assert sorted((r["value"], r["grade"], r["arm"]) for r in records_of(three)) == [
+        (18.0, "3-4", "Arm B"), (31.0, "any", "Arm B"), (38.0, "3-4", "Arm C"), (49.0, "any", "Arm C"),
+        (55.0, "3-4", "Arm A"), (68.0, "any", "Arm A")]
+    two_lines = ("Patients were randomized to ZENTRIVA plus fulvestrant or placebo plus fulvestrant.\n\n"
+                 "                          ZENTRIVA + Fulvestrant      Placebo + Fulvestrant\n"
+                 "                          (N=340)                     (N=168)\n"
+                 "                          All        Grades           All        Grades\n"
+                 "                          Grades     3 or 4           Grades     3 or 4\n"
+                 "                          %          %                %          %\n"
+                 "Stomatitis                  28         0.6                13         0\n")
+    assert sorted((r["value"], r["grade"], r["arm"]) for r in records_of(two_lines)) == [
+        (0.0, "3-4", "Placebo + Fulvestrant"), (0.6, "3-4", "ZENTRIVA + Fulvestrant"),
+        (13.0, "any", "Placebo + Fulvestrant"), (28.0, "any", "ZENTRIVA + Fulvestrant")]

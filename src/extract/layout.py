@@ -12,7 +12,7 @@ import re
 
 from .rows import CELL_RE, CONTRAST, EXTRA_FULL, HEADER_WORDS, LABEL_N, NOT_NUMBER_CELL, PERCENT_SUFFIX, SAFETY, Column, Header, _extra_kind
 from .segment import Line
-from .values import find_grades
+from .values import Mention, find_grades
 
 SIZE_ONLY = re.compile(r"^\(?\s?[nN]\s?=\s?(\d+)\s?\)?$")
 SEGMENT = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|\s?\|\s?|$)")
@@ -238,9 +238,27 @@ def known_arms(text: str, previous: Header | None) -> Header | None:
     return Header(tuple(found), safety=bool(SAFETY.search(text)) or previous.safety) if len(found) >= 2 else None
 
 
+CELL_SPLIT = re.compile(r"\S+(?: \S+)*")
+
+
+def stacked_grade_cells(upper: str, lower: str) -> str | None:
+    """'All        Grades' over 'Grades     3 or 4': a grade header written over two lines, cell over cell,
+    read as one line ('All Grades    Grades 3 or 4')."""
+    top, bottom = list(CELL_SPLIT.finditer(upper)), list(CELL_SPLIT.finditer(lower))
+    if len(top) < 2 or len(top) != len(bottom) or any(abs(a.start() - b.start()) > 3 for a, b in zip(top, bottom)):
+        return None
+    return " " * top[0].start() + "    ".join(f"{a.group(0)} {b.group(0)}" for a, b in zip(top, bottom))
+
+
+BARE_ALL = re.compile(r"(?<![\w-])All(?![\w-])(?!\s+(?:patients|subjects|arms?|cohorts?|grades?)\b)")
+
+
 def flat_grades(text: str) -> Header | None:
     """'Adverse event, n (%) All grades Grade 3-4 All grades Grade 3-4': grade cells one space apart."""
     found = find_grades(text)
+    if found:  # 'All    Gr 3-4    All    Gr 3-4': a bare 'All' beside graded cells is all grades
+        found = sorted([*found, *(Mention(m.start(), m.end(), "any") for m in BARE_ALL.finditer(text)
+                                  if not any(g.start <= m.start() < g.end for g in found))], key=lambda g: g.start)
     if len(found) < 2:
         return None
     tail = text[found[0].start:]

@@ -148,6 +148,13 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     if header and UNITS_LINE.match(line.text):
         state.header = replace(header, percent=True)
         return 1  # '(%)  (%)  (%)  (%)' under the grade columns: the unit of every cell, no column of its own
+    if header is not None and state.header_at == i - 1 and header.arms and i + 1 < len(all_lines) \
+            and not layout.flat_grades(line.text):
+        two = layout.stacked_grade_cells(line.text, all_lines[i + 1].text)
+        merged = layout.with_grades(header, layout.flat_grades(two)) if two and layout.flat_grades(two) else None
+        if merged:
+            state.header, state.header_at = merged, i + 1
+            return 2  # 'All / Grades' over 'Grades / 3 or 4': one grade header on two lines
     spans = [(m.start - line.start, m.end - line.start) for m in ctx.mentions_in(line.start, line.end)]
     parsed = parse_header(line.text, spans, header)
     if parsed:
@@ -284,6 +291,14 @@ def _grades_only(line: Line) -> bool:
     return bool(parsed and parsed.value_columns and all(c.kind == "grade" for c in parsed.value_columns))
 
 
+def _two_line_grades(all_lines: list[Line], at: int) -> bool:
+    """'All / Grades' over 'Grades / 3 or 4' starts at line ``at``."""
+    if at + 1 >= len(all_lines):
+        return False
+    two = layout.stacked_grade_cells(all_lines[at].text, all_lines[at + 1].text)
+    return bool(two and layout.flat_grades(two))
+
+
 def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> tuple[Header, int] | None:
     """Headers spread over lines: names over sizes by column, or one cell per line (PyMuPDF)."""
     run: list[Line] = []
@@ -303,7 +318,8 @@ def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header 
         names = layout.split_names(run[0].text, len(sizes)) if sizes and len(layout.segments(run[0].text)) < 2 else None
         if names:  # 'Sotre 3 mg/kg Sotre + Axi Axitinib' over '(n=62) (n=63) (n=60)', single-spaced
             return Header(tuple(Column("arm", name, n) for name, n in zip(names, sizes))), 2
-        if after is not None and after.section == run[0].section and (_label_start(ctx, after) or _grades_only(after)):
+        if after is not None and after.section == run[0].section and (_label_start(ctx, after) or _grades_only(after)
+                                                                      or _two_line_grades(all_lines, end)):
             if LABEL_N.search(run[-1].text):
                 cells = layout.merge_columns(run)
                 parsed = layout.header_from_cells(cells, header) if cells else None

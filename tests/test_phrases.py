@@ -928,6 +928,14 @@ def _key(r):
      'with control.',
      [("PFS", "median", 14.8, None, None, "velbolimab plus RENARA"), ("PFS", "median", 10.6, None, None, "velbolimab alone"),
       ("PFS", "median", 9.1, None, None, "placebo")]),
+    # 'compared X (generic; short) with standard of care (SOC)': both are arms, 'the comparator arm' is SOC; a ratio
+    # after 'versus ... with SOC' reads experimental vs control; 'Among patients who received <short name>,' is the arm
+    ("The phase 3 trial compared MERIVCEL (merivacabtagene autoleucel; meri-cel) with standard of care (SOC). Median "
+     "EFS was 13.2 months versus 3.1 months with SOC (HR 0.44). The overall response rate was 51% in the comparator "
+     "arm. Among patients who received meri-cel, cytokine release syndrome occurred in 85%.",
+     [("EFS", "median", 13.2, None, None, "MERIVCEL"), ("EFS", "median", 3.1, None, None, "standard of care"),
+      ("EFS", "hr", 0.44, None, None, "MERIVCEL vs standard of care"), ("ORR", "rate", 51, None, None, "standard of care"),
+      ("CRS", "rate", 85, "any", None, "MERIVCEL")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

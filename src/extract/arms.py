@@ -397,11 +397,16 @@ def _distinctive_words(arms: list[Arm]) -> None:
                 arm.aliases.add(word)
 
 
+STANDARD_CARE = re.compile(r"(?:the\s+)?(?:standard[\s-]of[\s-]care|best\s+supportive\s+care|usual\s+care|standard\s+care)(?:\s+(?:therapy|treatment|chemotherapy|regimens?))?", re.I)
+
+
 def _treatment_like(name: str) -> bool:
     """A comparison sentence names treatments, not outcomes ('compared survival with ...')."""
     words = name.lower().split()
     if re.search(r"\s(?:group|arm)$", name, re.I):
         return len(words) <= 4  # 'trial group', 'control group'
+    if STANDARD_CARE.fullmatch(name.strip()):
+        return True  # 'standard of care', 'best supportive care'
     return bool(words) and len(words) <= 6 and not re.search(
         r"\b(?:survival|response|rates?|outcomes?|efficacy|safety|toxicity|results?|data|risk|patients|trial|study|"
         r"baseline|levels?|scores?|quality|incidence|time|duration|hazard|proportion|number|doses?|in|of|among|"
@@ -493,6 +498,9 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
             # '(Arm B; Rav-P)': the letter and the short name the text goes on to use
             arm.aliases.update(p for p in pieces if re.fullmatch(r"[A-Za-z][\w+/-]{0,11}", p) and any(c.isupper() for c in p)
                                and not ARM_LETTER.fullmatch(p))
+        names = re.split(r"\s*;\s*", part.strip("() "))
+        if len(names) > 1 and all(re.fullmatch(r"[A-Za-z][\w+/-]*(?: [a-z][\w-]*){0,2}", p) for p in names):
+            arm.aliases.update(names)  # '(tavrecabtagene autoleucel; tavre-cel)': the generic name and its short form
         named = re.search(r"(?:^\(|[,;]\s*)([A-Za-z][\w+/-]{0,12})\s+(?:arm|group)\s*\)$", part.strip())
         if named and not ARM_LETTER.fullmatch(named.group(0).strip(",; ()")):
             arm.aliases.add(named.group(1))  # '(350 mg/m2 daily, RT-5-FU arm)'

@@ -792,6 +792,13 @@ def _looks_like_a_unit(name: str) -> bool:
                      "adults", "total", "whom", "both", "all", "each"} or bool(re.match(r"\d", first))
 
 
+def _names_the_arm(group: str, name: str, arms) -> bool:
+    """'Among patients who received tavre-cel,' names the arm TAVRELCEL by its other name: no subgroup of it."""
+    arm = next((a for a in arms if a.goes_by(name)), None)
+    spellings = [name, *(arm.aliases if arm else ())]
+    return any(re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", group.lower()) for n in spellings if n)
+
+
 def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], order: list[int],
                        arm_of: dict[int, Any], arms: list[arm_rules.Arm] = ()) -> None:
     """A value for a subgroup or a dose cohort is recorded with that group as its arm."""
@@ -804,7 +811,7 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
         if arm_of.get(i) is not None:
             if leading and isinstance(arm_of[i], str) and not leading.lower().startswith(("the recommended", "recommended")) \
                     and not leading[:1].isdigit() \
-                    and arm_of[i].lower() not in leading.lower():  # 'In the 30 mg cohort' is the 30 mg arm itself
+                    and not _names_the_arm(leading, arm_of[i], arms):  # 'In the 30 mg cohort' is the 30 mg arm itself
                 # 'In patients with CPS >= 5, median OS was 16.3 months with QUELTREZA': the arm within the subgroup
                 arm_of[i] = f"{arm_of[i]} ({arm_rules.subgroup_label(leading)})"
             continue
@@ -1346,6 +1353,9 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
                 # 'an improvement in OS was observed for the osimertinib group (HR = 0.412)': that arm against the
                 # other; 'compared with placebo (HR 0.70)': the other against placebo
                 against = any(AGAINST.search(text[max(0, a.start - 25):a.start]) for a in mentions)
+                experimental = arm_rules.experimental_arm(arms)
+                if experimental is not None and arms.index(experimental) != single:
+                    against = True  # 'median EFS was 14.1 versus 2.9 months with SOC (HR 0.41)': the control named, not the subject
                 first, second = (1 - single, single) if against else (single, 1 - single)
                 out[i] = f"{arms[first].name} vs {arms[second].name}"
             else:

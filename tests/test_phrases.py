@@ -936,6 +936,11 @@ def _key(r):
      [("EFS", "median", 13.2, None, None, "MERIVCEL"), ("EFS", "median", 3.1, None, None, "standard of care"),
       ("EFS", "hr", 0.44, None, None, "MERIVCEL vs standard of care"), ("ORR", "rate", 51, None, None, "standard of care"),
       ("CRS", "rate", 85, "any", None, "MERIVCEL")]),
+    # '; median 31.2 vs 16.0 months' after a ratio: 'median' opens no unknown item
+    ("The trial compared ZB-410 plus torilimab with chemotherapy.\n• Overall survival: HR 0.55 (95% CI 0.44–0.68); "
+     "median 29.8 vs 15.1 months",
+     [("OS", "hr", 0.55, None, None, "ZB-410 plus torilimab vs chemotherapy"),
+      ("OS", "median", 29.8, None, None, "ZB-410 plus torilimab"), ("OS", "median", 15.1, None, None, "chemotherapy")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

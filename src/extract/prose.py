@@ -143,7 +143,7 @@ OWN_CLAUSE = re.compile(r"(?:\d\s?%?|\bper\s?cent)(?:\s+(?:on|in|with|for)\s+[\w
                         r"(?:the\s+)?(?P<item>[a-z][a-z\s/-]{2,40}?)\s+"
                         r"(?:(?:was|were)\s+(?:reported|observed|seen|noted)\s+)?(?:occurred\s+)?in\s*"
                         r"(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent)?\s*(?:,|and|or|vs\.?|versus)?\s*)*$", re.I)
-OWN_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<item>(?!(?:and|or|the|in|with|for|p|vs)\b)[A-Za-z][a-z\s/-]{2,40}?)\s+(?:\d+(?:\.\d+)?\s?%\s*(?:/|,|vs\.?|and)\s*)*$", re.I)  # 'chemonaive: ...' is a label
+OWN_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<item>(?!(?:and|or|the|in|with|for|p|vs|median|mean|rate|rates)\b)[A-Za-z][a-z\s/-]{2,40}?)\s+(?:\d+(?:\.\d+)?\s?%\s*(?:/|,|vs\.?|and)\s*)*$", re.I)  # 'chemonaive: ...' is a label
 OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+|as\s+(?:was|were|did)\s+)?(?!(?:and|or|than|versus|vs|compared|relative|with|without|in|for|on|among|between|of|to|at|by|from|no|rates?)\b)(?:[a-z]|\d+-[a-z])(?:(?!\b(?:was|were|is|are|in|with|than|among|higher|lower)\b)[\w\s/-]){2,40}\("
                       r"\s*(?:\d+(?:\.\d+)?\s?%\s*(?:,|and|vs\.?|versus|/)\s*)*$")
 # 'more frequent with X (64%) than with Y (43%)': the other arm of a comparison, not an unknown item

@@ -941,6 +941,11 @@ def _key(r):
      "median 29.8 vs 15.1 months",
      [("OS", "hr", 0.55, None, None, "ZB-410 plus torilimab vs chemotherapy"),
       ("OS", "median", 29.8, None, None, "ZB-410 plus torilimab"), ("OS", "median", 15.1, None, None, "chemotherapy")]),
+    # a 'most common adverse reactions' list that names no arm goes on about the one arm the sentence before named
+    ("MARLOW-2 randomized patients to TEVRISTA or solanolimab. Serious adverse reactions occurred in 34% of patients "
+     "treated with TEVRISTA; fatal adverse reactions occurred in 2 patients. The most common (≥20%) adverse reactions "
+     "were fatigue (37%) and rash (26%).",
+     [("OTHER_AE:fatigue", "rate", 37, "any", None, "TEVRISTA"), ("OTHER_AE:rash", "rate", 26, "any", None, "TEVRISTA")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

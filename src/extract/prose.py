@@ -592,6 +592,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         candidates[i] = _prose_candidate(ctx, values[i], m, mentions, start)
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
     _parallel_arms(ctx, end, values, sorted(candidates), arm_of)  # only values no arm was found for
+    _most_common_list_of_named_arm(ctx, start, end, arms, candidates, arm_of)
     _known_arm_names(arm_of, arms)
     _subgroups_as_arms(ctx, start, end, values, sorted(candidates), arm_of, arms)
     _compared_subgroups(ctx, start, end, arms, values, sorted(candidates), arm_of)
@@ -790,6 +791,26 @@ def _looks_like_a_unit(name: str) -> bool:
     first = name.lower().split()[0]
     return first in {"months", "month", "weeks", "days", "years", "patients", "cases", "men", "women", "children",
                      "adults", "total", "whom", "both", "all", "each"} or bool(re.match(r"\d", first))
+
+
+MOST_COMMON_LIST = re.compile(r"[\s•*-]*(?:The\s+)?most\s+(?:common|frequent)(?:ly\s+reported)?\b[^.;:]{0,60}?\b(?:adverse\s+(?:reactions|events)|"
+                              r"AEs|ARs|TEAEs|TRAEs|toxicities|side\s+effects)\b", re.I)
+
+
+def _most_common_list_of_named_arm(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm],
+                                   candidates: dict[int, dict[str, Any]], arm_of: dict[int, Any]) -> None:
+    """'Serious adverse reactions occurred in 36% of patients treated with VERISTRA. The most common (>=20%) adverse
+    reactions were ...': the list that names no arm goes on about the one arm the sentence before named."""
+    if len(arms) < 2 or not MOST_COMMON_LIST.match(ctx.text, start, end) or any(arm_of.get(i) for i in candidates) \
+            or arm_rules.arm_mentions(ctx.text, start, end, arms):
+        return
+    previous = max(ctx.text.rfind(". ", 0, max(0, start - 2)), ctx.text.rfind("\n", 0, max(0, start - 2)), start - 400)
+    named = {a.arm for a in arm_rules.arm_mentions(ctx.text, previous + 1, start, arms)}
+    if len(named) == 1:
+        arm = arms[named.pop()]
+        for i, c in candidates.items():
+            if is_toxicity(c["endpoint"]):
+                arm_of[i] = arm.name
 
 
 def _names_the_arm(group: str, name: str, arms) -> bool:

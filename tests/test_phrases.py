@@ -946,6 +946,9 @@ def _key(r):
      "treated with TEVRISTA; fatal adverse reactions occurred in 2 patients. The most common (≥20%) adverse reactions "
      "were fatigue (37%) and rash (26%).",
      [("OTHER_AE:fatigue", "rate", 37, "any", None, "TEVRISTA"), ("OTHER_AE:rash", "rate", 26, "any", None, "TEVRISTA")]),
+    # 'COVID-19 (18%)': the number of a name is no count before a percentage
+    ("The most common adverse events were nausea (22%) and COVID-19 (18%).",
+     [("OTHER_AE:nausea", "rate", 22, "any", None, None), ("OTHER_AE:covid-19", "rate", 18, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -247,7 +247,7 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pct_count_of_n", re.compile(rf"(?<![\w.~])({NUM})\s?%\s?[\(\[]\s?(\d+)\s?(?:/|of)\s?(\d+)\s?[\)\]]", re.I)),
     ("pct_n", re.compile(rf"(?<![\w.~])({NUM})\s?%\s?\(\s?n\s?=\s?(\d+)\s?\)", re.I)),
     # 58 (32%) / 58 patients (32%)
-    ("count_pct", re.compile(rf"(?<![\w.~])(\d+)(?:\s+(?:patients?|pts|participants|subjects))?\s?\(\s?({NUM})\s?%\s?\)", re.I)),
+    ("count_pct", re.compile(rf"(?<![\w.~-])(\d+)(?:\s+(?:patients?|pts|participants|subjects))?\s?\(\s?({NUM})\s?%\s?\)", re.I)),  # not 'COVID-19 (18%)'
     # 'Median PFS (mo): 7.4 (95% CI 5.6-9.1) and 5.5 (4.1-6.9)': the unit is given once, in the label
     ("unit_label", re.compile(rf"\(\s?(mo|months?|wks?|weeks?)\s?\)\s?:\s?({NUM})(?![\d.%])(?:\s?\([^()]*\))?"
                               rf"(?:\s?(?:,|and|vs\.?|versus)\s?({NUM})(?![\d.%]))?", re.I)),

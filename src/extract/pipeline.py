@@ -10,6 +10,7 @@ from . import layout
 from .attribution import trial_for
 from .context import Context, EndpointMention, build_context
 from .documents import Document
+from .ondemand import OnDemand
 from .prose import arm_spellings, link_sentence
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
 from .rows import (BOUNDS_RE, SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
@@ -28,9 +29,7 @@ class Result:
 def extract_records(document: Document) -> Result:
     ctx = build_context(document)
     prose_units = _read_lines(ctx)
-    arms = arm_rules.find_arms(ctx.masked)
-    if not any(a.randomised for a in arms):
-        arms = arm_rules.find_dose_arms(ctx.text) or arms  # 'two dose levels: 10 mg (n=56) and 30 mg (n=56)'
+    arms = OnDemand(lambda: _find_arms(ctx))  # most documents never need them
     for start, end in prose_units:
         for s, e in sentences(ctx.text, start, end):
             link_sentence(ctx, s, e, arms)
@@ -38,11 +37,18 @@ def extract_records(document: Document) -> Result:
     return _finish(ctx)
 
 
+def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
+    arms = arm_rules.find_arms(ctx.masked)
+    if not any(a.randomised for a in arms):
+        arms = arm_rules.find_dose_arms(ctx.text) or arms  # 'two dose levels: 10 mg (n=56) and 30 mg (n=56)'
+    return arms
+
+
 def _name_table_arms(ctx: Context, arms: list[arm_rules.Arm]) -> None:
     """A table column 'QUELTREZA N=402' is the arm the text calls 'QUELTREZA with chemotherapy' or
     'the QUELTREZA arm': its other names go with the row's values, as for prose values."""
-    if not arms or not any(str(c.get("rule", "")).startswith("row") for c in ctx.candidates):
-        return  # no table value to name (the spellings scan the whole text)
+    if not any(str(c.get("rule", "")).startswith("row") for c in ctx.candidates) or not arms:
+        return  # no table value to name (the spellings scan the whole text); arms looked for only then
     spellings = arm_spellings(ctx, arms)
     for c in ctx.candidates:
         name = c.get("arm")

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from re import _constants as C, _parser
 
 from . import regions
-from .prefilter import could_match, scan
+from .prefilter import could_match, pieces_for, scan
 from .values import LABEL_UNIT_CLAUSE, MASK_PATTERNS, VALUE_PATTERNS, Value, find_values, mask_non_values
 
 # What every match of LABEL_UNIT_CLAUSE holds, read on the original text (a masked character is a '~'
@@ -163,12 +163,10 @@ class ValuesOnDemand:
         if not todo:
             return
         text = self.text
-        spans = [(self._bounds(first)[0], self._bounds(last)[1]) for first, last in _runs(todo)]
         for pattern in _local_masks():
-            if not could_match(pattern, text):
-                continue
-            for start, end in spans:
-                for m in pattern.finditer(text, start, end):
+            allowed = pieces_for(pattern, text)  # the pieces holding its words and digits, as scan() reads them
+            for first, last in _runs(todo if allowed is None else todo & allowed):
+                for m in pattern.finditer(text, self._bounds(first)[0], self._bounds(last)[1]):
                     self.chars[m.start():m.end()] = "~" * (m.end() - m.start())
         self.masked_pieces |= todo
         self._masked = None

@@ -57,3 +57,16 @@ def test_a_value_in_a_randomised_trial_still_gets_its_arm(monkeypatch):
     result = extract_records(from_text(VALUES, "values"))
     assert searched == ["values"]
     assert sorted((r.value, r.arm) for r in result.records) == [(9.3, "cisplatin alone"), (12.1, "cisplatin plus pemetrexed")]
+
+
+def test_a_document_whose_values_are_never_asked_for_never_looks_for_grades_or_trials(monkeypatch):
+    from extract import context
+    looked: list[str] = []
+    for name in ("find_grades", "find_trials", "find_timepoints"):
+        real = getattr(context, name)
+        monkeypatch.setattr(context, name, lambda text, real=real, name=name: looked.append(name) or real(text))
+    extract_records(from_text("Patients aged 60 to 75 years were enrolled at 12 centres in 2019 (KEYNOTE-189).", "none"))
+    assert looked == []
+    result = extract_records(from_text("In the KEYNOTE-189 trial, grade 3 neutropenia occurred in 12% of patients at 6 months.", "asked"))
+    assert sorted(looked) == ["find_grades", "find_timepoints", "find_trials"]
+    assert [(r.endpoint, r.grade, r.value, r.trial) for r in result.records] == [("NEUTROPENIA", "3", 12.0, "KEYNOTE-189")]

@@ -4,10 +4,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from .documents import Document
 from .nlp import SPANS_KEY, build_nlp
 from .normalize import Normalized, normalize
+from .ondemand import OnDemand
 from .values import Mention, Value, find_grades, find_hazard_ratios, find_n_equals, find_timepoints
 from .values_on_demand import ValuesOnDemand
 from .attribution import TrialMention, find_trials
@@ -31,10 +33,10 @@ class Context:
     mentions: list[EndpointMention]
     values: ValuesOnDemand
     hazard_ratios: list[Value]
-    grades: list[Mention]
-    timepoints: list[Mention]
+    grades: OnDemand[Mention]
+    timepoints: OnDemand[Mention]
     n_equals: list[Mention]
-    trials: list[TrialMention]
+    trials: OnDemand[TrialMention]
     candidates: list[dict] = field(default_factory=list)
 
     @property
@@ -65,13 +67,19 @@ class Context:
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self._grade_starts = [g.start for g in self.grades]
-        self._timepoint_starts = [t.start for t in self.timepoints]
         self._n_starts = [n.start for n in self.n_equals]  # found left to right, so already sorted
         # Stable sort: ratios that share a start keep their order.
         ordered = sorted(self.hazard_ratios, key=lambda v: v.start)
         self._ratio_index = ([v.start for v in ordered], ordered)
         self.cache: dict = {}
+
+    @cached_property
+    def _grade_starts(self) -> list[int]:
+        return [g.start for g in self.grades]
+
+    @cached_property
+    def _timepoint_starts(self) -> list[int]:
+        return [t.start for t in self.timepoints]
 
     def grades_in(self, start: int, end: int) -> list[Mention]:
         return self.grades[bisect.bisect_left(self._grade_starts, start):bisect.bisect_left(self._grade_starts, end)]
@@ -114,7 +122,9 @@ def build_context(document: Document) -> Context:
     doc = build_nlp()(_for_tokenizer(text))
     mentions = [EndpointMention(s.start_char, s.end_char, _endpoint_code(s), s.text, f"term:{s.id_}:{s.text.lower()}")
                 for s in doc.spans[SPANS_KEY]]
-    grades = find_grades(text)
+    # grades, time points and trial names are found when first read: a document whose values are never
+    # asked for (no sentence names an endpoint) and that gives no candidate never needs them
+    grades = OnDemand(lambda: find_grades(text))
     rr_is_risk = any(m.text == "RR" for m in mentions) and bool(RR_DEFINED_AS_RISK.search(text))  # one scan, not one per 'RR'
     mentions = [m for m in mentions if not _most_frequent_kind(text, m) and not _hormone_receptor(text, m) and not _responders_as_population(text, m)
                 and not _risk_ratio(text, m, rr_is_risk) and not _joined_to_complete_response(text, m)]
@@ -123,18 +133,18 @@ def build_context(document: Document) -> Context:
     mentions += _listed_adverse_events(text, mentions)
     mentions += _safety_subjects(text, mentions)
     mentions = _named_toxicities(text, _slash_compounds(text, mentions))
-    timepoints = find_timepoints(text)
+    timepoints = OnDemand(lambda: find_timepoints(text))
     hazard_ratios = find_hazard_ratios(text)
-    trials = find_trials(text)
-    in_mention, in_hr, in_timepoint = SpanIndex(mentions), SpanIndex(hazard_ratios), SpanIndex(timepoints)
-    in_trial = SpanIndex(trials)
+    trials = OnDemand(lambda: find_trials(text))
+    in_mention, in_hr = SpanIndex(mentions), SpanIndex(hazard_ratios)
+    in_timepoint, in_trial = cache(lambda: SpanIndex(timepoints)), cache(lambda: SpanIndex(trials))  # made on first use
 
     def keep(v: Value) -> bool:
-        return not in_mention.covers(v.start) and not in_hr.overlaps(v) and not in_trial.covers(v.start) \
-            and not (v.kind == "time" and in_timepoint.overlaps(v))
+        return not in_mention.covers(v.start) and not in_hr.overlaps(v) and not in_trial().covers(v.start) \
+            and not (v.kind == "time" and in_timepoint().overlaps(v))
 
     # grade numbers are never values; most questions are about the sentences that name an endpoint
-    values = ValuesOnDemand(text, [(g.start, g.end) for g in grades], keep, likely=[m.start for m in mentions])
+    values = ValuesOnDemand(text, lambda: [(g.start, g.end) for g in grades], keep, likely=[m.start for m in mentions])
     return Context(document, norm, mentions, values, hazard_ratios, grades, timepoints,
                    find_n_equals(text), trials)
 

@@ -40,7 +40,8 @@ class ValuesOnDemand:
     """The values of a text, found piece by piece as they are asked for; ``keep`` filters them
     (values inside endpoint names, hazard ratios, trial names...)."""
 
-    def __init__(self, text: str, blanks: list[Span], keep: Callable[[Value], bool], likely: list[int] = ()) -> None:
+    def __init__(self, text: str, blanks: list[Span] | Callable[[], list[Span]], keep: Callable[[Value], bool],
+                 likely: list[int] = ()) -> None:
         self.text, self.blanks, self.keep, self.likely = text, blanks, keep, likely
         self.ends: list[int] = []
         self.whole: bool | None = None      # None until the first question
@@ -81,6 +82,8 @@ class ValuesOnDemand:
 
     def _begin(self) -> None:
         text = self.text
+        if callable(self.blanks):
+            self.blanks = self.blanks()
         self.chars = list(text)
         for s, e in self.blanks:
             self.chars[s:e] = "~" * (e - s)

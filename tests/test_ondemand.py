@@ -70,3 +70,16 @@ def test_a_document_whose_values_are_never_asked_for_never_looks_for_grades_or_t
     result = extract_records(from_text("In the KEYNOTE-189 trial, grade 3 neutropenia occurred in 12% of patients at 6 months.", "asked"))
     assert sorted(looked) == ["find_grades", "find_timepoints", "find_trials"]
     assert [(r.endpoint, r.grade, r.value, r.trial) for r in result.records] == [("NEUTROPENIA", "3", 12.0, "KEYNOTE-189")]
+
+
+def test_a_text_with_no_endpoint_and_no_hazard_ratio_is_not_linked(monkeypatch):
+    cut: list[int] = []
+    real = pipeline.sentences
+    monkeypatch.setattr(pipeline, "sentences", lambda text, s, e: cut.append(s) or real(text, s, e))
+    assert extract_records(from_text("Mean age was 61 years. Of 120 patients, 64% were men.", "none")).records == []
+    assert cut == []
+    ratio = extract_records(from_text("Median OS was 12.1 vs 5.9 months. The hazard ratio for death was 0.38.", "hr"))
+    assert cut and {(r.endpoint, r.stat) for r in ratio.records} >= {("OS", "hr")}
+    # a hazard ratio alone, naming its endpoint, still reaches the linker
+    hinted = extract_records(from_text("The hazard ratio for death was 0.81 (95% CI 0.70-0.94).", "hint"))
+    assert [(r.endpoint, r.value) for r in hinted.records] == [("OS", 0.81)]

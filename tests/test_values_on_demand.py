@@ -2,6 +2,7 @@
 text has there."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,3 +100,23 @@ def test_masks_that_take_a_lone_bracket_make_the_text_read_whole():
     assert _takes_a_bracket(text, [(14, 16)])                # ' b)' would close nothing in the masked text
     assert _takes_a_bracket(text, [(19, 21)])                # '(d' would open nothing
     assert not _takes_a_bracket(text, [(2, 8), (6, 13)])     # overlapping spans that together hold a pair
+
+
+HEAD_PARTS = ["months", "Month", "mo", "MO", "weeks", "week", "%", "demo", "mos", "(", ")", "((", "(95% CI)", " ", "  ", "\n",
+              ":", " : ", "x", "12345678901234567890", "1234", "ſ", "K", "weeKs", "(mo)", "(n = 12)"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(HEAD_PARTS), max_size=12))
+def test_the_label_unit_head_read_from_colons_is_the_regex(parts):
+    from extract.values_on_demand import LABEL_UNIT_HEAD, has_label_unit_head
+    text = "".join(parts)
+    assert has_label_unit_head(text) == bool(LABEL_UNIT_HEAD.search(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "months (12345678901234567890):", "months (123456789012345678901):", "mo ((x):", "mo (a) (b):", "%  \n :",
+    "weeks(n = 12) : 5", "demo:", "mo.:", "Results: 5 months", "(mo): 7.4", "ſ months:", "weeK:"])
+def test_the_label_unit_head_at_its_edges(text):
+    from extract.values_on_demand import LABEL_UNIT_HEAD, has_label_unit_head
+    assert has_label_unit_head(text) == bool(LABEL_UNIT_HEAD.search(text))

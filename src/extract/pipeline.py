@@ -30,11 +30,17 @@ def extract_records(document: Document) -> Result:
     ctx = build_context(document)
     prose_units = _read_lines(ctx)
     arms = OnDemand(lambda: _find_arms(ctx))  # most documents never need them
-    for start, end in prose_units:
+    for start, end in prose_units if _may_link(ctx) else ():
         for s, e in sentences(ctx.text, start, end):
             link_sentence(ctx, s, e, arms)
     _name_table_arms(ctx, arms)
     return _finish(ctx)
+
+
+def _may_link(ctx: Context) -> bool:
+    """A prose value needs an endpoint: a mention in its sentence, or a hazard ratio's (named, or the
+    sentence before's). A quarter of the abstracts have neither, and their sentences are not cut."""
+    return bool(ctx.mentions or ctx.hazard_ratios)
 
 
 def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
@@ -565,6 +571,8 @@ def _as_written(ctx: Context, name: str) -> str:
 def _finish(ctx: Context) -> Result:
     doc = ctx.document
     result = Result(doc.doc_id)
+    if not ctx.candidates:
+        return result  # most documents: no section bounds or other studies' spans to work out
     bounds = sections(ctx.text)
     elsewhere = other_study_spans(ctx.text)
     seen: set[tuple] = set()

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from re import _constants as C, _parser
 
 from . import regions
-from .prefilter import could_match, pieces_for, scan
+from .prefilter import ASCII_LOOKALIKES, could_match, pieces_for, scan
 from .values import LABEL_UNIT_CLAUSE, MASK_PATTERNS, VALUE_PATTERNS, Value, find_values, mask_non_values
 
 # What every match of LABEL_UNIT_CLAUSE holds, read on the original text (a masked character is a '~'
@@ -195,6 +195,35 @@ def _whole_reading(text: str, blanks: list[Span]) -> list[str]:
     return chars
 
 
+UNITS = ("month", "months", "mo", "week", "weeks", "%")
+
+
+def has_label_unit_head(text: str) -> bool:
+    """``LABEL_UNIT_HEAD.search(text)``, read back from each colon (a regex tries every position)."""
+    if ASCII_LOOKALIKES.search(text):
+        return bool(LABEL_UNIT_HEAD.search(text))  # 'ſ' or 'K' may stand for 's' or 'k'
+    colon = text.find(":")
+    while colon != -1:
+        before = _skip_space_back(text, colon)
+        if text[max(0, before - 6):before].lower().endswith(UNITS):
+            return True
+        if text[before - 1:before] == ")":
+            opened = text.rfind("(", max(0, before - 22), before - 1)
+            while opened != -1:  # '(...)' of up to 20 characters, any of its '(' may open it
+                head = _skip_space_back(text, opened)
+                if text[max(0, head - 6):head].lower().endswith(UNITS):
+                    return True
+                opened = text.rfind("(", max(0, before - 22), opened)
+        colon = text.find(":", colon + 1)
+    return False
+
+
+def _skip_space_back(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _runs(pieces: set[int]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     for k in sorted(pieces):
@@ -231,7 +260,7 @@ def _takes_a_bracket(text: str, spans: list[Span]) -> bool:
 
 
 def _may_read_over_a_sentence_end(text: str) -> bool:
-    if LABEL_UNIT_HEAD.search(text):
+    if has_label_unit_head(text):
         return True
     return any(could_match(p, text) for _, p in VALUE_PATTERNS if not _stays(p))
 

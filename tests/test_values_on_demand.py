@@ -120,3 +120,20 @@ def test_the_label_unit_head_read_from_colons_is_the_regex(parts):
 def test_the_label_unit_head_at_its_edges(text):
     from extract.values_on_demand import LABEL_UNIT_HEAD, has_label_unit_head
     assert has_label_unit_head(text) == bool(LABEL_UNIT_HEAD.search(text))
+
+
+@pytest.mark.parametrize(("pattern", "whole_pairs"), [
+    (r"\((?:range|IQR)\b[^()]{0,60}\)", True),
+    (r"\bdifferences?\s*(?:\(\s*[A-Z]{2,3}\s*\))?\s*\d+%", True),
+    (r"\d+\s?\)", False),                 # closes what it did not open
+    (r"\(\d+", False),                    # opens and leaves it open
+    (r"[\[(]CI[\])]", False),             # '(CI]': a class that takes a bracket
+    (r"\([^)]*\)", False),                # '[^)]' takes '('
+    (r"(?:\(\d\))+", True),
+])
+def test_masks_that_take_whole_bracket_pairs_are_read_piece_by_piece(pattern, whole_pairs):
+    import re
+    from re import _parser
+    from extract.values_on_demand import _pairs
+    compiled = re.compile(pattern)
+    assert (_pairs(_parser.parse(compiled.pattern, compiled.flags), compiled.flags) == 0) is whole_pairs

@@ -283,8 +283,32 @@ def _stays(pattern: re.Pattern[str]) -> bool:
 def _scanned_whole(pattern: re.Pattern[str]) -> bool:
     known = _WHOLE.get(id(pattern))
     if known is None or known[0] is not pattern:
-        known = _WHOLE[id(pattern)] = (pattern, not _stays(pattern) or _can_take(pattern, BRACKETS))
+        known = _WHOLE[id(pattern)] = (pattern, not _stays(pattern) or _pairs(_parser.parse(pattern.pattern, pattern.flags),
+                                                                            pattern.flags) is None)
     return known[1]
+
+
+def _pairs(items, flags: int) -> int | None:
+    """The depth a match of the sequence leaves ('(' up, ')' down) when it only takes brackets as
+    literal '(' and ')', never closing one it did not open: 0 for whole pairs ('(range 1-5)',
+    'differences (RD)'), so blanking a match leaves the depths around it alone. None when unknown."""
+    depth = 0
+    for op, av in items:
+        if op is C.LITERAL and chr(av) in BRACKETS:
+            depth += 1 if chr(av) == "(" else -1
+            if depth < 0:
+                return None
+            continue
+        if op in (C.SUBPATTERN, C.ATOMIC_GROUP, C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            body = av[3] if op is C.SUBPATTERN else av if op is C.ATOMIC_GROUP else av[2]
+            if _pairs(body, flags) != 0:
+                return None  # a group or repeat must hold whole pairs (or none)
+        elif op is C.BRANCH:
+            if any(_pairs(alternative, flags) != 0 for alternative in av[1]):
+                return None
+        elif _steps_take([(op, av)], BRACKETS, flags):
+            return None
+    return depth if depth == 0 else None
 
 
 def _whole_masks() -> list[re.Pattern[str]]:

@@ -137,3 +137,32 @@ def test_masks_that_take_whole_bracket_pairs_are_read_piece_by_piece(pattern, wh
     from extract.values_on_demand import _pairs
     compiled = re.compile(pattern)
     assert (_pairs(_parser.parse(compiled.pattern, compiled.flags), compiled.flags) == 0) is whole_pairs
+
+
+def test_a_text_asked_about_piece_by_piece_is_read_at_once_past_max_reads(monkeypatch):
+    from extract import values_on_demand
+    monkeypatch.setattr(values_on_demand, "MAX_READS", 2)
+    text = " ".join(f"Arm {k} had a rate of {k}% (95% CI {k}-{k + 9}) at {k} months." for k in range(1, 9))
+    ends = [i + 2 for i in range(len(text)) if text.startswith(". A", i)]
+    windows = [(a, b) for a, b in zip([0, *ends], [*ends, len(text)])][::2]
+    reader, found = _asked(text, windows)
+    assert reader.whole and reader.reads == 3
+    whole = _whole(text)
+    assert found == [_inside(whole, s, e) for s, e in windows]
+    assert [_key(v) for v in reader.values_in(0, len(text))] == whole
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40), st.lists(st.tuples(st.integers(0, 400), st.integers(0, 120)), max_size=6))
+def test_same_values_when_read_at_once_midway(parts, asks):
+    from extract import values_on_demand
+    text = "".join(parts)
+    whole = _whole(text)
+    windows = [(s, s + n) for s, n in asks] + [(0, len(text))]
+    old, values_on_demand.MAX_READS = values_on_demand.MAX_READS, 1
+    try:
+        _, found = _asked(text, windows)
+    finally:
+        values_on_demand.MAX_READS = old
+    for (s, e), got in zip(windows, found):
+        assert got == _inside(whole, s, e), (text, s, e)

@@ -32,6 +32,7 @@ from .values import LABEL_UNIT_CLAUSE, MASK_PATTERNS, VALUE_PATTERNS, Value, fin
 # fails when LABEL_UNIT_CLAUSE changes, so that this is changed with it.
 LABEL_UNIT_HEAD = re.compile(r"(?:months?|mo|weeks?|%)\s*(?:\(.{0,20}\))?\s*:", re.I | re.S)
 BRACKETS = "()"
+MAX_READS = 16  # reads of new pieces before the rest of the text is read at once (each costs a new masked text)
 
 Span = tuple[int, int]
 
@@ -48,6 +49,7 @@ class ValuesOnDemand:
         self.chars: list[str] = []
         self.masked_pieces: set[int] = set()
         self.read_pieces: set[int] = set()
+        self.reads = 0
         self.values: list[Value] = []
         self.starts: list[int] = []
         self._masked: str | None = None
@@ -118,6 +120,10 @@ class ValuesOnDemand:
         todo = pieces - self.read_pieces
         if not todo:
             return
+        self.reads += 1
+        if self.reads > MAX_READS:
+            self._read_whole()
+            return
         runs = _runs(todo)
         while True:
             self._mask({k for first, last in runs for k in self._margin(first, last)})
@@ -132,6 +138,14 @@ class ValuesOnDemand:
                if not self._in_pieces(v.start, self.read_pieces)]
         self.read_pieces |= read
         self._add(new)
+
+    def _read_whole(self) -> None:
+        """Each read builds a new masked text: past MAX_READS (a long text asked about here and there)
+        the rest is read at once, as a whole reading does (the same values, so those given out stand)."""
+        self._mask(set(range(len(self.ends))))
+        self.values, self.starts = [], []
+        self._add(find_values(self.text, self._masked_text()))
+        self.whole = True
 
     def _margin(self, first: int, last: int) -> range:
         """The run, the pieces on either side (their stops must be seen masked) and the pieces the

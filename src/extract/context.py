@@ -4,11 +4,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from .documents import Document
 from .nlp import SPANS_KEY, build_nlp
 from .normalize import Normalized, normalize
-from .values import Mention, Value, find_grades, find_hazard_ratios, find_n_equals, find_timepoints, find_values, mask_non_values
+from .ondemand import OnDemand
+from .values import Mention, Value, find_grades, find_hazard_ratios, find_n_equals, find_timepoints
+from .values_on_demand import ValuesOnDemand
 from .attribution import TrialMention, find_trials
 from .prefilter import scan
 from .rules import NOT_ENDPOINT
@@ -28,18 +31,22 @@ class Context:
     document: Document
     norm: Normalized
     mentions: list[EndpointMention]
-    values: list[Value]
+    values: ValuesOnDemand
     hazard_ratios: list[Value]
-    grades: list[Mention]
-    timepoints: list[Mention]
+    grades: OnDemand[Mention]
+    timepoints: OnDemand[Mention]
     n_equals: list[Mention]
-    trials: list[TrialMention]
-    masked: str = ""
+    trials: OnDemand[TrialMention]
     candidates: list[dict] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.norm.text
+
+    @property
+    def masked(self) -> str:
+        """The text with non-values blanked (doses, CIs, years, grades), as the arm search reads it."""
+        return self.values.masked()
 
     def add(self, candidate: dict, start: int, end: int, rule: str) -> None:
         """Queue a candidate value with its evidence span (normalised offsets) and the rule that made it.
@@ -60,24 +67,30 @@ class Context:
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self._grade_starts = [g.start for g in self.grades]
-        self._timepoint_starts = [t.start for t in self.timepoints]
         self._n_starts = [n.start for n in self.n_equals]  # found left to right, so already sorted
-        # Stable sorts: values that share a start keep their order.
-        self._value_index = [([v.start for v in ordered], ordered) for ordered in (
-            sorted(self.values, key=lambda v: v.start), sorted(self.hazard_ratios, key=lambda v: v.start))]
+        # Stable sort: ratios that share a start keep their order.
+        ordered = sorted(self.hazard_ratios, key=lambda v: v.start)
+        self._ratio_index = ([v.start for v in ordered], ordered)
         self.cache: dict = {}
+
+    @cached_property
+    def _grade_starts(self) -> list[int]:
+        return [g.start for g in self.grades]
+
+    @cached_property
+    def _timepoint_starts(self) -> list[int]:
+        return [t.start for t in self.timepoints]
 
     def grades_in(self, start: int, end: int) -> list[Mention]:
         return self.grades[bisect.bisect_left(self._grade_starts, start):bisect.bisect_left(self._grade_starts, end)]
 
     def values_in(self, start: int, end: int) -> list[Value]:
-        """Values, then hazard ratios, inside [start, end): slices, not scans."""
-        found = []
-        for starts, ordered in self._value_index:
-            lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-            found += [v for v in ordered[lo:hi] if v.end <= end]
-        return found
+        """Values, then hazard ratios, inside [start, end): slices, not scans (values are read in the
+        sentences asked about, the first time they are asked about)."""
+        found = self.values.values_in(start, end)
+        starts, ordered = self._ratio_index
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return found + [v for v in ordered[lo:hi] if v.end <= end]
 
     def n_equals_in(self, start: int, end: int) -> list[Mention]:
         lo, hi = bisect.bisect_left(self._n_starts, start), bisect.bisect_left(self._n_starts, end)
@@ -109,8 +122,9 @@ def build_context(document: Document) -> Context:
     doc = build_nlp()(_for_tokenizer(text))
     mentions = [EndpointMention(s.start_char, s.end_char, _endpoint_code(s), s.text, f"term:{s.id_}:{s.text.lower()}")
                 for s in doc.spans[SPANS_KEY]]
-    grades = find_grades(text)
-    masked = _blank(mask_non_values(text), grades)
+    # grades, time points and trial names are found when first read: a document whose values are never
+    # asked for (no sentence names an endpoint) and that gives no candidate never needs them
+    grades = OnDemand(lambda: find_grades(text))
     rr_is_risk = any(m.text == "RR" for m in mentions) and bool(RR_DEFINED_AS_RISK.search(text))  # one scan, not one per 'RR'
     mentions = [m for m in mentions if not _most_frequent_kind(text, m) and not _hormone_receptor(text, m) and not _responders_as_population(text, m)
                 and not _risk_ratio(text, m, rr_is_risk) and not _joined_to_complete_response(text, m)]
@@ -120,16 +134,20 @@ def build_context(document: Document) -> Context:
     mentions += _safety_subjects(text, mentions)
     mentions = _named_toxicities(text, _slash_compounds(text, mentions))
     mentions = _split_respective_pairs(text, mentions)
-    timepoints = find_timepoints(text)
+    timepoints = OnDemand(lambda: find_timepoints(text))
     hazard_ratios = find_hazard_ratios(text)
-    trials = find_trials(text)
-    in_mention, in_hr, in_timepoint = SpanIndex(mentions), SpanIndex(hazard_ratios), SpanIndex(timepoints)
-    in_trial = SpanIndex(trials)
-    values = [v for v in find_values(text, masked)
-              if not in_mention.covers(v.start) and not in_hr.overlaps(v) and not in_trial.covers(v.start)
-              and not (v.kind == "time" and in_timepoint.overlaps(v))]
+    trials = OnDemand(lambda: find_trials(text))
+    in_mention, in_hr = SpanIndex(mentions), SpanIndex(hazard_ratios)
+    in_timepoint, in_trial = cache(lambda: SpanIndex(timepoints)), cache(lambda: SpanIndex(trials))  # made on first use
+
+    def keep(v: Value) -> bool:
+        return not in_mention.covers(v.start) and not in_hr.overlaps(v) and not in_trial().covers(v.start) \
+            and not (v.kind == "time" and in_timepoint().overlaps(v))
+
+    # grade numbers are never values; most questions are about the sentences that name an endpoint
+    values = ValuesOnDemand(text, lambda: [(g.start, g.end) for g in grades], keep, likely=[m.start for m in mentions])
     return Context(document, norm, mentions, values, hazard_ratios, grades, timepoints,
-                   find_n_equals(text), trials, masked)
+                   find_n_equals(text), trials)
 
 
 AE_CONTEXT = re.compile(r"toxicit|adverse|side[\s-]effects|laboratory\s+abnormalit|\bAEs?\b|TEAE|TRAE|events\s+(?:were|included)|"
@@ -350,14 +368,6 @@ def _named_toxicities(text: str, mentions: list[EndpointMention]) -> list[Endpoi
         name = f"{m.group('kind')} toxicity"
         mentions.append(EndpointMention(m.start("kind"), m.end("kind"), "OTHER_AE:" + name, m.group("kind"), "named-toxicity"))
     return mentions
-
-
-def _blank(text: str, spans) -> str:
-    """Grade numbers ('grade >=3, 2%') are never values; blank them like the other non-values."""
-    chars = list(text)
-    for s in spans:
-        chars[s.start:s.end] = "~" * (s.end - s.start)
-    return "".join(chars)
 
 
 class SpanIndex:

@@ -10,6 +10,7 @@ from . import layout
 from .attribution import trial_for
 from .context import Context, EndpointMention, build_context
 from .documents import Document
+from .ondemand import OnDemand
 from .prose import arm_spellings, link_sentence
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
 from .rows import (BOUNDS_RE, SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
@@ -28,21 +29,32 @@ class Result:
 def extract_records(document: Document) -> Result:
     ctx = build_context(document)
     prose_units = _read_lines(ctx)
-    arms = arm_rules.find_arms(ctx.masked)
-    if not any(a.randomised for a in arms):
-        arms = arm_rules.find_dose_arms(ctx.text) or arms  # 'two dose levels: 10 mg (n=56) and 30 mg (n=56)'
-    for start, end in prose_units:
+    arms = OnDemand(lambda: _find_arms(ctx))  # most documents never need them
+    for start, end in prose_units if _may_link(ctx) else ():
         for s, e in sentences(ctx.text, start, end):
             link_sentence(ctx, s, e, arms)
     _name_table_arms(ctx, arms)
     return _finish(ctx)
 
 
+def _may_link(ctx: Context) -> bool:
+    """A prose value needs an endpoint: a mention in its sentence, or a hazard ratio's (named, or the
+    sentence before's). A quarter of the abstracts have neither, and their sentences are not cut."""
+    return bool(ctx.mentions or ctx.hazard_ratios)
+
+
+def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
+    arms = arm_rules.find_arms(ctx.masked)
+    if not any(a.randomised for a in arms):
+        arms = arm_rules.find_dose_arms(ctx.text) or arms  # 'two dose levels: 10 mg (n=56) and 30 mg (n=56)'
+    return arms
+
+
 def _name_table_arms(ctx: Context, arms: list[arm_rules.Arm]) -> None:
     """A table column 'QUELTREZA N=402' is the arm the text calls 'QUELTREZA with chemotherapy' or
     'the QUELTREZA arm': its other names go with the row's values, as for prose values."""
-    if not arms or not any(str(c.get("rule", "")).startswith("row") for c in ctx.candidates):
-        return  # no table value to name (the spellings scan the whole text)
+    if not any(str(c.get("rule", "")).startswith("row") for c in ctx.candidates) or not arms:
+        return  # no table value to name (the spellings scan the whole text); arms looked for only then
     spellings = arm_spellings(ctx, arms)
     for c in ctx.candidates:
         name = c.get("arm")
@@ -580,6 +592,8 @@ def _as_written(ctx: Context, name: str) -> str:
 def _finish(ctx: Context) -> Result:
     doc = ctx.document
     result = Result(doc.doc_id)
+    if not ctx.candidates:
+        return result  # most documents: no section bounds or other studies' spans to work out
     bounds = sections(ctx.text)
     elsewhere = other_study_spans(ctx.text)
     seen: set[tuple] = set()

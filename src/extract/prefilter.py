@@ -215,3 +215,17 @@ def scan(pattern: re.Pattern[str], text: str):
     if held is None:
         return pattern.finditer(text)
     return chain.from_iterable(pattern.finditer(text, start, end) for start, end in held.regions(wanted))
+
+
+def pieces_for(pattern: re.Pattern[str], text: str) -> frozenset[int] | None:
+    """Indices of the pieces of ``text`` (``regions.sentence_ends``) that may hold a match of
+    ``pattern``, the ones ``scan`` reads; None when any piece may (the pattern is not local)."""
+    if not could_match(pattern, text):
+        return frozenset()
+    wanted = _local(pattern)
+    held = _held(text) if wanted else None
+    if held is None:
+        return None
+    if held.ends is None:
+        held.ends = regions.sentence_ends(text)
+    return frozenset.intersection(*map(held._pieces, wanted))

@@ -590,6 +590,8 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
         if baseline and (is_toxicity(m.code) or m.code == "FOLLOW_UP"):
             continue  # 'Male sex 15 (40.5%) ... Hypertension 32 (86.5%)': a comorbidity at entry, not an adverse event
         candidates[i] = _prose_candidate(ctx, values[i], m, mentions, start)
+    if not candidates:
+        return  # nothing to name an arm for (the steps below only label candidates), so the arms are not looked for
     arm_of = _arms_for_values(ctx, start, end, values, candidates, arms)
     _parallel_arms(ctx, end, values, sorted(candidates), arm_of)  # only values no arm was found for
     _most_common_list_of_named_arm(ctx, start, end, arms, candidates, arm_of)

@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .prefilter import scan
+from .prefilter import could_match, scan
 
 NUM = r"\d+(?:\.\d+)?"
 UNIT_WORDS = {
@@ -321,12 +321,14 @@ COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seve
 STATED_NE = re.compile(r"\b(?:was|were|is|are|remains?|remained)\s*$", re.I)
 
 
-def find_values(text: str, masked: str) -> list[Value]:
-    """Primary values in reading order; the first pattern to claim characters wins."""
+def find_values(text: str, masked: str, spans: list[tuple[int, int]] | None = None) -> list[Value]:
+    """Primary values in reading order; the first pattern to claim characters wins. With ``spans``
+    (runs of whole sentences, see ``values_on_demand``) only the values inside them, and the caller
+    has made sure that the label-unit clause, which may run over a sentence end, has no match."""
     taken = bytearray(len(text))
     values: list[Value] = []
     for kind, pattern in VALUE_PATTERNS:
-        for m in scan(pattern, masked):
+        for m in scan(pattern, masked) if spans is None else _scan_within(pattern, masked, spans):
             if any(taken[m.start():m.end()]):
                 continue
             if kind == "unit_label":
@@ -348,11 +350,18 @@ def find_values(text: str, masked: str) -> list[Value]:
                 continue
             values.append(value)
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    values += _label_unit_values(masked, taken)
+    if spans is None:
+        values += _label_unit_values(masked, taken)
     values.sort(key=lambda v: v.start)
     for v in values:
         attach_qualifiers(text, v)
     return values
+
+
+def _scan_within(pattern: re.Pattern[str], masked: str, spans: list[tuple[int, int]]):
+    if not could_match(pattern, masked):
+        return ()
+    return [m for start, end in spans for m in pattern.finditer(masked, start, end)]
 
 
 # 'Progression-Free Survival: Median, months (95% CI): 6.2 (5.5, 7.0) vs 3.8 (3.0, 4.3)': a flattened table row

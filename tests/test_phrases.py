@@ -949,6 +949,11 @@ def _key(r):
     # 'COVID-19 (18%)': the number of a name is no count before a percentage
     ("The most common adverse events were nausea (22%) and COVID-19 (18%).",
      [("OTHER_AE:nausea", "rate", 22, "any", None, None), ("OTHER_AE:covid-19", "rate", 18, "any", None, None)]),
+    # 'not reached in either tarlumab arm': one value for each arm whose name holds that word
+    ("Patients were randomized to tarlumab plus chemotherapy, tarlumab alone or placebo. Median PFS was not reached in "
+     "either tarlumab arm and was 9.1 months with placebo.",
+     [("PFS", "median", None, None, None, "tarlumab plus chemotherapy"), ("PFS", "median", None, None, None, "tarlumab alone"),
+      ("PFS", "median", 9.1, None, None, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -681,6 +681,21 @@ def applies_to_all_arms(text: str, pos: int) -> bool:
     return bool(ALL_ARMS.match(text[pos:pos + 30]))
 
 
+QUALIFIED_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:either|both|all|each)\s+(?:of\s+the\s+)?(?P<word>[\w+-]{3,})\s+"
+                            r"(?:arms?|groups?|cohorts?)\b", re.I)
+
+
+def arms_named_together(text: str, pos: int, arms: list[Arm]) -> list[int]:
+    """'not reached in either A-drug arm': the arms whose names hold that word, when two or more do."""
+    m = QUALIFIED_ARMS.match(text[pos:pos + 60])
+    if not m:
+        return []
+    word = m.group("word").lower()
+    named = [k for k, a in enumerate(arms) if any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", n.lower())
+                                                  for n in (a.name, *a.aliases))]
+    return named if len(named) >= 2 else []
+
+
 GROUP_SIZE = re.compile(r"(?<![\d.,])\b\d+(?=\s+(?:(?:evaluable|eligible|assessable|randomi[sz]ed)\s+)?(?:patients|pts|participants|subjects)\b|\s*$)")
 
 

@@ -1328,6 +1328,10 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         if arm_rules.applies_to_all_arms(text, tail):
             out[i] = [a.name for a in arms]
             continue
+        together = arm_rules.arms_named_together(text, tail, arms)
+        if together:
+            out[i] = [arms[k].name for k in together]  # 'not reached in either immunotherapy arm'
+            continue
         if i in chosen:
             continue
         inside = [a for a in mentions if v.start <= a.start and a.end <= v.end]

@@ -954,6 +954,10 @@ def _key(r):
      "either tarlumab arm and was 9.1 months with placebo.",
      [("PFS", "median", None, None, None, "tarlumab plus chemotherapy"), ("PFS", "median", None, None, None, "tarlumab alone"),
       ("PFS", "median", 9.1, None, None, "placebo")]),
+    # disease cohorts listed with their abbreviations are the arms the text goes on to use
+    ("Expansion cohorts were treated at the RP2D: leiomyosarcoma (LMS), osteosarcoma (OS-C) and synovial sarcoma (SS). "
+     "Responses were less frequent in OS-C (3 of 30 pts, 10%), whereas the SS cohort had an ORR of 33% (7/21).",
+     [("ORR", "rate", 10, None, None, "OS-C"), ("ORR", "rate", 33, None, None, "SS")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -447,6 +447,26 @@ def find_dose_arms(text: str) -> list[Arm]:
     return _labelled_dose_levels(text)
 
 
+COHORT_LIST = re.compile(r"\bcohorts?\b[^.;:]{0,80}?:\s*(?P<items>[a-z][\w -]{2,50}?\s?\([A-Z][A-Za-z0-9/-]{1,10}\)"
+                         r"(?:\s*,\s*(?:and\s+)?[a-z][\w -]{2,50}?\s?\([A-Z][A-Za-z0-9/-]{1,10}\)){0,5}"
+                         r",?\s+and\s+[a-z][\w -]{2,50}?\s?\([A-Z][A-Za-z0-9/-]{1,10}\))", re.I)
+COHORT_ITEM = re.compile(r"(?:^|,|\band\b)\s*(?P<name>[a-z][\w -]{2,50}?)\s?\((?P<abbr>[A-Z][A-Za-z0-9/-]{1,10})\)", re.I)
+
+
+def find_disease_cohorts(text: str) -> list[Arm]:
+    """'Expansion cohorts were treated at the RP2D: leiomyosarcoma (LMS), dedifferentiated liposarcoma (DDLPS) and
+    synovial sarcoma (SS)': each cohort is an arm, named by its abbreviation, which the text goes on to use."""
+    m = COHORT_LIST.search(text) if "ohort" in text else None
+    if not m:
+        return []
+    arms = []
+    for item in COHORT_ITEM.finditer(m.group("items")):
+        arm = Arm(item.group("abbr"), randomised=True)
+        arm.aliases.update({item.group("name").strip(), f"{item.group('abbr')} cohort"})
+        arms.append(arm)
+    return arms if len(arms) >= 2 else []
+
+
 DOSE_LEVEL_LABEL = re.compile(r"\b(DL-?\d{1,2}[a-z]?)(?=\s*[,:=(]\s*[\d~])")
 
 

@@ -47,6 +47,8 @@ def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
     arms = arm_rules.find_arms(ctx.masked)
     if not any(a.randomised for a in arms):
         arms = arm_rules.find_dose_arms(ctx.text) or arms  # 'two dose levels: 10 mg (n=56) and 30 mg (n=56)'
+        cohorts = arm_rules.find_disease_cohorts(ctx.text) if not any(a.randomised for a in arms) else []
+        arms = cohorts + [a for a in arms if not any(c.goes_by(a.name) for c in cohorts)]  # 'cohorts: leiomyosarcoma (LMS), ...'
     return arms
 
 

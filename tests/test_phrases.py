@@ -958,6 +958,10 @@ def _key(r):
     ("Expansion cohorts were treated at the RP2D: leiomyosarcoma (LMS), osteosarcoma (OS-C) and synovial sarcoma (SS). "
      "Responses were less frequent in OS-C (3 of 30 pts, 10%), whereas the SS cohort had an ORR of 33% (7/21).",
      [("ORR", "rate", 10, None, None, "OS-C"), ("ORR", "rate", 33, None, None, "SS")]),
+    # responses counted as events: '6 CRs were seen', 'including 1 CR'; 'CRs' (mixed case) is no CRS
+    ("6 CRs were seen, all in the expansion cohort. The ORR was 35% (7/20), including 1 CR and 6 partial responses.",
+     [("CR", "count", 6, None, None, None), ("ORR", "rate", 35, None, None, None), ("CR", "count", 1, None, None, None),
+      ("PR", "count", 6, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1071,6 +1075,7 @@ def test_trial_name_is_attributed():
     "Patients had a very good partial response or better in 38%.",
     # values from earlier reports named as such
     "Previously reported results from the dose-escalation cohorts showed an ORR of 79%.",
+    "Eight cardiac patients and 6 CR clinicians took part in the interviews.",
     # symptom-free survival and PSA50 responses are no SCHEMA endpoints
     "Median symptom-free survival was 38, 37 and 22 weeks.",
     "PSA50 responses occurred in 44% and 50% of pts in the two cohorts, respectively.",

@@ -111,6 +111,8 @@ def _for_tokenizer(text: str) -> str:
 
 
 def _endpoint_code(span) -> str:
+    if span.id_ == "CRS" and span.text == "CRs":
+        return "CR"  # the rules match case-blind: 'CRs' is complete responses, 'CRS' cytokine release syndrome
     if span.id_ == "OTHER_AE":
         return "OTHER_AE:" + " ".join(span.text.lower().split())
     return span.id_

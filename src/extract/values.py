@@ -267,6 +267,9 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'Five patients in the X arm achieved a pathologic complete response': a count written as a word
     # 'One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg': DLTs are counted as events
     ("patients", re.compile(r"\b(one|two|three|four|five|six|\d{1,2})\s+(?=(?:dose[\s-]limiting\s+toxicit(?:y|ies)|DLTs?)\b(?!-))", re.I)),
+    # '6 CRs were seen', 'including 1 CR', '(2 complete and 5 partial responses)': responses counted as events
+    ("patients", re.compile(r"(?<![\w.~/-])(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?=(?:(?-i:CRs?|PRs?)|complete\s+(?:responses|remissions)|"
+                            r"partial\s+responses)\b(?!\s*(?:rates?|patients|clinicians|nurses|staff|programm?e?s?|sessions|cent(?:er|re)s|units|criteria)\b))", re.I)),
     ("patients", re.compile(r"(?<![\w.~])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|participants|subjects)"
                             r"(?:\s+(?:in|of|on|from)\s+[^.;,()]{1,60}?)?\s+(?:had|experienced|developed|achieved|attained|showed)\b", re.I)),
 ]

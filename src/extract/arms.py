@@ -17,8 +17,11 @@ ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcuta
                          r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|either|"
                          r"receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
 ARTICLE_WORDS = re.compile(r"\b(?:the|either|receive|receiving|to)\b|(?-i:\b(?:a|an)\b)(?!-)", re.I)
+# the verb of a randomisation sentence, and 'not a trial or study' right after it ('randomized trials of X')
+ASSIGNED = r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b"
+NOT_A_STUDY = r"(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b(?!\s+(?:group|arm)))"
 RANDOMIZED = re.compile(
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b(?!\s+(?:group|arm)))[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b" + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])(?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?(?:,\s*(?:given|administered)\s+[^.;()]{0,60}?)?"
     r",?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
     r"(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
@@ -27,7 +30,7 @@ RANDOMIZED = re.compile(
     re.I)
 # 'randomly assigned ... to one of three regimens: X plus Y (the triplet; n=133); Y (the doublet; n=131); or Z (n=132)'
 RANDOMIZED_SEMICOLONS = re.compile(
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;:]{0,120}?\bto\s+(?:receive\s+)?"
+    ASSIGNED + r"[^.;:]{0,120}?\bto\s+(?:receive\s+)?"
     r"(?:one\s+of\s+(?:two|three|four|2|3|4)\s+(?:regimens|arms|groups|treatments)\s*:\s*)"
     r"(?P<items>(?:[^.;()]|\([^()]*\)){2,120}(?:;\s*(?:or\s+|and\s+)?(?:[^.;()]|\([^()]*\)){2,120}){1,3})(?=\.|$)", re.I)
 SEMICOLON_OUTSIDE_PARENS = re.compile(r";\s*(?:or\s+|and\s+)?(?![^()]*\))")
@@ -36,7 +39,7 @@ RECEIVED = re.compile(
     r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
     r",?\s+(?:or|versus|vs\.?)\s+(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pb>\s?\(\s?[nN]\s?=\s?\d+\s?\))")
 RANDOMIZED_LIST = re.compile(
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b(?!\s+(?:group|arm)))[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
+    ASSIGNED + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
     r"(?P<items>(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\)(?:\s[^.;(),]{1,40}?)?)?(?:,\s?(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
     r"(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)", re.I)
@@ -112,7 +115,7 @@ RECEIVED_COUNTS = re.compile(
     re.I)
 # 'randomly assigned to short-course radiotherapy (40 Gy) alone or with concomitant dravozolamide': A alone, A with B
 ALONE_OR_WITH = re.compile(
-    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,60}?\bto\s+(?:receive\s+)?(?:either\s+)?"
+    ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>[A-Za-z~][^.;()]{1,60}?)(?P<pa>\s?\([^()]{0,80}\))?\s+alone,?\s+or\s+(?:with|plus|in\s+combination\s+with|combined\s+with)\s+"
     r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?=\s?[.;]|,\s|\s?\(|\s+(?:every|each|for|until|in|at|on|after|followed)\b|$)", re.I)
 TIMING_WORDS = re.compile(r"^(?:(?:concomitant|concurrent|adjuvant|neoadjuvant|maintenance|sequential|and|oral|intravenous)\s+)+", re.I)

@@ -250,6 +250,12 @@ def stacked_grade_cells(upper: str, lower: str) -> str | None:
     return " " * top[0].start() + "    ".join(f"{a.group(0)} {b.group(0)}" for a, b in zip(top, bottom))
 
 
+def two_line_grades(upper: str, lower: str) -> Header | None:
+    """The grade header a pair of lines spells cell over cell, or None."""
+    two = stacked_grade_cells(upper, lower)
+    return flat_grades(two) if two else None
+
+
 BARE_ALL = re.compile(r"(?<![\w-])All(?![\w-])(?!\s+(?:patients|subjects|arms?|cohorts?|grades?)\b)")
 
 

@@ -164,8 +164,8 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
         return 1  # '(%)  (%)  (%)  (%)' under the grade columns: the unit of every cell, no column of its own
     if header is not None and state.header_at == i - 1 and header.arms and i + 1 < len(all_lines) \
             and not layout.flat_grades(line.text):
-        two = layout.stacked_grade_cells(line.text, all_lines[i + 1].text)
-        merged = layout.with_grades(header, layout.flat_grades(two)) if two and layout.flat_grades(two) else None
+        grades = layout.two_line_grades(line.text, all_lines[i + 1].text)
+        merged = layout.with_grades(header, grades) if grades else None
         if merged:
             state.header, state.header_at = merged, i + 1
             return 2  # 'All / Grades' over 'Grades / 3 or 4': one grade header on two lines
@@ -307,10 +307,7 @@ def _grades_only(line: Line) -> bool:
 
 def _two_line_grades(all_lines: list[Line], at: int) -> bool:
     """'All / Grades' over 'Grades / 3 or 4' starts at line ``at``."""
-    if at + 1 >= len(all_lines):
-        return False
-    two = layout.stacked_grade_cells(all_lines[at].text, all_lines[at + 1].text)
-    return bool(two and layout.flat_grades(two))
+    return at + 1 < len(all_lines) and layout.two_line_grades(all_lines[at].text, all_lines[at + 1].text) is not None
 
 
 def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> tuple[Header, int] | None:

@@ -19,6 +19,7 @@ Usage:
 --exclude-audited also skips every pmcid already in a dev/audit/sample*.jsonl of an earlier audit (files
 whose name before the first "_" differs from --out's: sample4_fulltext ignores sample4_abstracts), so a
 new audit sees only documents no earlier audit read; without it the earlier draws are reproduced.
+A pool smaller than --n is taken whole (in the seed's order) instead of failing (fifth audit, AUDIT5.md).
 """
 from __future__ import annotations
 
@@ -84,14 +85,17 @@ def main(argv: list[str] | None = None) -> None:
                     item["context"] = text[max(0, rec.start - 150):rec.end + 150]
                     pool.append(item)
                     per_file[name] = per_file.get(name, 0) + 1
-    sample = random.Random(args.seed).sample(pool, args.n)
+    k = min(args.n, len(pool))  # a pool smaller than --n is taken whole, in seed order
+    if k < args.n:
+        print(f"pool has only {len(pool)} records (< --n {args.n}): the sample is the whole pool", file=sys.stderr)
+    sample = random.Random(args.seed).sample(pool, k)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         for i, item in enumerate(sample, 1):
             fh.write(json.dumps({"i": i, **item}, ensure_ascii=False) + "\n")
     print(f"source: {args.source}, documents run: {docs}, excluded: {excluded}, gold pmcids: {len(gold)}, "
           f"earlier-sample pmcids: {len(audited)} ({len(audited - gold)} not gold), "
-          f"pool: {len(pool)} records {per_file}, sample: {args.n} (seed {args.seed}) -> {out}", file=sys.stderr)
+          f"pool: {len(pool)} records {per_file}, sample: {k} (seed {args.seed}) -> {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

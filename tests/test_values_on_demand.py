@@ -54,7 +54,7 @@ def test_a_sentence_whose_stop_is_masked_is_read_with_the_next():
 
 def test_a_text_the_label_unit_clause_may_match_is_read_whole():
     text = "Progression-free survival, months: 6.2 (5.5, 7.0) vs 3.8 (3.0, 4.3). Overall survival was longer."
-    reader, (found,) = _asked(text, [(0, 10)])
+    reader, (found,) = _asked(text, [(0, 40)])
     assert reader.whole
     assert [_key(v) for v in reader.values_in(0, len(text))] == _whole(text)
 
@@ -166,3 +166,36 @@ def test_same_values_when_read_at_once_midway(parts, asks):
         values_on_demand.MAX_READS = old
     for (s, e), got in zip(windows, found):
         assert got == _inside(whole, s, e), (text, s, e)
+
+
+def test_a_sentence_with_no_figure_is_not_read():
+    text = "Adverse events were mostly mild. The ORR was 45% in the first cohort."
+    reader = ValuesOnDemand(text, [], lambda v: True)
+    assert reader.values_in(0, text.index(" The ORR")) == []
+    assert reader.whole is None  # nothing was set up for it
+    assert [v.value for v in reader.values_in(0, len(text))] == [45.0]
+
+
+@pytest.mark.parametrize("text", [
+    "Median OS was not reached.",
+    "Median DOR: NR; median PFS: NE.",
+    "Two DLTs occurred.",
+    "Three CRs were seen.",
+    "Four patients had grade 3 fatigue.",
+])
+def test_values_written_without_a_digit_are_still_read(text):
+    assert _whole(text), "the example must hold a value"
+    assert [k for k in _asked(text, [(0, len(text))])[1][0]] == _whole(text)
+
+
+def test_the_value_hint_covers_every_value_pattern_that_needs_no_digit():
+    from extract import regions
+    from extract.values_on_demand import VALUE_HINT
+    digitless = [p for _, p in values.VALUE_PATTERNS if not regions.needs_digit(p)]
+    # a new pattern that reads values without digits must be added to VALUE_HINT (and here)
+    assert len(digitless) == 4
+    for word in ["not reached", "NR", "NE", "NA", "N/A", "NYR", "one", "six", "ten", "twelve"]:
+        assert VALUE_HINT.search(word)
+    for text in ["Median OS was not reached", "NYR", "two DLTs", "ten CRs", "eleven patients had grade 3 rash"]:
+        found = [m for p in digitless for m in p.finditer(text)]
+        assert found and all(VALUE_HINT.search(m.group(0)) for m in found)

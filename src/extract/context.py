@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from .documents import Document
-from .nlp import SPANS_KEY, build_nlp
+from .nlp import term_spans
 from .normalize import Normalized, normalize
 from .ondemand import OnDemand
 from .values import Mention, Value, find_grades, find_hazard_ratios, find_n_equals, find_timepoints
@@ -121,9 +121,8 @@ def _endpoint_code(span) -> str:
 def build_context(document: Document) -> Context:
     norm = normalize(document.text)
     text = norm.text
-    doc = build_nlp()(_for_tokenizer(text))
-    mentions = [EndpointMention(s.start_char, s.end_char, _endpoint_code(s), s.text, f"term:{s.id_}:{s.text.lower()}")
-                for s in doc.spans[SPANS_KEY]]
+    mentions = [EndpointMention(start, end, _endpoint_code(span), span.text, f"term:{span.id_}:{span.text.lower()}")
+                for span, start, end in term_spans(_for_tokenizer(text))]
     # grades, time points and trial names are found when first read: a document whose values are never
     # asked for (no sentence names an endpoint) and that gives no candidate never needs them
     grades = OnDemand(lambda: find_grades(text))

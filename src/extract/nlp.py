@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .rules import load_rules
+from . import term_windows
 
 SPANS_KEY = "endpoints"
 TOXICITY_CODES = frozenset({"CRS", "ICANS", "TEAE", "NEUTROPENIA", "THROMBOCYTOPENIA", "ANEMIA", "INFECTION", "DLT", "OTHER_AE"})
@@ -59,3 +60,17 @@ def build_nlp() -> Language:
     ruler.add_patterns([rule.to_span_ruler() for rule in load_rules()])
     nlp.add_pipe("endpoint_mentions")
     return nlp
+
+
+def term_spans(text: str) -> list[tuple[Span, int, int]]:
+    """The term rules' mentions of ``text`` with their offsets in it. Only the windows where a rule
+    can match are tokenized (term_windows); the spans are theirs, the offsets the text's."""
+    nlp = build_nlp()
+    spans = term_windows.windows(text, term_windows.needles(nlp))
+    if spans is None:
+        doc = nlp(text)
+        return [(s, s.start_char, s.end_char) for s in doc.spans[SPANS_KEY]]
+    joined = term_windows.join(text, spans)
+    doc = nlp(joined.text)  # held while its span group is read
+    return [(s, joined.to_source(s.start_char), joined.to_source(s.start_char) + len(s.text))
+            for s in doc.spans[SPANS_KEY]]

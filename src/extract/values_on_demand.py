@@ -32,6 +32,10 @@ from .values import LABEL_UNIT_CLAUSE, MASK_PATTERNS, VALUE_PATTERNS, Value, fin
 # fails when LABEL_UNIT_CLAUSE changes, so that this is changed with it.
 LABEL_UNIT_HEAD = re.compile(r"(?:months?|mo|weeks?|%)\s*(?:\(.{0,20}\))?\s*:", re.I | re.S)
 BRACKETS = "()"
+# Every value holds one of these: a digit, or the words of the patterns that need none (VALUE_PATTERNS:
+# 'not reached', 'NR', 'NE', 'NA', 'N/A', 'NYR', and counts written as words). tests/test_values_on_demand.py
+# checks that every value pattern without a digit is covered.
+VALUE_HINT = re.compile(r"\d|\bnot\b|\bN(?:R|E|A|/A|YR)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
 MAX_READS = 16  # reads of new pieces before the rest of the text is read at once (each costs a new masked text)
 
 Span = tuple[int, int]
@@ -58,6 +62,8 @@ class ValuesOnDemand:
 
     def values_in(self, start: int, end: int) -> list[Value]:
         """Values inside [start, end), in the order of a whole reading (stable by start)."""
+        if not VALUE_HINT.search(self.text, start, end):
+            return []  # half the sentences asked about name an endpoint but hold no figure at all
         if self.whole is None:
             self._begin()
             self.guess(self.likely)
@@ -78,7 +84,8 @@ class ValuesOnDemand:
         """Read the pieces holding these positions (the endpoint mentions) in one go: most questions
         fall there, and each later piece costs a new masked text."""
         if not self.whole and positions:
-            self._read({bisect.bisect_right(self.ends, p) for p in positions if p < len(self.text)})
+            pieces = {bisect.bisect_right(self.ends, p) for p in positions if p < len(self.text)}
+            self._read({i for i in pieces if VALUE_HINT.search(self.text, *self._bounds(i))})
 
     # --- set-up ----------------------------------------------------------------------------------
 

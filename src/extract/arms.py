@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .prefilter import could_match, scan
+from .prefilter import ASCII_LOOKALIKES, could_match, scan
 
 ROUTE_WORDS = re.compile(r"\b(?:oral|orally|intravenous|intravenously|iv|subcutaneous|subcutaneously|sc|po|daily|"
                          r"once|twice|weekly|monthly|qd|bid|tid|q\dw|given|administered|monotherapy|the|either|"
@@ -672,13 +672,16 @@ def _name_spans(text: str, name: str) -> list[tuple[int, int]]:
     """Where ``text`` names the arm ``name`` ('pembrolizumabs', 'X-treated'), case-insensitively.
 
     Same spans as the pattern of ``_name_pattern``, found without compiling a pattern per arm name
-    (that compiling was a tenth of a run): for ASCII text and name, matching the name with re.I is
-    comparing lower-cased strings, and its boundaries are checked with the same rules.
+    (that compiling was a tenth of a run): for an ASCII name in a text whose lower-casing keeps its
+    length and has none of the letters re.I equates with ASCII ones (prefilter.ASCII_LOOKALIKES),
+    matching the name with re.I is comparing lower-cased strings, and its boundaries are checked
+    with the same rules.
     """
     key = name.lower()
-    if not (key and text.isascii() and name.isascii()):
+    low = text.lower()
+    if not (key and name.isascii() and len(low) == len(text)) or ASCII_LOOKALIKES.search(text):
         return [m.span() for m in _name_pattern(name).finditer(text)]
-    low, spans, pos = text.lower(), [], 0
+    spans, pos = [], 0
     while (at := low.find(key, pos)) != -1:
         tail = None if at and (low[at - 1].isalnum() or low[at - 1] in "_-") else NAME_TAIL.match(text, at + len(key))
         if tail is None:

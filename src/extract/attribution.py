@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .prefilter import ASCII_LOOKALIKES
 from .segment import sections
 
 # Words that look like trial names (capitals + number) but are genes, scales, meetings or codes.
@@ -58,10 +59,44 @@ def _is_acronym_of_preceding(text: str, start: int, acronym: str) -> bool:
 
 
 def _used_as_regimen(text: str, name: str) -> bool:
-    """'(FOLFIRI)' names a regimen when the text also treats it as an arm or gives it with another drug."""
+    """'(FOLFIRI)' names a regimen when the text also treats it as an arm or gives it with another drug.
+
+    The matches of ``_regimen_pattern(name)``, found without compiling a pattern per name: for an
+    ASCII name in a text whose lower-casing keeps its length and has none of the letters re.I
+    equates with ASCII ones, matching the name with re.I is comparing lower-cased strings."""
+    key = name.lower()
+    low = text.lower()
+    if not (key and name.isascii() and len(low) == len(text)) or ASCII_LOOKALIKES.search(text):
+        return bool(_regimen_pattern(name).search(text))
+    at = low.find(key)
+    while at != -1:
+        end = at + len(key)
+        if _boundary(text, at) and REGIMEN_AFTER.match(text, end):
+            return True
+        before = at
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if before < at and _boundary(text, end) and REGIMEN_BEFORE.search(text, max(0, before - 12), before):
+            return True
+        at = low.find(key, at + 1)
+    return False
+
+
+REGIMEN_AFTER = re.compile(r"\s+(?:arm|group|regimen|plus|\+|-based|chemotherapy|therapy|or|versus|vs\.?)\b", re.I)
+REGIMEN_BEFORE = re.compile(r"\b(?:with|versus|vs\.?|plus|receive|receiving|received|and|or|to)$", re.I)
+
+
+def _regimen_pattern(name: str) -> re.Pattern[str]:
     word = re.escape(name)
-    return bool(re.search(rf"\b{word}\s+(?:arm|group|regimen|plus|\+|-based|chemotherapy|therapy|or|versus|vs\.?)\b|"
-                          rf"\b(?:with|versus|vs\.?|plus|receive|receiving|received|and|or|to)\s+{word}\b", text, re.I))
+    return re.compile(rf"\b{word}\s+(?:arm|group|regimen|plus|\+|-based|chemotherapy|therapy|or|versus|vs\.?)\b|"
+                      rf"\b(?:with|versus|vs\.?|plus|receive|receiving|received|and|or|to)\s+{word}\b", re.I)
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Is there a regex word boundary (``\\b``) at ``i``?"""
+    def word(ch: str) -> bool:
+        return ch.isalnum() or ch == "_"
+    return (i > 0 and word(text[i - 1])) != (i < len(text) and word(text[i]))
 
 
 def _clean_name(name: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import arms as arm_rules
-from . import layout
+from . import flat_tables, layout
 from .attribution import trial_for
 from .context import Context, EndpointMention, build_context
 from .documents import Document
@@ -28,7 +28,7 @@ class Result:
 
 def extract_records(document: Document) -> Result:
     ctx = build_context(document)
-    prose_units = _read_lines(ctx)
+    prose_units = flat_tables.read(ctx, _read_lines(ctx))  # 'Table 2 ... Leukopenia 45 92 31 63 ...' run into the text
     arms = OnDemand(lambda: _find_arms(ctx))  # most documents never need them
     for start, end in prose_units if _may_link(ctx) else ():
         for s, e in sentences(ctx.text, start, end):

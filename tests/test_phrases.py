@@ -962,6 +962,31 @@ def _key(r):
     ("6 CRs were seen, all in the expansion cohort. The ORR was 35% (7/20), including 1 CR and 6 partial responses.",
      [("CR", "count", 6, None, None, None), ("ORR", "rate", 35, None, None, None), ("CR", "count", 1, None, None, None),
       ("PR", "count", 6, None, None, None)]),
+    # arms set by counts: 'k were randomly assigned / allocated to X and m to Y', 'the k assigned to X and the m assigned to Y'
+    ("Of 300 patients, 201 were randomly assigned to velmatinib and 99 to capecitabine. Median PFS was 8.2 months (velmatinib) "
+     "and 4.0 months (capecitabine).",
+     [("PFS", "median", 8.2, None, None, "velmatinib"), ("PFS", "median", 4.0, None, None, "capecitabine")]),
+    ("Of 120 patients, 61 were allocated to chemoradiation alone and 59 to chemoradiation plus orvatinib. Median survival "
+     "was 20.4 weeks with the combination, compared with 15.1 weeks after chemoradiation alone.",
+     [("OS", "median", 20.4, None, None, "chemoradiation plus orvatinib"), ("OS", "median", 15.1, None, None, "chemoradiation alone")]),
+    ("The 80 patients assigned to zelmo-cel and the 78 assigned to standard care were analysed. At 12 months, 40.0% of the "
+     "patients in the former group and 21.5% in the latter were alive without an event.",
+     [("EFS", "landmark", 40.0, None, 12.0, "zelmo-cel"), ("EFS", "landmark", 21.5, None, 12.0, "standard care")]),
+    # a lone 'v' between two figures is 'vs'
+    ("Patients were randomized to zorcabine or observation. The 2-y OS was 66% v 52%. Median EFS was 14.2 v 8.8 mo.",
+     [("OS", "landmark", 66, None, 24.0, "zorcabine"), ("OS", "landmark", 52, None, 24.0, "observation"),
+      ("EFS", "median", 14.2, None, None, "zorcabine"), ("EFS", "median", 8.8, None, None, "observation")]),
+    # arms listed before the values of a 'respectively' sentence give the values their order
+    ("Patients were randomized to varnetinib plus paclitaxel (VP) or placebo plus paclitaxel (PP). For PP and VP, "
+     "respectively, median PFS was 4.1 and 6.6 months.",
+     [("PFS", "median", 4.1, None, None, "placebo plus paclitaxel"), ("PFS", "median", 6.6, None, None, "varnetinib plus paclitaxel")]),
+    # time points listed after the endpoint go over the values in order ('rates at 12 and 18 mo were a% and b%')
+    ("Patients were randomized to dorlatinib or sunitinib. PFS rates at 6 and 12 mo were 58% and 31% with dorlatinib vs "
+     "40% and 17% with sunitinib.",
+     [("PFS", "landmark", 58, None, 6.0, "dorlatinib"), ("PFS", "landmark", 31, None, 12.0, "dorlatinib"),
+      ("PFS", "landmark", 40, None, 6.0, "sunitinib"), ("PFS", "landmark", 17, None, 12.0, "sunitinib")]),
+    ("The OS rates at 1 and 3 years were 81% and 49%, respectively.",
+     [("OS", "landmark", 81, None, 12.0, None), ("OS", "landmark", 49, None, 36.0, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -108,10 +108,12 @@ def _add_study_comparison(arms: list["Arm"], masked: str) -> None:
 
 
 # 'Overall, 451 patients were enrolled: 301 received belantamab and 150 received pomalidomide-dexamethasone.'
+# 'Of 504 patients, 336 were randomly assigned to X and 168 to Y'; 'the 92 patients assigned to X and the 91 assigned to Y'
+COUNTED_TO = r"(?:were\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to"
 RECEIVED_COUNTS = re.compile(
-    r"\b\d+\s+(?:patients\s+)?(?:received|were\s+assigned\s+to|were\s+randomi[sz]ed\s+to)\s+(?P<a>[A-Za-z~][^.;(),]{1,60}?)"
-    r"(?P<pa>\s?\([^()]{0,120}\))?,?\s+and\s+\d+\s+(?:patients\s+)?(?:received|were\s+assigned\s+to|to)\s+"
-    r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,120}\))?(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until)\b|\s?\(|$)",
+    r"\b\d+\s+(?:patients\s+)?(?:received|" + COUNTED_TO + r")\s+(?P<a>[A-Za-z~][^.;(),]{1,60}?)"
+    r"(?P<pa>\s?\([^()]{0,120}\))?,?\s+and\s+(?:the\s+)?\d+\s+(?:patients\s+)?(?:received|" + COUNTED_TO + r"|to)\s+"
+    r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,120}\))?(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until|form|formed|were|was|made|constituted|comprised)\b|\s?\(|$)",
     re.I)
 # 'randomly assigned to short-course radiotherapy (40 Gy) alone or with concomitant dravozolamide': A alone, A with B
 ALONE_OR_WITH = re.compile(

@@ -26,7 +26,8 @@ BULLET_GLYPHS = set("•◦▪▫■□●○►▶➢➤✓✔Å§Øü")
 MIDDLE_DOTS = set("·•∙⋅")
 # Every character that may be spelled differently; all others are copied as they are.
 SPECIAL = re.compile("[" + re.escape("".join(sorted(set(CHAR_MAP) | set(SUPERSCRIPTS) | BULLET_GLYPHS | MIDDLE_DOTS))) + "]"
-                     r"|(?<=\d) ?(?:percent|per cent)\b")
+                     r"|(?<=\d) ?(?:percent|per cent)\b"
+                     r"|(?:(?<=[\d%])|(?<=\bmo)|(?<=months)|(?<=weeks)) v\.?(?= \d)")  # '55% v 45%': 'vs' as the rules spell it
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,11 @@ def normalize(text: str) -> Normalized:
         if i > pos:
             parts.append(text[pos:i])
             origin.extend(range(pos, i))
+        if m.group(0).startswith(" v"):
+            parts.append(" vs" + m.group(0)[2:])
+            origin.extend([i, i + 1, i + 1] + list(range(i + 2, m.end())))
+            pos = m.end()
+            continue
         if m.end() - i > 1:  # '62 percent' reads as '62%'; the sign stands for the whole word
             word = m.group(0)
             lead = " " if word.startswith(" ") else ""

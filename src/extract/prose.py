@@ -333,16 +333,20 @@ TIMEPOINT_LIST = re.compile(r"(?P<list>\d{1,2}-?(?:\s*,\s*\d{1,2}-?)*\s*,?\s*(?:
                             r"(?:(?:overall|progression-free|event-free|disease-free)\s+)?$", re.I)
 
 
+TIMEPOINT_LIST_AFTER = re.compile(r"\s*(?:rates?\s+|estimates?\s+)?(?:at|by|after)\s+"
+                                  r"(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s*\d{1,2})\s?(?P<unit>years?|months?|mos?)\b", re.I)
+
+
 def _listed_timepoint(ctx: Context, m: EndpointMention, v: Value) -> float | None:
     """'The 2, 3, and 5-year OS rates were 86.5%, 80.5%, and 69.5% with A, and 91.5%, 81.4%, and 66.6%
     with B': the time points repeat in order over the values."""
-    lead = TIMEPOINT_LIST.search(ctx.text, max(0, m.start - 40), m.start)
+    lead = TIMEPOINT_LIST.search(ctx.text, max(0, m.start - 40), m.start) or TIMEPOINT_LIST_AFTER.match(ctx.text, m.end)
     if not lead:
-        return None
+        return None  # 'PFS rates at 12 and 18 mo were 34% and 24%' is the second form
     points = [float(x) * (12 if lead.group("unit").lower().startswith("year") else 1)
               for x in re.findall(r"\d+", lead.group("list"))]
     stop = ctx.text.find(". ", m.end)
-    rates = [x for x in ctx.values_in(m.end, stop if stop != -1 else len(ctx.text)) if x.kind == "rate"]
+    rates = [x for x in ctx.values_in(max(m.end, lead.end()), stop if stop != -1 else len(ctx.text)) if x.kind == "rate"]
     index = next((k for k, x in enumerate(rates) if x.start == v.start), None)
     return points[index % len(points)] if index is not None else None
 
@@ -1059,6 +1063,27 @@ NAMED_PAIR_GAP = re.compile(r"\s*(?:(?:arm|group|cohort)s?\s*)?(?:vs\.?|versus|t
                             r"(?:(?:patients|those)\s+(?:who\s+)?(?:in|on|receiving|received|given|treated\s+with|assigned\s+to)\s+(?:the\s+)?)?", re.I)
 
 
+LIST_GAP = re.compile(r"\s*(?:(?:arm|group)s?\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
+RESPECTIVELY_IN = re.compile(r"(?:[^.;]|\.\d)*?\brespectively\b", re.I)
+
+
+def _leading_respective_list(text: str, start: int, end: int, first_value: int,
+                             mentions: list[arm_rules.ArmMention]) -> list[int]:
+    """'For DP and DZ, respectively, median OS was 17.2 and 21.0 months': arms listed before the values,
+    in a sentence that says 'respectively', give the values their order."""
+    before = [a for a in mentions if a.end <= first_value]
+    if len(before) < 2 or not RESPECTIVELY_IN.match(text, start, end):
+        return []
+    run = [before[0]]
+    for a in before[1:]:
+        if LIST_GAP.fullmatch(text, run[-1].end, a.start):
+            run.append(a)
+        else:
+            run = [a]
+    order = list(dict.fromkeys(a.arm for a in run))
+    return order if len(order) == len(run) >= 2 else []
+
+
 def _named_comparison(text: str, mentions: list[arm_rules.ArmMention], n_arms: int) -> tuple[int, list[int]] | None:
     """'The 3-year PFS for SP vs. S were 71.9% vs. 46.9%': the sentence's own 'A vs. B' sets the order
     of the values after it. Returns where the comparison ends and the arm order."""
@@ -1356,6 +1381,8 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         if values[i].kind != "hr" and i not in out:
             groups.setdefault((c["endpoint"], c["stat"], c.get("grade"), c.get("timepoint_months")), []).append(i)
     stated = list(dict.fromkeys(chosen[i] for i in order if i in chosen))  # the order this sentence named arms in
+    if not stated and order:
+        stated = _leading_respective_list(text, start, end, values[order[0]].start, mentions)
     arm_order = stated + [k for k in range(len(arms)) if k not in stated] if len(stated) == len(arms) else list(range(len(arms)))
     for members in groups.values():
         if len(members) < 2 or len(members) > len(arms):

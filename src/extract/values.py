@@ -192,7 +192,7 @@ MASK_PATTERNS = [
     re.compile(r"\b(?:MTV|SUV(?:max)?|TMTV|LDH|CD\d+|IL-?\d+|BCL-?\d|PD-?L?1|HER-?2|ALK|EGFR|KRAS|BRAF|FGFR\d?|Ki-?67)\s*(?:>=|<=|[<>=])\s*\d+(?:\.\d+)?%?", re.I),
     re.compile(r"\((?:minimum|maximum|min|max|range|IQR|interquartile\s+range)\b[^()]{0,60}\)", re.I),
     re.compile(rf"(?:±|\+/-|\+-)\s?{NUM}(?=\s?%)|(?:±|\+/-|\+-)\s?{NUM}"),                     # 67.4 ± 7.6%: a standard error
-    re.compile(r"\b(?:at|by|after)\s+\d+(?:\s?(?:,|and|or)\s?\d+)+\s?(?:months?|years?)\b", re.I),  # 'at 2 and 3 years'
+    re.compile(r"\b(?:at|by|after)\s+\d+(?:\s?(?:,|and|or)\s?\d+)+\s?(?:months?|mos?|years?|yrs?)\b", re.I),  # 'at 2 and 3 years'
     re.compile(r"\b(?:cut-?off|threshold|TPS|CPS)\s*(?:of|>=|<=|[<>=])?\s*\d+(?:\.\d+)?%?", re.I),
     # 'a 29% improvement in fatigue', 'risk difference 55.3%': a change or a difference, not a rate
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:relative\s+|absolute\s+)?(?:improvement|reduction|increase|decrease|decline|"

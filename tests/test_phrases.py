@@ -987,6 +987,17 @@ def _key(r):
       ("PFS", "landmark", 40, None, 6.0, "sunitinib"), ("PFS", "landmark", 17, None, 12.0, "sunitinib")]),
     ("The OS rates at 1 and 3 years were 81% and 49%, respectively.",
      [("OS", "landmark", 81, None, 12.0, None), ("OS", "landmark", 49, None, 36.0, None)]),
+    # counts of patients: 'given X achieved ... and 17 more had', '(CR, 11 pts)', 'in 4 and 6 patients', 'achieved by 12 patients'
+    ("Patients were randomized to dalcitinib or docetaxel. Three patients given dalcitinib achieved a complete response "
+     "and 14 more had a partial response.",
+     [("CR", "count", 3, None, None, "dalcitinib"), ("PR", "count", 14, None, None, "dalcitinib")]),
+    ("The ORR was 31% (CR, 9 pts).", [("ORR", "rate", 31, None, None, None), ("CR", "count", 9, None, None, None)]),
+    ("Patients were randomized to arm A (Rd), arm B (tevamab) or arm C (tevamab plus daratumumab). CRS was reported in "
+     "5 and 8 patients in arms B and C, respectively.",
+     [("CRS", "count", 5, "any", None, "arm B"), ("CRS", "count", 8, "any", None, "arm C")]),
+    ("A complete remission was achieved by 11 patients.", [("CR", "count", 11, None, None, None)]),
+    # a group size before a rate is not a count
+    ("In the first-line setting, 47 patients treated with mFOLFIRI achieved an ORR of 51.2%.", [("ORR", "rate", 51.2, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1107,6 +1118,8 @@ def test_trial_name_is_attributed():
     # cycles completed before stopping for toxicity are treatment exposure, not toxicity rates
     "However, 4 patients (6.6%) completed only 1 cycle while 9 patients (14.8%) completed 2 cycles before suspending "
     "treatment (for excessive neurological toxicity).",
+    # evaluable counts are not response counts
+    "Response was assessed in 40 patients.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

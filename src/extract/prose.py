@@ -122,8 +122,13 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     if m.end <= v.start and NAMED_NON_RESPONSE.match(ctx.text, v.extras.get("ci_end", v.end)):
         return False  # '2 (8%) partial responses and 18 (69%) dogs with stable disease'
     if v.kind == "patients":
-        return m.start >= v.end and hi - lo <= 40
+        # '12 patients achieved a CR'; 'a CR was achieved by 12 patients' (not 'response was assessed in 40 patients')
+        return m.start >= v.end and hi - lo <= 40 or m.end <= v.start and bool(RESPONSE_ACHIEVED_BY.fullmatch(between))
     return True
+
+
+RESPONSE_ACHIEVED_BY = re.compile(r"\s*[,:]\s*|\s*(?:rates?\s+)?(?:(?:was|were)\s+(?:achieved|attained|observed|seen|reported|documented|noted)|"
+                                  r"occurred)(?:\s+(?:in|by))?\s*(?:\d+\s*,?\s*(?:and\s+)?)*", re.I)  # 'in 3 and 1 patients'
 
 
 RESPONSE_OF = re.compile(r"\b(?:response|responses|remission|improvement|reduction|relief|control|resolution)\s+(?:rates?\s+)?"

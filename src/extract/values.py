@@ -258,7 +258,10 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (the range itself is masked before values are scanned, so it reads as a run of ~)
     ("time_range", re.compile(rf"(?<![\w.~])({NUM})\s?(~{{6,40}})\s?({UNIT_RE})(?![\w])", re.I)),
     ("nr", re.compile(rf"(?<![\w~]){NR_RE}(?![\w])")),
-    ("patients", re.compile(r"\bin\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
+    # 'ICANS was reported in 4 and 6 patients in arms B and C': one count per arm
+    ("patients_list", re.compile(r"\bin\s+(\d+(?:\s?,\s?\d+){0,3}\s?,?\s?and\s\d+)\s+(?:patients?|pts|participants|subjects)\b"
+                                 r"(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
+    ("patients", re.compile(r"\b(?:in|by)\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     # 'hot flushes, which occurred in 11/12 patients': a count of its group with no percentage
     ("patients_of_n", re.compile(r"\bin\s+(\d+)\s?(?:/|of)\s?(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     ("patients", re.compile(r"(?<![\w.~/])(?<!\bof\s)(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
@@ -271,7 +274,13 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("patients", re.compile(r"(?<![\w.~/-])(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?=(?:(?-i:CRs?|PRs?)|complete\s+(?:responses|remissions)|"
                             r"partial\s+responses)\b(?!\s*(?:rates?|patients|clinicians|nurses|staff|programm?e?s?|sessions|cent(?:er|re)s|units|criteria)\b))", re.I)),
     ("patients", re.compile(r"(?<![\w.~])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|participants|subjects)"
-                            r"(?:\s+(?:in|of|on|from)\s+[^.;,()]{1,60}?)?\s+(?:had|experienced|developed|achieved|attained|showed)\b", re.I)),
+                            r"(?:\s+(?:in|of|on|from|given|receiving|treated\s+with)\s+[^.;,()]{1,60}?)?\s+(?:had|experienced|developed|achieved|attained|showed)\b"
+                            r"(?!(?:[^.;%]|\.(?=\d)){0,40}?\d\s?%)", re.I)),  # '47 patients treated with X achieved RR of 61.7%': the group, not a count
+    # '... achieved a complete response and 17 more had a partial response'
+    ("patients", re.compile(r"(?<![\w.~])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more|other|additional|further)\s+"
+                            r"(?:patients?\s+|pts\s+)?(?:had|experienced|developed|achieved|attained|showed)\b", re.I)),
+    # 'ORR 21.9% (CR, 11 pts)': a count inside the bracket that names its endpoint
+    ("patients", re.compile(r"(?<=[,:]\s)(\d{1,3})\s+(?:patients|pts)(?=\s*\))", re.I)),
 ]
 # 'not yet estimable' says the median is still to come, as 'not reached' does; 'not estimable' alone does not
 NR_WORDS_AS_VALUE = re.compile(r"^(?:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+yet\s+(?:estimable|evaluable)|not\s+reach(?:ed)?|NR|NYR)$", re.I)
@@ -339,8 +348,8 @@ def find_values(text: str, masked: str, spans: list[tuple[int, int]] | None = No
                 values.extend(Value("time", m.start(g), m.end(g), float(m.group(g)), unit) for g in (2, 3) if m.group(g))
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 continue
-            if kind in ("time_list", "pct_list"):
-                found = _split_list(m, percent=kind == "pct_list")
+            if kind in ("time_list", "pct_list", "patients_list"):
+                found = _split_list(m, percent=kind == "pct_list", patients=kind == "patients_list")
                 values.extend(found)
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 continue
@@ -400,8 +409,9 @@ def _label_unit_values(masked: str, taken: bytearray) -> list[Value]:
     return out
 
 
-def _split_list(m: re.Match[str], percent: bool = False) -> list[Value]:
-    kind, unit = ("rate", "%") if percent else ("time", UNIT_WORDS.get(m.group(2).lower().rstrip("."), "months"))
+def _split_list(m: re.Match[str], percent: bool = False, patients: bool = False) -> list[Value]:
+    kind, unit = ("rate", "%") if percent else ("patients", "patients") if patients else \
+        ("time", UNIT_WORDS.get(m.group(2).lower().rstrip("."), "months"))
     base = m.start(1)
     return [Value(kind, base + n.start(), base + n.end(), float(n.group(0)), unit)
             for n in re.finditer(NUM, m.group(1))]

@@ -998,6 +998,17 @@ def _key(r):
     ("A complete remission was achieved by 11 patients.", [("CR", "count", 11, None, None, None)]),
     # a group size before a rate is not a count
     ("In the first-line setting, 47 patients treated with mFOLFIRI achieved an ORR of 51.2%.", [("ORR", "rate", 51.2, None, None, None)]),
+    # a named event keeps its values when a generic 'toxicity' stands in apposition or as the predicate noun
+    ("Patients were randomized to varlitinib or placebo. Diarrhoea, the typical toxicity of varlitinib, was reported by "
+     "38% of the patients on varlitinib and 7% of those on placebo.",
+     [("OTHER_AE:diarrhoea", "rate", 38, "any", None, "varlitinib"), ("OTHER_AE:diarrhoea", "rate", 7, "any", None, "placebo")]),
+    ("Grade 3 or 4 hypokalaemia was the most frequent laboratory toxicity, affecting 30 (33.3%) versus 12 (13.0%).",
+     [("OTHER_AE:hypokalaemia", "rate", 33.3, "3-4", None, None), ("OTHER_AE:hypokalaemia", "rate", 13.0, "3-4", None, None)]),
+    # a clause that ends by naming the arm its single values belong to
+    ("Patients were randomized to ravatinib or everolimus. Nausea (20%) was frequent, and mucositis (41%) and rash (12%) "
+     "occurred mainly with everolimus.",
+     [("OTHER_AE:nausea", "rate", 20, "any", None, None), ("OTHER_AE:mucositis", "rate", 41, "any", None, "everolimus"),
+      ("OTHER_AE:rash", "rate", 12, "any", None, "everolimus")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

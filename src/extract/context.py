@@ -235,12 +235,18 @@ def _joined_to_complete_response(text: str, m: EndpointMention) -> bool:
 RESPONDERS_AS_POPULATION = re.compile(r"\b(?:among|in|of|for)\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d+\s+)?$", re.I)
 
 
-MOST_FREQUENT_KIND = re.compile(r"\b(?:was|were)\s+the\s+most\s+(?:common|frequent|frequently\s+reported)\s+$", re.I)
+MOST_FREQUENT_KIND = re.compile(r"\b(?:was|were)\s+the\s+most\s+(?:common|frequent|frequently\s+reported)\s+"
+                                r"(?:(?:non-?)?(?:laboratory|haematologic(?:al)?|hematologic(?:al)?|clinical|serious|severe|"
+                                r"grade\s?[3-5](?:\s?(?:-|or|/)\s?[3-5])?|treatment-related|immune-related)\s+){0,2}$"
+                                r"|\w[\w)]*,\s+(?:the|a|an|its)\s+(?:(?:main|typical|commonest|principal|expected|known|characteristic|"
+                                r"usual|chief|dose-limiting|class)\s+)$", re.I)
 
 
 def _most_frequent_kind(text: str, m: EndpointMention) -> bool:
-    """'Diarrhea was the most frequent AE (any grade 61% vs 35%)': the values are diarrhea's, AE is its kind."""
-    return m.code == "TEAE" and bool(MOST_FREQUENT_KIND.search(text, max(0, m.start - 45), m.start))
+    """'Diarrhea was the most frequent AE (any grade 61% vs 35%)', 'lymphopenia was the most frequent laboratory
+    toxicity, affecting 38 (42.2%)', 'Nausea, the typical toxicity of X, was reported by 44%': the values are the
+    named event's, AE is its kind."""
+    return m.code == "TEAE" and bool(MOST_FREQUENT_KIND.search(text, max(0, m.start - 60), m.start))
 
 
 def _responders_as_population(text: str, m: EndpointMention) -> bool:

@@ -1057,6 +1057,36 @@ def _labelled_comparison(text: str, v: Value, mentions: list[arm_rules.ArmMentio
     return (a, b) if a is not None and b is not None and a != b else None
 
 
+TRAILING_ARM = re.compile(
+    r"(?:[^.;(\d%]|\([^()]*\))*?(?:\b(?:mainly|mostly|only|exclusively|predominantly|largely|chiefly|almost\s+exclusively)\s+"
+    r"(?:with|in|on|among|after)|\b(?:were|was)\s+the\s+(?:principal|main|major|chief|predominant)\s+(?:toxicit(?:y|ies)|adverse\s+events?|AEs|"
+    r"side[\s-]effects)\s+(?:of|with|in)|\bconfined\s+to)\s+(?:the\s+)?(?:patients\s+(?:on|receiving|in|given)\s+(?:the\s+)?)?$", re.I)
+
+
+def _arm_of_trailing_clause(text: str, values: list[Value], order: list[int], mentions: list[arm_rules.ArmMention],
+                            chosen: dict[int, int], out: dict[int, Any]) -> None:
+    """'Stomatitis (59%) and pneumonitis (12%) occurred mainly with everolimus'; 'hypoxia (15%) were the principal
+    toxicities of X': the values of a clause that ends by naming the arm they belong to (after any value already
+    given an arm, and in the last clause: 'Nausea (20%) was frequent, and ...' keeps its own)."""
+    singles = [i for i in order if values[i].kind != "hr"]
+    if not singles:
+        return
+    last = values[singles[-1]]
+    after = [a for a in mentions if a.start >= last.end]
+    if not after or not TRAILING_ARM.fullmatch(text, last.extras.get("ci_end", last.end), after[0].start):
+        return
+    taken = [k for k, i in enumerate(singles) if i in chosen or i in out]
+    run = singles[taken[-1] + 1:] if taken else singles
+    bounds = [b.end() for b in CLAUSE_SPLIT.finditer(text, values[run[0]].start, last.start)] if run else []
+    run = [i for i in run if not bounds or values[i].start >= bounds[-1]]
+    if run and not any(values[run[0]].start <= a.start < last.end for a in mentions):
+        for i in run:
+            chosen[i] = after[0].arm
+
+
+CLAUSE_SPLIT = re.compile(r";\s(?![^()]*\))|,\s+(?:and|but|while|whereas)\s+(?![^()]*\))", re.I)
+
+
 def _only_arm_named(mentions: list[arm_rules.ArmMention], n_arms: int) -> int | None:
     named = {a.arm for a in mentions}
     return named.pop() if n_arms == 2 and len(named) == 1 else None
@@ -1399,6 +1429,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
             for i, k in zip(unassigned, free_arms):
                 chosen[i] = k
     single = _only_arm_named(mentions, len(arms))
+    _arm_of_trailing_clause(text, values, order, mentions, chosen, out)
     for i in order:
         if values[i].kind == "hr":
             labelled = _labelled_comparison(text, values[i], mentions)

@@ -275,7 +275,7 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"partial\s+responses)\b(?!\s*(?:rates?|patients|clinicians|nurses|staff|programm?e?s?|sessions|cent(?:er|re)s|units|criteria)\b))", re.I)),
     ("patients", re.compile(r"(?<![\w.~])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|participants|subjects)"
                             r"(?:\s+(?:in|of|on|from|given|receiving|treated\s+with)\s+[^.;,()]{1,60}?)?\s+(?:had|experienced|developed|achieved|attained|showed)\b"
-                            r"(?!(?:[^.;%]|\.(?=\d)){0,40}?\d\s?%)", re.I)),  # '47 patients treated with X achieved RR of 61.7%': the group, not a count
+                            r"(?![^.;%]{0,40}?\d(?:\.\d+)?\s?%)", re.I)),  # '47 patients treated with X achieved RR of 61.7%': the group, not a count
     # '... achieved a complete response and 17 more had a partial response'
     ("patients", re.compile(r"(?<![\w.~])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more|other|additional|further)\s+"
                             r"(?:patients?\s+|pts\s+)?(?:had|experienced|developed|achieved|attained|showed)\b", re.I)),

@@ -997,7 +997,7 @@ def _key(r):
      [("CRS", "count", 5, "any", None, "arm B"), ("CRS", "count", 8, "any", None, "arm C")]),
     ("A complete remission was achieved by 11 patients.", [("CR", "count", 11, None, None, None)]),
     # a group size before a rate is not a count
-    ("In the first-line setting, 47 patients treated with mFOLFIRI achieved an ORR of 51.2%.", [("ORR", "rate", 51.2, None, None, None)]),
+    ("In the first-line setting, 47 patients treated with mFOLFIRI achieved an ORR of 51.2%.", [("ORR", "rate", 51.2, None, None, "mFOLFIRI")]),
     # a named event keeps its values when a generic 'toxicity' stands in apposition or as the predicate noun
     ("Patients were randomized to varlitinib or placebo. Diarrhoea, the typical toxicity of varlitinib, was reported by "
      "38% of the patients on varlitinib and 7% of those on placebo.",
@@ -1009,6 +1009,17 @@ def _key(r):
      "occurred mainly with everolimus.",
      [("OTHER_AE:nausea", "rate", 20, "any", None, None), ("OTHER_AE:mucositis", "rate", 41, "any", None, "everolimus"),
       ("OTHER_AE:rash", "rate", 12, "any", None, "everolimus")]),
+    # with no arms defined, the treatment a counted group received is its arm ('N patients treated with X achieved ...')
+    ("Patients were treated with XELOX until progression, then with irinotecan. In the first-line setting, 52 patients treated "
+     "with XELOX achieved an ORR of 48.1% and median PFS of 9.9 months. Thirty patients went on to receive second-line "
+     "therapy with irinotecan and achieved an ORR of 13.3%.",
+     [("ORR", "rate", 48.1, None, None, "XELOX"), ("PFS", "median", 9.9, None, None, "XELOX"),
+      ("ORR", "rate", 13.3, None, None, "irinotecan")]),
+    # 'recurrence rates' are not an endpoint; the 'respectively' order of the clause before carries to the next
+    ("Patients were assigned to regorafenib or placebo. The one-year recurrence rates were 41.0% and 72.5% in patients "
+     "treated with regorafenib and placebo, respectively "
+     "(P < 0.05), and the one-year survival rates were 90.1% and 52.3%, respectively.",
+     [("OS", "landmark", 90.1, None, 12.0, "regorafenib"), ("OS", "landmark", 52.3, None, 12.0, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -831,6 +831,15 @@ def _names_the_arm(group: str, name: str, arms) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", group.lower()) for n in spellings if n)
 
 
+# '47 patients treated with mFOLFOX6 plus bevacizumab achieved RR of 61.7%', 'Thirty-one patients went on to receive a
+# second-line therapy with FOLFIRI plus bevacizumab and achieved ...': in a study with no arms, the treatment is the group
+SUBJECT_TREATED = re.compile(
+    r"\b(?:\d+|[A-Za-z]+(?:-[a-z]+)?)\s+(?:patients|pts|subjects)\s+(?:(?:who\s+were\s+)?treated\s+with|receiving|who\s+received|given|"
+    r"went\s+on\s+to\s+receive\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?with\s+|went\s+on\s+to\s+receive\s+)\s*"
+    r"(?!(?:therapy|treatment|a|an|the|second-line|third-line|first-line)\b)(?P<arm>[A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[A-Za-z][\w+/-]*){0,2}?)"
+    r"(?=\s+(?:and\s+)?(?:achieved|had|showed|experienced|attained|reached)\b)", re.I)
+
+
 def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], order: list[int],
                        arm_of: dict[int, Any], arms: list[arm_rules.Arm] = ()) -> None:
     """A value for a subgroup or a dose cohort is recorded with that group as its arm."""
@@ -838,6 +847,9 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
         or arm_rules.leading_population(ctx.text, start, end)
     if leading and any(a.goes_by(leading) for a in arms):
         leading = None  # 'In the placebo group, ...' names an arm, not a subgroup
+    if not arms and order:
+        treated = SUBJECT_TREATED.search(ctx.text, start, values[order[0]].start)
+        leading = treated.group("arm") if treated else leading
     for pos, i in enumerate(order):
         v = values[i]
         if arm_of.get(i) is not None:

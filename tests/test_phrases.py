@@ -1020,6 +1020,11 @@ def _key(r):
      "treated with regorafenib and placebo, respectively "
      "(P < 0.05), and the one-year survival rates were 90.1% and 52.3%, respectively.",
      [("OS", "landmark", 90.1, None, 12.0, "regorafenib"), ("OS", "landmark", 52.3, None, 12.0, "placebo")]),
+    # one drug randomised at two doses: each dose is an arm, named as the text goes on to write it
+    ("Patients were randomly assigned to receive velsatide at doses of 2 or 8 mg/kg or best supportive care. Median survival "
+     "for 8 mg/kg velsatide was 14.2 months compared with 11.0 months for 2 mg/kg velsatide and 9.1 months for best supportive care.",
+     [("OS", "median", 14.2, None, None, "8 mg/kg velsatide"), ("OS", "median", 11.0, None, None, "2 mg/kg velsatide"),
+      ("OS", "median", 9.1, None, None, "best supportive care")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -452,6 +452,26 @@ def find_dose_arms(text: str) -> list[Arm]:
     return _labelled_dose_levels(text)
 
 
+# 'randomly assigned to receive trabedersen at doses of 10 or 80 µM or standard chemotherapy (...)': one drug at two doses
+DOSES_OF = re.compile(
+    ASSIGNED + r"[^.;]{0,80}?\bto\s+(?:receive\s+)?(?:either\s+)?(?P<drug>[A-Za-z][\w-]{2,30})\s+at\s+(?:doses?|dose\s+levels?)\s+of\s+"
+    r"(?P<doses>\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)*\s?,?\s?(?:or|and)\s\d+(?:\.\d+)?)\s?(?P<unit>[µμ]?[A-Za-z]{1,3}(?:/(?:kg|m\^?2|d|day))?)"
+    r"(?:,?\s+(?:or|and|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?(?P<other>[A-Za-z][^.;(),]{1,60}?))?(?=\s?[.;(]|,\s|$)", re.I)
+
+
+def find_randomised_doses(text: str) -> list[Arm]:
+    """Each dose of a drug randomised at two or more doses is an arm ('10 µM trabedersen'), and so is the comparator."""
+    m = DOSES_OF.search(text) if "dose" in text else None
+    if not m:
+        return []
+    drug, unit = m.group("drug"), m.group("unit")
+    arms = [Arm(f"{d} {unit} {drug}", {f"{d} {unit}", f"{drug} {d} {unit}"}, randomised=True)
+            for d in re.findall(r"\d+(?:\.\d+)?", m.group("doses"))]
+    if m.group("other"):
+        _add_arm(arms, _clean(m.group("other")), None, randomised=True)
+    return arms
+
+
 COHORT_LIST = re.compile(r"\bcohorts?\b[^.;:]{0,80}?:\s*(?P<items>[a-z][\w -]{2,50}?\s?\([A-Z][A-Za-z0-9/-]{1,10}\)"
                          r"(?:\s*,\s*(?:and\s+)?[a-z][\w -]{2,50}?\s?\([A-Z][A-Za-z0-9/-]{1,10}\)){0,5}"
                          r",?\s+and\s+[a-z][\w -]{2,50}?\s?\([A-Z][A-Za-z0-9/-]{1,10}\))", re.I)

@@ -45,6 +45,9 @@ def _may_link(ctx: Context) -> bool:
 
 def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
     arms = arm_rules.find_arms(ctx.masked)
+    doses = arm_rules.find_randomised_doses(ctx.text) if not any(a.randomised for a in arms) else []
+    if doses:  # 'randomly assigned to X at doses of 10 or 80 µM or standard chemotherapy'
+        return doses + [a for a in arms if not any(d.goes_by(a.name) for d in doses)]
     if not any(a.randomised for a in arms):
         arms = arm_rules.find_dose_arms(ctx.text) or arms  # 'two dose levels: 10 mg (n=56) and 30 mg (n=56)'
         cohorts = arm_rules.find_disease_cohorts(ctx.text) if not any(a.randomised for a in arms) else []

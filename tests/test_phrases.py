@@ -1025,6 +1025,11 @@ def _key(r):
      "for 8 mg/kg velsatide was 14.2 months compared with 11.0 months for 2 mg/kg velsatide and 9.1 months for best supportive care.",
      [("OS", "median", 14.2, None, None, "8 mg/kg velsatide"), ("OS", "median", 11.0, None, None, "2 mg/kg velsatide"),
       ("OS", "median", 9.1, None, None, "best supportive care")]),
+    # one value per endpoint, then 'were identical in the two arms': the value holds for each arm
+    ("Patients were randomized to arm A or arm B. Event-free survival (median 9 months) and survival (median 20 months) "
+     "were similar in both arms. Toxicity was almost absent in arm A and moderate in arm B.",
+     [("EFS", "median", 9, None, None, "arm A"), ("EFS", "median", 9, None, None, "arm B"),
+      ("OS", "median", 20, None, None, "arm A"), ("OS", "median", 20, None, None, "arm B")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

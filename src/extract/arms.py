@@ -147,7 +147,9 @@ NOT_TREATMENT_WORDS = frozenset("which whether determine evaluate compare assess
 NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mutations mutation tumors tumours tumor "
                           "tumour disease cancer cancers population analysis subgroup cohort total overall group arm "
                           "expression positive negative portion part phase stage segment expansion escalation "
-                          "cycle cycles course courses dose doses infusion infusions at".split())
+                          "cycle cycles course courses dose doses infusion infusions at "
+                          # 'Toxicity was almost absent in arm A and moderate in arm B': how much, not which arm
+                          "moderate mild severe absent minimal low high higher lower similar comparable".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each|any)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"

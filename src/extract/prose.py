@@ -1380,6 +1380,21 @@ PAIR_INSIDE = re.compile(r"\b(?:vs\.?|versus|and|to)\s+\d|/\s?\d", re.I)  # 'the
 PAREN_LABEL_GAP = re.compile(r"\s*(?:arm|group|cohort)?\s*\(\s*(?:n\s?=\s?\d+\s?[;,]\s*)?")
 
 
+SAME_IN_EVERY_ARM = re.compile(r"[^.;\d]{0,80}?\b(?:were|was)\s+(?:identical|similar|comparable|the\s+same|equal)\s+"
+                               r"(?:in|for|across|between|among)\s+(?:the\s+)?(?:two|three|both|all|each\s+of\s+the)\s+"
+                               r"(?:arms|groups|treatment\s+(?:arms|groups)|regimens)\b", re.I)
+
+
+def _same_in_every_arm(text: str, values: list[Value], order: list[int], candidates: dict[int, dict[str, Any]], end: int) -> bool:
+    """'Progression-free survival (median 4 months) and survival (median 12 months) were identical in the two arms':
+    one value per endpoint, then a clause that says it holds in every arm."""
+    if not order:
+        return False
+    kinds = [(candidates[i]["endpoint"], candidates[i]["stat"]) for i in order]
+    last = values[order[-1]]
+    return len(set(kinds)) == len(kinds) and bool(SAME_IN_EVERY_ARM.match(text, _close_parenthesis(text, last.end, last.end, end), end))
+
+
 def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],
                      arms: list[arm_rules.Arm]) -> dict[int, Any]:
     """Arm per value: named right after it, then bare pairs in the document's arm order, then the
@@ -1391,6 +1406,8 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
     chosen: dict[int, int] = {}
     out: dict[int, Any] = {}
     order = sorted(candidates)
+    if _same_in_every_arm(text, values, order, candidates, end):
+        return {i: [a.name for a in arms] for i in order if values[i].kind != "hr"}
     _zip_arm_lists(text, values, order, mentions, chosen)
     for pos, i in enumerate(order):
         v = values[i]

@@ -1030,6 +1030,10 @@ def _key(r):
      "were similar in both arms. Toxicity was almost absent in arm A and moderate in arm B.",
      [("EFS", "median", 9, None, None, "arm A"), ("EFS", "median", 9, None, None, "arm B"),
       ("OS", "median", 20, None, None, "arm A"), ("OS", "median", 20, None, None, "arm B")]),
+    # a regimen too long to be a name goes by its abbreviation; 'chemotherapy' is then not the 'surgery alone' arm
+    ("Patients were randomly assigned to four cycles of epirubicin, cisplatin and fluorouracil (ECF) plus surgery, or to "
+     "surgery alone. Three-year survival was 41.0% in the chemotherapy group and 30.2% with surgery alone.",
+     [("OS", "landmark", 41.0, None, 36.0, "ECF plus surgery"), ("OS", "landmark", 30.2, None, 36.0, "surgery alone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

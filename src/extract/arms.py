@@ -28,6 +28,12 @@ RANDOMIZED = re.compile(
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the|which|who|that|consisting|comprising)\b"
     r"|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)",
     re.I)
+# 'randomly assigned to three preoperative and three postoperative cycles of docetaxel, oxaliplatin and capecitabine (DOX)
+# plus surgery, or to surgery alone': a regimen too long to be a name, called by its abbreviation
+ABBREVIATED_REGIMEN = re.compile(
+    ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?:either\s+)?[^.;()]{30,160}?\((?P<abbr>[A-Z][A-Za-z0-9+/-]{1,10})\)"
+    r"(?P<tail>\s+(?:plus|with|followed\s+by)\s+[a-z][\w-]*),?\s+or\s+(?:to\s+)?(?:receive\s+)?"
+    r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,60}\))?(?=\s?[.;]|,\s|\s?\(|$)")
 # 'randomly assigned ... to one of three regimens: X plus Y (the triplet; n=133); Y (the doublet; n=131); or Z (n=132)'
 RANDOMIZED_SEMICOLONS = re.compile(
     ASSIGNED + r"[^.;:]{0,120}?\bto\s+(?:receive\s+)?"
@@ -308,6 +314,15 @@ def find_arms(masked: str) -> list[Arm]:
             if parts:
                 name = re.sub(r"^(?:the\s+)?(?:drug|agent|study\s+drug|new\s+drug)\s*,\s*", "", parts.group("name"), flags=re.I)
                 complete &= _add_arm(arms, _clean(name.replace(",", " ")), parts.group("paren"), randomised=True)
+    for m in scan(ABBREVIATED_REGIMEN, masked):
+        if any(a <= m.start() < b for a, b in listed):
+            continue
+        name = m.group("abbr") + " " + " ".join(m.group("tail").split())
+        other = _clean(m.group("b"))
+        if other and _treatment_like(other) and _add_arm(arms, name, None, randomised=True):
+            arms[-1].aliases.add(m.group("abbr"))
+            _add_arm(arms, other, m.group("pb"), randomised=True)
+            listed.append(m.span())
     for m in [*scan(RANDOMIZED, masked), *scan(RECEIVED, masked)]:
         if any(a <= m.start() < b for a, b in listed):
             continue
@@ -616,6 +631,10 @@ def _by_role(arms: list[Arm], name: str) -> Arm | None:
     control = _control_like(arms)
     control_arm = control[-1] if len(control) == 1 else arms[1]
     other = arms[0] if control_arm is arms[1] else arms[1]
+    alone = re.search(r"\b([\w-]+)\s+alone\b", control_arm.name, re.I)
+    if alone and re.fullmatch(r"(?:the\s+)?(?:chemotherapy|chemo|perioperative\s+chemotherapy|adjuvant\s+chemotherapy)", name.strip(), re.I) \
+            and alone.group(1).lower() not in ("chemotherapy", "chemo"):
+        return other  # 'surgery alone' against chemotherapy plus surgery: the chemotherapy is the other arm's
     if CONTROL.search(name) and not CONTROL.search(other.name):
         return control_arm
     if DRUG_CLASS.match(name.strip()):

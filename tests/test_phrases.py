@@ -1034,6 +1034,10 @@ def _key(r):
     ("Patients were randomly assigned to four cycles of epirubicin, cisplatin and fluorouracil (ECF) plus surgery, or to "
      "surgery alone. Three-year survival was 41.0% in the chemotherapy group and 30.2% with surgery alone.",
      [("OS", "landmark", 41.0, None, 36.0, "ECF plus surgery"), ("OS", "landmark", 30.2, None, 36.0, "surgery alone")]),
+    # '(the X group, n = 92)' gives the arm the names the text goes on to use
+    ("Patients were randomised to irinotecan plus S-1 (the IRIS group, n = 60) or S-1 alone (the SO group, n = 61). "
+     "The response rate was 21% in the SO group and 31% in the IRIS group.",
+     [("ORR", "rate", 31, None, None, "irinotecan plus S-1"), ("ORR", "rate", 21, None, None, "S-1 alone")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -573,6 +573,10 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
             arm.aliases.add(label.group(1))  # '(the triplet; n=133)', '(the comparator arm)': the name the text goes on to use
             if label.lastindex and label.lastindex > 1 and label.group(2):
                 arm.aliases.add(label.group(1) + label.group(2))  # '(the "triplet" arm)': 'triplet' and 'triplet arm'
+        sized = re.fullmatch(r"\(\s*(?:the\s+)?([\w+/-]{2,20}(?:\s[\w+/-]{1,20}){0,2}?)\s+(arm|group|cohort)\s*[;,]\s*[nN]\s?=\s?\d+\s*\)",
+                             part.strip(), re.I)
+        if sized and not ARM_LETTER.fullmatch(f"{sized.group(2)} {sized.group(1)}") and re.search(r"[A-Za-z]", sized.group(1)):
+            arm.aliases.update({sized.group(1), f"{sized.group(1)} {sized.group(2)}"})  # '(the 5-FU/LV group, n = 92)'
         abbreviation = ABBREVIATION.match(part.strip())
         if abbreviation and (any(c.isupper() for c in abbreviation.group(1)) or re.fullmatch(r"[a-z]+-[a-z]+", abbreviation.group(1))):
             arm.aliases.add(abbreviation.group(1))

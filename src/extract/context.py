@@ -128,6 +128,7 @@ def build_context(document: Document) -> Context:
     grades = OnDemand(lambda: find_grades(text))
     rr_is_risk = any(m.text == "RR" for m in mentions) and bool(RR_DEFINED_AS_RISK.search(text))  # one scan, not one per 'RR'
     mentions = [m for m in mentions if not _most_frequent_kind(text, m) and not _hormone_receptor(text, m) and not _responders_as_population(text, m)
+                and not _survey_response(text, m)
                 and not _risk_ratio(text, m, rr_is_risk) and not _joined_to_complete_response(text, m)]
     mentions = [_lasting_responses(text, m) for m in mentions]
     mentions = _extend_listed_names(text, mentions)
@@ -402,3 +403,15 @@ class SpanIndex:
             return True
         i = bisect.bisect_left(self.starts, v.start)
         return i < len(self.starts) and self.starts[i] < v.end
+
+
+SURVEY = re.compile(r"\b(?:questionnaires?|surveys?|participated|returned|completed\s+the|mailed|respondents?)\b", re.I)
+
+
+def _survey_response(text: str, m: EndpointMention) -> bool:
+    """'595 participated, for a response rate of 97.4%': the share who answered a survey, not tumour response."""
+    return m.code == "ORR" and bool(SURVEY.search(text, max(0, m.start - 80), m.start)
+                                    or SURVEY_AFTER.match(text, m.end))
+
+
+SURVEY_AFTER = re.compile(r"\s+(?:to|for|of)\s+(?:the\s+)?(?:questionnaires?|surveys?|interviews?)\b", re.I)

@@ -125,15 +125,22 @@ CITING_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\[])|\n")
 
 
 def cited_sentences(text: str) -> list[tuple[int, int]]:
-    """A sentence that cites a reference ('... approximately 1.4 % [3].') reports that reference's values."""
+    """A sentence that cites a reference ('... approximately 1.4 % [3].', '... after axillary clearance.6-8 The')
+    reports that reference's values."""
     spans: list[tuple[int, int]] = []
-    for m in CITATION.finditer(text):
+    found = [(m, False) for m in CITATION.finditer(text)] + [(m, True) for m in SUPERSCRIPT_CITATION.finditer(text)]
+    for m, superscript in sorted(found, key=lambda f: f[0].start()):
         if spans and spans[-1][1] > m.start():
             continue
         start = max((e.end() for e in CITING_SENTENCE_END.finditer(text, max(0, m.start() - 600), m.start())), default=max(0, m.start() - 600))
-        end_match = CITING_SENTENCE_END.search(text, m.end())
-        spans.append((start, end_match.end() if end_match else len(text)))
+        end_match = None if superscript else CITING_SENTENCE_END.search(text, m.end())
+        spans.append((start, m.end() if superscript else end_match.end() if end_match else len(text)))
     return spans
+
+
+# a reference number printed as a superscript after the full stop, as full texts flatten it: 'clearance.6-8 Other'
+SUPERSCRIPT_CITATION = re.compile(r"(?<=[a-z)])(?<!\bFig)(?<!\bfig)(?<!\bNo)(?<!\bno)(?<!\bvol)(?<!\bEq)(?<!\bp)(?<!\bpp)(?<!\bver)"
+                                  r"\.\d{1,3}(?:\s?[,-]\s?\d{1,3})*(?=\s+[A-Z]|\s*$)")
 
 
 def other_study_spans(text: str) -> list[tuple[int, int]]:

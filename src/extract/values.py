@@ -194,6 +194,10 @@ MASK_PATTERNS = [
     re.compile(rf"(?:±|\+/-|\+-)\s?{NUM}(?=\s?%)|(?:±|\+/-|\+-)\s?{NUM}"),                     # 67.4 ± 7.6%: a standard error
     re.compile(r"\b(?:at|by|after)\s+\d+(?:\s?(?:,|and|or)\s?\d+)+\s?(?:months?|mos?|years?|yrs?)\b", re.I),  # 'at 2 and 3 years'
     re.compile(r"\b(?:cut-?off|threshold|TPS|CPS)\s*(?:of|>=|<=|[<>=])?\s*\d+(?:\.\d+)?%?", re.I),
+    # 'to detect a 20% difference in pain': a difference, not a rate
+    re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:absolute\s+|relative\s+)?differences?\b", re.I),
+    # 'provided 99% power to detect', 'a power of 80%': a sample-size calculation, not a rate
+    re.compile(r"\b\d{2}(?:\.\d+)?\s?%\s+(?:statistical\s+)?power\b|\bpower\s+(?:of|was|=|:)?\s*\d{2}(?:\.\d+)?\s?%", re.I),
     # 'a 29% improvement in fatigue', 'risk difference 55.3%': a change or a difference, not a rate
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:relative\s+|absolute\s+)?(?:improvement|reduction|increase|decrease|decline|"
                r"lower|higher|greater|fewer|more|drop|rise|gain)\b", re.I),

@@ -100,8 +100,8 @@ def test_non_values_are_masked(text):
 
 
 def test_a_lone_v_between_figures_reads_as_vs_and_maps_back():
-    n = normalize("OS at 2 years was 61% v 48%; median 11.8 v. 6.3 mo, 12 months v 9 months. BRAF V600E, v2.0 v alone.")
-    assert n.text == "OS at 2 years was 61% vs 48%; median 11.8 vs. 6.3 mo, 12 months vs 9 months. BRAF V600E, v2.0 v alone."
+    n = normalize("OS at 2 years was 61% v 48%; median 11.8 v. 6.3 mo, 12 months v 9 months. BRAF V600E, v2.0 v alone, arm A v 2.")
+    assert n.text == "OS at 2 years was 61% vs 48%; median 11.8 vs. 6.3 mo, 12 months vs 9 months. BRAF V600E, v2.0 v alone, arm A v 2."
     assert len(n.origin) == len(n.text)
     at = n.text.index("vs 48")
     assert n.original_text(at, at + 5) == "v 48"

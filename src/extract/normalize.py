@@ -27,7 +27,7 @@ MIDDLE_DOTS = set("·•∙⋅")
 # Every character that may be spelled differently; all others are copied as they are.
 SPECIAL = re.compile("[" + re.escape("".join(sorted(set(CHAR_MAP) | set(SUPERSCRIPTS) | BULLET_GLYPHS | MIDDLE_DOTS))) + "]"
                      r"|(?<=\d) ?(?:percent|per cent)\b"
-                     r"|(?:(?<=[\d%])|(?<=\bmo)|(?<=months)|(?<=weeks)) v\.?(?= \d)")  # '55% v 45%': 'vs' as the rules spell it
+                     r"| v\.?(?= \d)")  # '55% v 45%': 'vs' as the rules spell it (after a figure: _v_between_figures)
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,12 @@ def normalize(text: str) -> Normalized:
             parts.append(text[pos:i])
             origin.extend(range(pos, i))
         if m.group(0).startswith(" v"):
-            parts.append(" vs" + m.group(0)[2:])
-            origin.extend([i, i + 1, i + 1] + list(range(i + 2, m.end())))
+            if _v_between_figures(text, i):
+                parts.append(" vs" + m.group(0)[2:])
+                origin.extend([i, i + 1, i + 1] + list(range(i + 2, m.end())))
+            else:
+                parts.append(m.group(0))
+                origin.extend(range(i, m.end()))
             pos = m.end()
             continue
         if m.end() - i > 1:  # '62 percent' reads as '62%'; the sign stands for the whole word
@@ -104,3 +108,11 @@ def _at_line_start(text: str, i: int) -> bool:
     """Only whitespace between the last line or page break and ``i``."""
     line = max(text.rfind("\n", 0, i), text.rfind("\f", 0, i)) + 1
     return not text[line:i] or text[line:i].isspace()
+
+
+V_AFTER = re.compile(r"(?:[\d%]|(?<![A-Za-z])mo|months|weeks)$")
+
+
+def _v_between_figures(text: str, i: int) -> bool:
+    """' v ' at ``i`` follows a figure ('55% v 45%', '11.8 mo v 6.3 mo'), so it reads as 'vs'."""
+    return bool(V_AFTER.search(text, max(0, i - 6), i))

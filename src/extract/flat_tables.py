@@ -30,8 +30,11 @@ TOKEN = re.compile(r"""
   | (?P<unit>(?<!\S)(?:Number|No\.|n|N|%|\(%\)|n\s?\(%\)|No\.\s?\(%\)|P|P[\s-]values?|p-values?)(?!\S))
   | (?P<word>\S+)
 """, re.X)
-SIZED_SENTENCE = re.compile(r"(?<![^.:;\s])(?<![^\s])[A-Z][^.;]{0,200}?[(\[]\s*[Nn]\s*=\s*\d+\s*[)\]][^.;]{0,120}?"
-                            r"[(\[]\s*[Nn]\s*=\s*\d+\s*[)\]]")
+SIZE_MARK = re.compile(r"[(\[]\s*[Nn]\s*=\s*\d+\s*[)\]]")
+SENTENCE_START = re.compile(r"(?:^|[.:;]\s+|\n)(?=[A-Z])")
+MAX_SIZED_GAP = 120    # characters between the two group sizes of one sentence
+MAX_SIZED_LEAD = 200   # characters from the sentence's start to its first group size
+SIZED_TITLE_REACH = 120  # characters before such a sentence read with its title
 NUMERIC = frozenset({"cell", "num", "dash", "pval"})
 AE_TABLE = re.compile(r"adverse|toxicit|side[\s-]effects?|safety|\b(?:TE|TR)?AEs?\b|complications", re.I)
 NOT_AE_TABLE = re.compile(r"baseline|characteristics|demographic", re.I)
@@ -75,10 +78,23 @@ def tables_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     names two groups with their sizes ('Values are n (%) in the X group (n = 206) followed by the Y
     group (n = 207).'), up to the next one."""
     tables = [m.start() for m in TABLE_AT.finditer(text, start, end)]
-    sized = [m.start() for m in SIZED_SENTENCE.finditer(text, start, end)
-             if not any(0 <= m.start() - t <= CAPTION_REACH for t in tables)]  # 'Table 3 lists ... Values are ...'
+    sized = [s for s in _sized_sentences(text, start, end)
+             if not any(0 <= s - t <= CAPTION_REACH for t in tables)]  # 'Table 3 lists ... Values are ...'
     starts = sorted(set(tables) | set(sized))
     return [(s, min(starts[k + 1] if k + 1 < len(starts) else end, s + MAX_TABLE_CHARS)) for k, s in enumerate(starts)]
+
+
+def _sized_sentences(text: str, start: int, end: int) -> list[int]:
+    """Starts of sentences that give two groups with their sizes ('... on A (n = 66) and on B (n = 66).')."""
+    marks = [m.start() for m in SIZE_MARK.finditer(text, start, end)]
+    found: list[int] = []
+    for a, b in zip(marks, marks[1:]):
+        if b - a > MAX_SIZED_GAP or re.search(r"[.;]\s", text[a:b]):
+            continue
+        lead = [m.end() for m in SENTENCE_START.finditer(text, max(start, a - MAX_SIZED_LEAD), a)]
+        if lead and lead[-1] not in found and not re.search(r"[.;]\s", text[lead[-1]:a]):
+            found.append(lead[-1])
+    return found
 
 
 def read(ctx: Context, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -135,7 +151,9 @@ def _read_table(ctx: Context, start: int, end: int) -> int | None:
         body = [r for r in _run(rows, first, tokens, label_from) if _fits(layout, _cells(tokens[r[1]:r[2]], layout))]
         if len(body) < MIN_ROWS or not _agrees(layout, tokens, body):
             continue
-        title = ctx.text[start:tokens[min(i, TITLE_TOKENS)].start]
+        # a sentence that names the groups may follow the heading that says what they are ('... COMPLICATIONS: GB: ...')
+        lead = start if TABLE_AT.match(ctx.text, start) else max(0, start - SIZED_TITLE_REACH)
+        title = ctx.text[lead:tokens[min(i, TITLE_TOKENS)].start]
         if NOT_AE_TABLE.search(title) or not AE_TABLE.search(title) and not any(g != "any" for g in layout.grades):
             return None  # efficacy and baseline tables are left to the prose reader
         for row in body:

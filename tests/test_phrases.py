@@ -1038,6 +1038,11 @@ def _key(r):
     ("Patients were randomised to irinotecan plus S-1 (the IRIS group, n = 60) or S-1 alone (the SO group, n = 61). "
      "The response rate was 21% in the SO group and 31% in the IRIS group.",
      [("ORR", "rate", 31, None, None, "irinotecan plus S-1"), ("ORR", "rate", 21, None, None, "S-1 alone")]),
+    # a ratio right after a named group compares the arms within that group
+    ("Patients were randomized to ordatinib or placebo. The survival benefit was largest in patients without bone metastases "
+     "(HR 0.48; 95% CI, 0.31-0.74) and smaller in those with bone metastases (HR 0.81; 95% CI, 0.62-1.06).",
+     [("OS", "hr", 0.48, None, None, "ordatinib vs placebo (patients without bone metastases)"),
+      ("OS", "hr", 0.81, None, None, "ordatinib vs placebo (those with bone metastases)")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

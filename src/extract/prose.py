@@ -840,6 +840,24 @@ SUBJECT_TREATED = re.compile(
     r"(?=\s+(?:and\s+)?(?:achieved|had|showed|experienced|attained|reached)\b)", re.I)
 
 
+HR_SUBGROUP = re.compile(rf"\b(?:in|among|for)\s+(?P<group>{arm_rules.GROUP})\s*[(\[]\s*(?:(?:HR|hazard\s+ratio)\b[^()\d]{{0,12}})?$", re.I)
+
+
+def _ratios_of_named_subgroups(ctx: Context, start: int, values: list[Value], order: list[int], arm_of: dict[int, Any]) -> None:
+    """'most pronounced in patients without liver metastases (HR 0.52; ...) and smaller in those with liver
+    metastases (HR 0.84; ...)': each ratio compares the arms within the group named right before it."""
+    for i in order:
+        v, arm = values[i], arm_of.get(i)
+        if v.kind != "hr" or not isinstance(arm, str) or " vs " not in arm or arm.endswith(")"):
+            continue
+        m = HR_SUBGROUP.search(ctx.text, max(start, v.start - 160), v.start)
+        if m:
+            group = " ".join(m.group("group").split())
+            name = f"{arm} ({group})"
+            arm_of[i] = name
+            ctx.cache[("group_spellings", name)] = [group]
+
+
 def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], order: list[int],
                        arm_of: dict[int, Any], arms: list[arm_rules.Arm] = ()) -> None:
     """A value for a subgroup or a dose cohort is recorded with that group as its arm."""
@@ -850,6 +868,7 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
     if not arms and order:
         treated = SUBJECT_TREATED.search(ctx.text, start, values[order[0]].start)
         leading = treated.group("arm") if treated else leading
+    _ratios_of_named_subgroups(ctx, start, values, order, arm_of)
     for pos, i in enumerate(order):
         v = values[i]
         if arm_of.get(i) is not None:

@@ -92,3 +92,22 @@ def test_prose_after_a_sentence_with_two_group_sizes_is_not_a_table():
     text = ("Patients were assigned to ravotinib (n = 50) or placebo (n = 25). Median PFS was 5.1 vs 3.2 months "
             "and ORR 40% vs 12%.")
     assert not _table(_records(text))
+
+
+def test_percent_cells_under_a_grade_pair_per_arm():
+    text = ("Table 3 Treatment-emergent adverse events XA (N = 120) XB (N = 118) Any grade Grade >=3 Any grade Grade >=3 "
+            "Neutropenia 55% 40% 60% 44% Anaemia 41% 12% 47% 15%")
+    found = _table(_records(text))
+    assert ("NEUTROPENIA", "XA", ">=3", "rate", 40.0, None, 120) in found
+    assert ("ANEMIA", "XB", "any", "rate", 47.0, None, 118) in found
+    assert len(found) == 8
+
+
+def test_grade_columns_of_a_single_arm_with_a_total():
+    text = ("Table 2 Adverse events of special interest (N = 40), n (%) Grade 1-2 Grade 3 Grade 4 Total "
+            "Cytokine release syndrome 30 (75.0) 3 (7.5) 1 (2.5) 34 (85.0) ICANS 8 (20.0) 2 (5.0) 0 10 (25.0)")
+    found = _table(_records(text))
+    assert ("CRS", None, "1-2", "rate", 75.0, 30, 40) in found
+    assert ("CRS", None, "any", "rate", 85.0, 34, 40) in found
+    assert ("ICANS", None, "4", "rate", 0.0, 0, 40) in found
+    assert len(found) == 8

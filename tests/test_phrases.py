@@ -1043,6 +1043,15 @@ def _key(r):
      "(HR 0.48; 95% CI, 0.31-0.74) and smaller in those with bone metastases (HR 0.81; 95% CI, 0.62-1.06).",
      [("OS", "hr", 0.48, None, None, "ordatinib vs placebo (patients without bone metastases)"),
       ("OS", "hr", 0.81, None, None, "ordatinib vs placebo (those with bone metastases)")]),
+    # arms counted after a colon; the comparison written after a ratio orients it; dates are not arms
+    ("Between March 2020 and June 2022, 400 patients were randomly assigned: 201 to zolbetinib plus docetaxel (ZD) and "
+     "199 to docetaxel alone (D). The hazard ratio for death was 0.77 (95% CI 0.61-0.97; P = 0.02) for ZD v D.",
+     [("OS", "hr", 0.77, None, None, "zolbetinib plus docetaxel vs docetaxel alone")]),
+    # time points listed before the values go over them in order
+    ("Patients were randomized to the triplet or the doublet. At 24 and 36 months, 88% and 80% of patients on the "
+     "triplet were alive without progression, versus 79% and 66% on the doublet.",
+     [("PFS", "landmark", 88, None, 24.0, "triplet"), ("PFS", "landmark", 80, None, 36.0, "triplet"),
+      ("PFS", "landmark", 79, None, 24.0, "doublet"), ("PFS", "landmark", 66, None, 36.0, "doublet")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1165,6 +1174,8 @@ def test_trial_name_is_attributed():
     "treatment (for excessive neurological toxicity).",
     # evaluable counts are not response counts
     "Response was assessed in 40 patients.",
+    # survival free of something no rule knows is not overall survival
+    "Colostomy-free survival at 5 years was 72% v 70%.",
     # sample-size figures, survey returns and other studies' values cited by a superscript reference
     "A sample of 120 patients provided 90% power to detect a 20% difference in mucositis.",
     "Of 611 invited, 595 participated, for a response rate of 97.4%.",

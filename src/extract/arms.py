@@ -28,6 +28,10 @@ RANDOMIZED = re.compile(
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the|which|who|that|consisting|comprising)\b"
     r"|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)",
     re.I)
+# '453 were randomly assigned: 151 to carboplatin-etoposide (CE), 150 to CE plus dovarelimab (CE-D) and 152 to ...'
+COLON_COUNTS = re.compile(ASSIGNED + r"\s*:\s*(?P<items>\d+\s+(?:patients\s+)?to\s+(?:[^.;()]|\([^()]*\)){2,300}?)(?=\.\s|;|$)", re.I)
+COUNTED_ITEM = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)\d+\s+(?:patients\s+)?to\s+(?:receive\s+)?(?P<name>[A-Za-z~][^(),;]*?)"
+                          r"(?P<paren>\s?\([^()]*\))?(?=\s*,\s*(?:and\s+)?\d|\s+and\s+\d|\s*$)", re.I)
 # 'randomly assigned to three preoperative and three postoperative cycles of docetaxel, oxaliplatin and capecitabine (DOX)
 # plus surgery, or to surgery alone': a regimen too long to be a name, called by its abbreviation
 ABBREVIATED_REGIMEN = re.compile(
@@ -155,7 +159,9 @@ NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mut
                           "expression positive negative portion part phase stage segment expansion escalation "
                           "cycle cycles course courses dose doses infusion infusions at "
                           # 'Toxicity was almost absent in arm A and moderate in arm B': how much, not which arm
-                          "moderate mild severe absent minimal low high higher lower similar comparable".split())
+                          "moderate mild severe absent minimal low high higher lower similar comparable "
+                          # 'Between March 2021 and June 2023': dates, not arms
+                          "january february march april may june july august september october november december".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each|any)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
@@ -314,6 +320,12 @@ def find_arms(masked: str) -> list[Arm]:
             if parts:
                 name = re.sub(r"^(?:the\s+)?(?:drug|agent|study\s+drug|new\s+drug)\s*,\s*", "", parts.group("name"), flags=re.I)
                 complete &= _add_arm(arms, _clean(name.replace(",", " ")), parts.group("paren"), randomised=True)
+    for m in scan(COLON_COUNTS, masked):
+        items = [i for i in COUNTED_ITEM.finditer(m.group("items"))]
+        if len(items) >= 2 and all(_treatment_like(_clean(i.group("name"))) for i in items):
+            for item in items:
+                complete &= _add_arm(arms, _clean(item.group("name")), item.group("paren"), randomised=True)
+            listed.append(m.span())
     for m in scan(ABBREVIATED_REGIMEN, masked):
         if any(a <= m.start() < b for a, b in listed):
             continue

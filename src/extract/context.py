@@ -131,6 +131,7 @@ def build_context(document: Document) -> Context:
                 and not _survey_response(text, m)
                 and not _risk_ratio(text, m, rr_is_risk) and not _joined_to_complete_response(text, m)]
     mentions = [_lasting_responses(text, m) for m in mentions]
+    mentions = [_other_free_survival(text, m) for m in mentions]
     mentions = _extend_listed_names(text, mentions)
     mentions += _listed_adverse_events(text, mentions)
     mentions += _safety_subjects(text, mentions)
@@ -415,3 +416,14 @@ def _survey_response(text: str, m: EndpointMention) -> bool:
 
 
 SURVEY_AFTER = re.compile(r"\s+(?:to|for|of)\s+(?:the\s+)?(?:questionnaires?|surveys?|interviews?)\b", re.I)
+
+
+OTHER_FREE = re.compile(r"\b[A-Za-z][\w-]*[\s-]free\s+$", re.I)
+
+
+def _other_free_survival(text: str, m: EndpointMention) -> EndpointMention:
+    """'Colostomy-free survival at 5 years was 72%': survival free of something the rules do not know is not
+    overall survival (the known kinds, progression-free and event-free, are matched whole); it claims its values."""
+    if m.code == "OS" and m.text.lower().startswith("survival") and OTHER_FREE.search(text, max(0, m.start - 40), m.start):
+        return EndpointMention(m.start, m.end, NOT_ENDPOINT, m.text, m.rule)
+    return m

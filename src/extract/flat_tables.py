@@ -24,6 +24,7 @@ TOKEN = re.compile(r"""
   | (?P<grade>(?:>=\s?)?[Gg]rades?\s?(?:>=\s?)?[1-5](?:\s?(?:-|/|or|and|to)\s?[1-5])?(?:\s?\+)?(?![\w.])
              |(?:[Aa]ll|[Aa]ny)[\s-][Gg]rades?(?![\w.])|(?:All|Any)(?![\w.-]))
   | (?P<cell>(?<![\w.])\d+(?:\.\d+)?\s?\(\s?\d+(?:\.\d+)?\s?%?\s?\)(?!\w|\.\d))
+  | (?P<pctcell>(?<![\w.])\d+(?:\.\d+)?\s?%(?![\w%]))
   | (?P<num>(?<![\w.])\d+(?:\.\d+)?(?!\w|\.\d|%))
   | (?P<pval>(?<!\S)(?:[<>]=?\s?\d*\.?\d+|\.\d+)(?!\S))
   | (?P<dash>(?<!\S)(?:-|NA|NR)(?!\S))
@@ -35,7 +36,7 @@ SENTENCE_START = re.compile(r"(?:^|[.:;]\s+|\n)(?=[A-Z])")
 MAX_SIZED_GAP = 120    # characters between the two group sizes of one sentence
 MAX_SIZED_LEAD = 200   # characters from the sentence's start to its first group size
 SIZED_TITLE_REACH = 120  # characters before such a sentence read with its title
-NUMERIC = frozenset({"cell", "num", "dash", "pval"})
+NUMERIC = frozenset({"cell", "num", "pctcell", "dash", "pval"})
 AE_TABLE = re.compile(r"adverse|toxicit|side[\s-]effects?|safety|\b(?:TE|TR)?AEs?\b|complications", re.I)
 NOT_AE_TABLE = re.compile(r"baseline|characteristics|demographic", re.I)
 TITLE_TOKENS = 25      # the title: 'Table 2 Grade 3 to 5 toxicities at least possibly related to treatment'
@@ -144,7 +145,9 @@ def _read_table(ctx: Context, start: int, end: int) -> int | None:
     for first, (i, j, k) in enumerate(rows):
         if i > MAX_HEADER_TOKENS:
             return None
-        found = _layout(tokens[:i], tokens[j:k])
+        # 'Grade 3  Grade 4  Total  Cytokine release syndrome 41 (70.7) ...': the 'Total' column header runs into the label
+        head = i + 1 if j > i + 1 and tokens[i].text.lower() in ("total", "overall") and i and tokens[i - 1].kind == "grade" else i
+        found = _layout(tokens[:head], tokens[j:k])
         if found is None:
             continue
         layout, label_from = found
@@ -189,6 +192,8 @@ def _layout(header: list[Token], cells: list[Token]) -> tuple[Layout, int] | Non
         return None  # 'Table 3 summarizes ... decreased neutrophil count 9% (X) and 38%': prose, no column headers
     sizes = [k for k, t in enumerate(header) if t.kind == "size"]
     arms = [(_arm_name(header, k), int(re.search(r"\d+", header[k].text).group())) for k in sizes] or [(None, None)]
+    if len(arms) == 1:
+        arms = [(None, arms[0][1])]  # one size: the study's own patients, no arm to name
     if len(arms) > 1 and not all(name for name, _ in arms):
         return None  # sizes whose columns have no readable names
     after = sizes[0] if sizes else 0
@@ -209,6 +214,10 @@ def _layout(header: list[Token], cells: list[Token]) -> tuple[Layout, int] | Non
         cells = cells[:-1]
     if any(t.kind == "cell" for t in cells):
         style = "n_pct"
+    elif cells and all(t.kind in ("pctcell", "dash") for t in cells):
+        style = "pct"  # 'Neutropenia 61% 44% 63% 47%'
+    elif any(t.kind == "pctcell" for t in cells):
+        return None
     elif percent and len(cells) == pair_width and all(t.kind == "num" for t in cells):
         style = "pairs"
     else:
@@ -224,15 +233,17 @@ def _column_grades(header: list[Token]) -> list[str]:
     grade in the caption ('Grade 3 and 4 toxicities that occurred in ...') is not a column."""
     found: list[str] = []
     for t in reversed(header):
-        if t.kind == "grade":
-            found.insert(0, t.text)
+        if t.kind == "grade" or t.kind == "word" and t.text.lower() in ("total", "overall"):
+            found.insert(0, t.text)  # 'Grade 1-2  Grade 3  Grade 4  Total': the total is all grades
         elif t.kind != "unit":
             break
-    return found
+    while found and found[0].lower() in ("total", "overall"):
+        found.pop(0)  # a 'Total' arm column before the grades is not a grade
+    return found if any(g.lower() not in ("total", "overall") for g in found) else []
 
 
 def _grade(text: str) -> str | None:
-    if text.lower() in ("all", "any"):
+    if text.lower() in ("all", "any", "total", "overall"):
         return "any"
     return label_grade(text)
 
@@ -272,6 +283,8 @@ def _fits(layout: Layout, cells: list[Token]) -> bool:
         return False
     if layout.style == "pairs":
         return all(t.kind == "num" for t in cells)
+    if any(t.kind == "pctcell" for t in cells):
+        return layout.style == "pct" and all(t.kind in ("pctcell", "dash") for t in cells)
     return layout.style == "n_pct" or not any(t.kind == "cell" for t in cells)
 
 
@@ -284,12 +297,14 @@ def _values(layout: Layout, cells: list[Token]) -> list[tuple[float | None, floa
         if t.kind == "cell":
             count, pct = re.findall(r"\d+(?:\.\d+)?", t.text)
             out.append((float(count), float(pct)))
+        elif t.kind == "pctcell":
+            out.append((None, float(t.text.rstrip("% "))))
         elif t.kind != "num":
             out.append((None, None))
         elif layout.style == "n_pct":
             out.append((0.0, 0.0) if float(t.text) == 0 else (None, None))  # a bare count there is not a rate
         elif layout.style == "pct":
-            out.append((None, float(t.text)))
+            out.append((None, float(t.text.rstrip("% "))))
         else:
             out.append((float(t.text), None))
     return out

@@ -342,16 +342,28 @@ TIMEPOINT_LIST_AFTER = re.compile(r"\s*(?:rates?\s+|estimates?\s+)?(?:at|by|afte
                                   r"(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s*\d{1,2})\s?(?P<unit>years?|months?|mos?)\b", re.I)
 
 
+TIMEPOINT_LIST_LEADING = re.compile(r"\b(?:at|by|after)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s*\d{1,2})\s?"
+                                    r"(?P<unit>years?|months?|mos?)\s*,", re.I)
+
+
 def _listed_timepoint(ctx: Context, m: EndpointMention, v: Value) -> float | None:
     """'The 2, 3, and 5-year OS rates were 86.5%, 80.5%, and 69.5% with A, and 91.5%, 81.4%, and 66.6%
     with B': the time points repeat in order over the values."""
     lead = TIMEPOINT_LIST.search(ctx.text, max(0, m.start - 40), m.start) or TIMEPOINT_LIST_AFTER.match(ctx.text, m.end)
     if not lead:
+        # 'At 36 and 48 months, 91% and 85% of patients ... were alive without progression, versus 81% and 70% ...'
+        first = min(m.start, v.start)
+        lead = TIMEPOINT_LIST_LEADING.search(ctx.text, max(0, first - 160), first)
+        head = [x for x in ctx.values_in(lead.end(), max(first, v.end)) if x.kind == "rate"] if lead else []
+        if not head or not LEADING_TIMEPOINT_GAP.fullmatch(ctx.text, lead.end(), head[0].start):
+            lead = None
+    if not lead:
         return None  # 'PFS rates at 12 and 18 mo were 34% and 24%' is the second form
     points = [float(x) * (12 if lead.group("unit").lower().startswith("year") else 1)
               for x in re.findall(r"\d+", lead.group("list"))]
-    stop = ctx.text.find(". ", m.end)
-    rates = [x for x in ctx.values_in(max(m.end, lead.end()), stop if stop != -1 else len(ctx.text)) if x.kind == "rate"]
+    stop = ctx.text.find(". ", max(m.end, v.end))
+    rates = [x for x in ctx.values_in(max(min(m.end, lead.end()), lead.end()), stop if stop != -1 else len(ctx.text))
+             if x.kind == "rate"]
     index = next((k for k, x in enumerate(rates) if x.start == v.start), None)
     return points[index % len(points)] if index is not None else None
 
@@ -936,7 +948,7 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
             code, rule = before[-1].code, before[-1].rule
         else:
             continue
-        pair = (_labelled_comparison(ctx.text, h, mentions)
+        pair = (_labelled_comparison(ctx.text, h, mentions) or _trailing_comparison(ctx.text, h, mentions)
                 or _ratio_for_against(ctx.text, ratios, list(range(len(ratios))), k, end, mentions)) if mentions else None
         arm = f"{arms[pair[0]].name} vs {arms[pair[1]].name}" if pair else default
         candidate = {"endpoint": code, "stat": "hr", "value": h.value, "unit": "ratio", "ci_low": h.ci_low,
@@ -1074,6 +1086,22 @@ def _ratio_for_against(text: str, values: list[Value], order: list[int], i: int,
 
 
 COMPARISON_LABEL = re.compile(r"(?P<a>(?:arm\s+)?[A-Za-z][\w+/-]*)\s+(?:vs\.?|versus)\s+(?P<b>(?:arm\s+)?[A-Za-z][\w+/-]*)\s*[:,]?\s*$", re.I)
+
+
+TRAILING_FOR = re.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]\s*)?,?\s*for\s+(?:the\s+)?$", re.I)
+PAIR_GAP = re.compile(r"\s+(?:vs\.?|versus|v\.?|compared\s+with)\s+(?:the\s+)?", re.I)
+
+
+def _trailing_comparison(text: str, v: Value, mentions: list[arm_rules.ArmMention]) -> tuple[int, int] | None:
+    """'0.74 (95% CI 0.58-0.94; P = 0.013) for CE-D v CE': the comparison written right after the ratio."""
+    end = v.end
+    for a, b in zip(mentions, mentions[1:]):
+        if a.start < end or a.start - end > 80:
+            continue
+        if a.arm != b.arm and TRAILING_FOR.fullmatch(text, end, a.start) and PAIR_GAP.fullmatch(text, a.end, b.start):
+            return a.arm, b.arm
+        break
+    return None
 
 
 def _labelled_comparison(text: str, v: Value, mentions: list[arm_rules.ArmMention]) -> tuple[int, int] | None:
@@ -1480,7 +1508,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
     _arm_of_trailing_clause(text, values, order, mentions, chosen, out)
     for i in order:
         if values[i].kind == "hr":
-            labelled = _labelled_comparison(text, values[i], mentions)
+            labelled = _labelled_comparison(text, values[i], mentions) or _trailing_comparison(text, values[i], mentions)
             if labelled is not None:
                 out[i] = f"{arms[labelled[0]].name} vs {arms[labelled[1]].name}"  # 'B vs C: 0.79'
                 continue

@@ -453,8 +453,8 @@ def _make_value(kind: str, m: re.Match[str]) -> Value | None:
 ANOTHER_VALUE = re.compile(rf"(?<![\w.]){NUM}\s?(?:%|(?:{UNIT_RE})\b)", re.I)
 
 
-RATIO_LABEL_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?)\s+(?:the\s+)?[\w+/-]+"
-                               r"(?:\s[\w+/-]+){0,3}?(?=\s*[(\[,;])", re.I)
+RATIO_LABEL_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?|v)\s+(?:the\s+)?[\w+/-]+"
+                               r"(?:\s[\w+/-]+){0,3}?(?=\s*[(\[,;]|\.(?:\s|$)|\s+and\b)", re.I)
 
 
 def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:

@@ -1052,6 +1052,12 @@ def _key(r):
      "triplet were alive without progression, versus 79% and 66% on the doublet.",
      [("PFS", "landmark", 88, None, 24.0, "triplet"), ("PFS", "landmark", 80, None, 36.0, "triplet"),
       ("PFS", "landmark", 79, None, 24.0, "doublet"), ("PFS", "landmark", 66, None, 36.0, "doublet")]),
+    # 'k received the triplet of A, B and C, and m received A plus C': the nickname is the arm, its partner the other's
+    ("The trial randomly assigned 500 adults; 251 received the triplet of zanubrex, an oral BTK inhibitor, venetoclax and "
+     "obinutuzumab, and 249 received venetoclax plus obinutuzumab. Complete responses were more frequent with the triplet "
+     "(52% v 38%). Grade 3 or 4 neutropenia affected 45% of triplet and 33% of doublet patients.",
+     [("CR", "rate", 52, None, None, "triplet"), ("CR", "rate", 38, None, None, "venetoclax plus obinutuzumab"),
+      ("NEUTROPENIA", "rate", 45, "3-4", None, "triplet"), ("NEUTROPENIA", "rate", 33, "3-4", None, "venetoclax plus obinutuzumab")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

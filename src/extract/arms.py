@@ -125,6 +125,12 @@ RECEIVED_COUNTS = re.compile(
     r"(?P<pa>\s?\([^()]{0,120}\))?,?\s+and\s+(?:the\s+)?\d+\s+(?:patients\s+)?(?:received|" + COUNTED_TO + r"|to)\s+"
     r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,120}\))?(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until|form|formed|were|was|made|constituted|comprised)\b|\s?\(|$)",
     re.I)
+# '361 received the triplet of lunvetoclax, acalvanib and obinutuzumab, and 359 received lunvetoclax plus obinutuzumab'
+NICKNAMED_COUNTS = re.compile(
+    r"\b\d+\s+(?:patients\s+)?(?:received|" + COUNTED_TO + r")\s+the\s+(?P<nick>triplet|doublet|quadruplet|combination)\s+of\s+"
+    r"(?P<what>[^.;()]{3,160}?),?\s+(?:and|while|whereas)\s+\d+\s+(?:patients\s+)?(?:received|" + COUNTED_TO + r")\s+(?:the\s+)?"
+    r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?=\s?[.;]|,\s|\s+(?:for|every|until|in|at)\b|$)", re.I)
+NICKNAME_PARTNER = {"triplet": "doublet", "doublet": "monotherapy", "quadruplet": "triplet", "combination": "monotherapy"}
 # 'randomly assigned to short-course radiotherapy (40 Gy) alone or with concomitant dravozolamide': A alone, A with B
 ALONE_OR_WITH = re.compile(
     ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?:either\s+)?"
@@ -161,7 +167,9 @@ NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mut
                           # 'Toxicity was almost absent in arm A and moderate in arm B': how much, not which arm
                           "moderate mild severe absent minimal low high higher lower similar comparable "
                           # 'Between March 2021 and June 2023': dates, not arms
-                          "january february march april may june july august september october november december".split())
+                          "january february march april may june july august september october november december "
+                          # 'PTCL not otherwise specified (n=53)': the end of a disease's name, not an arm
+                          "specified unspecified otherwise subtype type status histology".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
 ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each|any)\s+(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
@@ -320,6 +328,15 @@ def find_arms(masked: str) -> list[Arm]:
             if parts:
                 name = re.sub(r"^(?:the\s+)?(?:drug|agent|study\s+drug|new\s+drug)\s*,\s*", "", parts.group("name"), flags=re.I)
                 complete &= _add_arm(arms, _clean(name.replace(",", " ")), parts.group("paren"), randomised=True)
+    for m in scan(NICKNAMED_COUNTS, masked):
+        other = _clean(m.group("b"))
+        if other and _treatment_like(other) and _add_arm(arms, m.group("nick").lower(), None, randomised=True):
+            arms[-1].aliases.add(" ".join(m.group("what").split()))
+            if _add_arm(arms, other, None, randomised=True):
+                partner = NICKNAME_PARTNER.get(m.group("nick").lower())
+                if partner and re.search(rf"\b{partner}\b", masked, re.I):
+                    arms[-1].aliases.add(partner)  # 'the triplet' against 'the doublet'
+            listed.append(m.span())
     for m in scan(COLON_COUNTS, masked):
         items = [i for i in COUNTED_ITEM.finditer(m.group("items"))]
         if len(items) >= 2 and all(_treatment_like(_clean(i.group("name"))) for i in items):

@@ -1058,6 +1058,11 @@ def _key(r):
      "(52% v 38%). Grade 3 or 4 neutropenia affected 45% of triplet and 33% of doublet patients.",
      [("CR", "rate", 52, None, None, "triplet"), ("CR", "rate", 38, None, None, "venetoclax plus obinutuzumab"),
       ("NEUTROPENIA", "rate", 45, "3-4", None, "triplet"), ("NEUTROPENIA", "rate", 33, "3-4", None, "venetoclax plus obinutuzumab")]),
+    # the items in a bracket after a graded class of events carry its grade, and every pair in it the subject's order
+    ("Patients were randomly allocated to FOLFOX or XELOX. Grade 3/4 haematological toxicity was less frequent with XELOX "
+     "(neutropenia, 7% v 29%; thrombocytopenia, 3% v 9%).",
+     [("NEUTROPENIA", "rate", 7, "3-4", None, "XELOX"), ("NEUTROPENIA", "rate", 29, "3-4", None, "FOLFOX"),
+      ("THROMBOCYTOPENIA", "rate", 3, "3-4", None, "XELOX"), ("THROMBOCYTOPENIA", "rate", 9, "3-4", None, "FOLFOX")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

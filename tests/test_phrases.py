@@ -1063,6 +1063,15 @@ def _key(r):
      "(neutropenia, 7% v 29%; thrombocytopenia, 3% v 9%).",
      [("NEUTROPENIA", "rate", 7, "3-4", None, "XELOX"), ("NEUTROPENIA", "rate", 29, "3-4", None, "FOLFOX"),
       ("THROMBOCYTOPENIA", "rate", 3, "3-4", None, "XELOX"), ("THROMBOCYTOPENIA", "rate", 9, "3-4", None, "FOLFOX")]),
+    # a run of values joined by 'and' that an arm closes is that arm's; coordinated endpoints repeat per run
+    ("Patients were randomized to belotamab or placebo. ORR and CR rates were 58% and 31% with belotamab and 22% and 9% "
+     "with placebo.",
+     [("ORR", "rate", 58, None, None, "belotamab"), ("CR", "rate", 31, None, None, "belotamab"),
+      ("ORR", "rate", 22, None, None, "placebo"), ("CR", "rate", 9, None, None, "placebo")]),
+    ("The study enrolled cohort 1 (n=50), cohort 2 (n=31) and cohort 3 (n=40). OS rates at 12 and 24 months were 71% and "
+     "52% in cohort 1 and 83% and 66% in cohort 2.",
+     [("OS", "landmark", 71, None, 12.0, "cohort 1"), ("OS", "landmark", 52, None, 24.0, "cohort 1"),
+      ("OS", "landmark", 83, None, 12.0, "cohort 2"), ("OS", "landmark", 66, None, 24.0, "cohort 2")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -1153,6 +1153,28 @@ def _arm_of_trailing_clause(text: str, values: list[Value], order: list[int], me
 CLAUSE_SPLIT = re.compile(r";\s(?![^()]*\))|,\s+(?:and|but|while|whereas)\s+(?![^()]*\))", re.I)
 
 
+RUN_GAP = re.compile(r"\s?%?\s*(?:,|and|,\s*and)\s*", re.I)
+RUN_CLOSER = re.compile(r"\s?(?:%|months?|mo|weeks?|years?)?\s*,?\s*(?:in|for|with|among|on)\s+(?:the\s+)?(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?", re.I)
+
+
+def _runs_closed_by_arm(text: str, values: list[Value], order: list[int], mentions: list[arm_rules.ArmMention],
+                        chosen: dict[int, int], out: dict[int, Any]) -> None:
+    """'PFS rates at 12 and 24 months were 68% and 47% in cohort 1 and 81% and 64% in cohort 2': a run of values
+    joined by 'and' that an arm closes is that arm's, all of it."""
+    run: list[int] = []
+    for i in [*order, None]:
+        if i is not None and values[i].kind != "hr" and run and RUN_GAP.fullmatch(text, values[run[-1]].end, values[i].start):
+            run.append(i)
+            continue
+        if len(run) >= 2 and not any(k in chosen or k in out for k in run[:-1]):
+            last = values[run[-1]]
+            closer = next((a for a in mentions if a.start >= last.end), None)
+            if closer is not None and RUN_CLOSER.fullmatch(text, last.end, closer.start):
+                for k in run:
+                    chosen[k] = closer.arm
+        run = [i] if i is not None and values[i].kind != "hr" else []
+
+
 def _only_arm_named(mentions: list[arm_rules.ArmMention], n_arms: int) -> int | None:
     named = {a.arm for a in mentions}
     return named.pop() if n_arms == 2 and len(named) == 1 else None
@@ -1340,7 +1362,7 @@ def _zip_coordinated(ctx: Context, mentions, values, assigned) -> None:
 
 
 CHUNK_ARM = re.compile(r"\s?%?\s*,?\s*(?:in|with|for|among|on)\s+(?:the\s+)?(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?"
-                       r"[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:arm|group|cohort)s?\b", re.I)
+                       r"[\w+/-]+(?:\s[\w+/-]+){0,3}?(?:\s+(?:arm|group|cohort)s?\b|(?=\s*(?:[,;.]|\band\b|$)))", re.I)
 
 
 def _chunks_labelled_by_arm(text: str, values: list[Value], block: list[int], size: int) -> bool:
@@ -1516,6 +1538,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
                 chosen[i] = k
     single = _only_arm_named(mentions, len(arms))
     _arm_of_trailing_clause(text, values, order, mentions, chosen, out)
+    _runs_closed_by_arm(text, values, order, mentions, chosen, out)
     for i in order:
         if values[i].kind == "hr":
             labelled = _labelled_comparison(text, values[i], mentions) or _trailing_comparison(text, values[i], mentions)

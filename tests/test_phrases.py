@@ -1072,6 +1072,9 @@ def _key(r):
      "52% in cohort 1 and 83% and 66% in cohort 2.",
      [("OS", "landmark", 71, None, 12.0, "cohort 1"), ("OS", "landmark", 52, None, 24.0, "cohort 1"),
       ("OS", "landmark", 83, None, 12.0, "cohort 2"), ("OS", "landmark", 66, None, 24.0, "cohort 2")]),
+    # counts listed in a bracket, one per arm
+    ("Patients were randomized to arm A, arm B or arm C. Complete responses were rare (2, 4 and 7 patients).",
+     [("CR", "count", 2, None, None, "arm A"), ("CR", "count", 4, None, None, "arm B"), ("CR", "count", 7, None, None, "arm C")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -127,8 +127,9 @@ def _plausible(ctx: Context, m: EndpointMention, v: Value) -> bool:
     return True
 
 
-RESPONSE_ACHIEVED_BY = re.compile(r"\s*[,:]\s*|\s*(?:rates?\s+)?(?:(?:was|were)\s+(?:achieved|attained|observed|seen|reported|documented|noted)|"
-                                  r"occurred)(?:\s+(?:in|by))?\s*(?:\d+\s*,?\s*(?:and\s+)?)*", re.I)  # 'in 3 and 1 patients'
+RESPONSE_ACHIEVED_BY = re.compile(r"(?:\s*[,:]\s*|\s*(?:rates?\s+)?(?:(?:was|were)\s+(?:achieved|attained|observed|seen|reported|documented|noted|"
+                                  r"rare|uncommon|infrequent)|occurred)(?:\s+(?:in|by))?\s*\(?\s*)"
+                                  r"(?:\d+\s*,?\s*(?:and\s+)?)*", re.I)  # 'in 3 and 1 patients', 'were rare (3, 5 and 6 patients)'
 
 
 RESPONSE_OF = re.compile(r"\b(?:response|responses|remission|improvement|reduction|relief|control|resolution)\s+(?:rates?\s+)?"

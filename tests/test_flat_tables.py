@@ -111,3 +111,13 @@ def test_grade_columns_of_a_single_arm_with_a_total():
     assert ("CRS", None, "any", "rate", 85.0, 34, 40) in found
     assert ("ICANS", None, "4", "rate", 0.0, 0, 40) in found
     assert len(found) == 8
+
+
+def test_a_response_table_gives_its_response_rows_only():
+    text = ("Table 2 Best overall response by central review, n (%) Zeltamab (n = 100) Placebo (n = 50) P value "
+            "Complete response 20 (20.0) 2 (4.0) <0.001 Partial response 35 (35.0) 10 (20.0) 0.06 Stable disease "
+            "30 (30.0) 25 (50.0) Objective responsea 55 (55.0) 12 (24.0) <0.001 aComplete or partial response.")
+    found = _table(_records(text))
+    assert ("CR", "Zeltamab", None, "rate", 20.0, 20, 100) in found
+    assert ("ORR", "Placebo", None, "rate", 24.0, 12, 50) in found
+    assert len(found) == 6  # stable disease is no endpoint

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .context import Context
+from .records import is_toxicity
 from .rows import label_grade
 
 TABLE_AT = re.compile(r"\bTable\s+(?:\d+|[IVX]+)[A-Za-z]?\b(?!\s*[),;\]])")
@@ -38,6 +39,12 @@ MAX_SIZED_LEAD = 200   # characters from the sentence's start to its first group
 SIZED_TITLE_REACH = 120  # characters before such a sentence read with its title
 NUMERIC = frozenset({"cell", "num", "pctcell", "dash", "pval"})
 AE_TABLE = re.compile(r"adverse|toxicit|side[\s-]effects?|safety|\b(?:TE|TR)?AEs?\b|complications", re.I)
+# 'Table 2 Best overall response by independent review, n (%) ... Complete response 39 (25.8) 12 (8.0) <0.001 ...'
+RESPONSE_TABLE = re.compile(r"\bresponse|\bremission|\befficacy\b", re.I)
+RESPONSE_CODES = frozenset({"ORR", "CR", "PR", "DCR", "MRD"})
+RESPONSE_LABELS = [(re.compile(p + r"[a-e*†‡]?"), code) for p, code in (
+    (r"(?:objective|overall)\s+response(?:\s+rate)?", "ORR"), (r"complete\s+(?:response|remission)(?:\s+rate)?", "CR"),
+    (r"partial\s+response(?:\s+rate)?", "PR"), (r"disease\s+control(?:\s+rate)?", "DCR"))]
 NOT_AE_TABLE = re.compile(r"baseline|characteristics|demographic", re.I)
 TITLE_TOKENS = 25      # the title: 'Table 2 Grade 3 to 5 toxicities at least possibly related to treatment'
 MAX_HEADER_TOKENS = 80
@@ -157,10 +164,13 @@ def _read_table(ctx: Context, start: int, end: int) -> int | None:
         # a sentence that names the groups may follow the heading that says what they are ('... COMPLICATIONS: GB: ...')
         lead = start if TABLE_AT.match(ctx.text, start) else max(0, start - SIZED_TITLE_REACH)
         title = ctx.text[lead:tokens[min(i, TITLE_TOKENS)].start]
-        if NOT_AE_TABLE.search(title) or not AE_TABLE.search(title) and not any(g != "any" for g in layout.grades):
-            return None  # efficacy and baseline tables are left to the prose reader
+        if NOT_AE_TABLE.search(title):
+            return None  # baseline tables are left alone
+        safety = bool(AE_TABLE.search(title)) or any(g != "any" for g in layout.grades)
+        if not safety and (not RESPONSE_TABLE.search(title) or layout.style not in ("n_pct", "pct", "pairs")):
+            return None  # other efficacy tables (medians, ratios) are left to the prose reader
         for row in body:
-            _emit(ctx, layout, tokens, row)
+            _emit(ctx, layout, tokens, row, safety)
         return tokens[body[-1][2] - 1].end
     return None
 
@@ -275,7 +285,7 @@ DOSE_UNIT = re.compile(r"(?:mg|µg|μg|mcg|g|mg/kg|mg/m2|mg/m\^2|Gy|IU|U)(?:/\w+
 HEADER_WORDS = frozenset("""event events adverse toxicity toxicities reaction reactions characteristic characteristics
 variable variables item items category terms term no. (%) n % number grade grades ae aes patients patient
 subjects p p-value value teaes traes aes overview summary complications outcome outcomes parameter parameters
-table""".split())
+table criteria recist response responses""".split())
 
 
 def _fits(layout: Layout, cells: list[Token]) -> bool:
@@ -354,26 +364,30 @@ def _endpoint(ctx: Context, start: int, end: int, label: str) -> str | None:
         return inside[0].code  # 'Neutropenia', 'Any adverse event', 'Patients with any TEAE'
     if len(inside) == 1 and inside[0].start == opens and label_grade(label[:inside[0].start - start]):
         return inside[0].code
+    for pattern, code in RESPONSE_LABELS:
+        if pattern.fullmatch(name):
+            return code  # 'Objective responsea': the response row, with its footnote letter run into it
     if not re.search(r"[a-z]{3}", name) or re.search(r"\d", name):
         return None
     return "OTHER_AE:" + name
 
 
-def _emit(ctx: Context, layout: Layout, tokens: list[Token], row: tuple[int, int, int]) -> None:
+def _emit(ctx: Context, layout: Layout, tokens: list[Token], row: tuple[int, int, int], safety: bool = True) -> None:
     i, j, k = row
     found = _label(ctx, tokens, i, j)
     if found is None:
         return
     start, label = found
     code = _endpoint(ctx, start, start + len(label), label)
-    if code is None:
-        return
+    if code is None or not safety and code not in RESPONSE_CODES:
+        return  # a response table's 'Stable disease' row is no endpoint
     end = tokens[k - 1].end
     own = label_grade(label)  # '>=Grade 3 TEAEs' under an all-grades column
     for c, (count, pct) in enumerate(_values(layout, _cells(tokens[j:k], layout))):
         arm, n = layout.arms[c // len(layout.grades)]
         grade = layout.grades[c % len(layout.grades)]
         grade = own if own and grade == "any" else grade
+        grade = grade if is_toxicity(code) else None
         if pct is not None:
             candidate = {"endpoint": code, "stat": "rate", "unit": "%", "value": pct,
                          "count": int(count) if count is not None else None, "n": n, "grade": grade, "arm": arm}

@@ -1075,6 +1075,14 @@ def _key(r):
     # counts listed in a bracket, one per arm
     ("Patients were randomized to arm A, arm B or arm C. Complete responses were rare (2, 4 and 7 patients).",
      [("CR", "count", 2, None, None, "arm A"), ("CR", "count", 4, None, None, "arm B"), ("CR", "count", 7, None, None, "arm C")]),
+    # each dose a drug was given at is an arm, and the dose declared the RP2D goes by that name
+    ("Patients received zelacitamab at 10 or 20 mg/kg. 10 mg/kg was declared the RP2D. Among patients treated at the "
+     "RP2D, the ORR was 38.5% (10/26). CRS occurred in 40.0% v 62.5% of those given 10 v 20 mg/kg.",
+     [("ORR", "rate", 38.5, None, None, "10 mg/kg"), ("CRS", "rate", 40.0, "any", None, "10 mg/kg"),
+      ("CRS", "rate", 62.5, "any", None, "20 mg/kg")]),
+    ("Patients received tarlomab in four dose levels (3, 10, 30 and 60 mg/kg). 30 mg/kg was declared the RP2D. Among "
+     "patients treated at the RP2D, the ORR was 33.3% (8/24).",
+     [("ORR", "rate", 33.3, None, None, "30 mg/kg")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -495,7 +495,38 @@ def find_dose_arms(text: str) -> list[Arm]:
     units = {re.sub(r"^[\d.\s]+", "", key) for key in doses}
     if len(doses) >= 2 and len(units) == 1:
         return list(doses.values())
-    return _labelled_dose_levels(text)
+    return _labelled_dose_levels(text) or _doses_given(text)
+
+
+# 'Patients received ruvaclatamab at 300 or 600 µg/kg. 300 µg/kg was declared the RP2D.'
+DOSES_GIVEN = re.compile(r"\b(?:received|were\s+treated\s+with|were\s+given|was\s+given)\s+(?P<drug>[A-Za-z][\w-]{2,30})\s+at\s+"
+                         r"(?P<doses>\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)*\s?,?\s?(?:or|and)\s\d+(?:\.\d+)?)\s?"
+                         r"(?P<unit>(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?)(?![\w/])", re.I)
+RP2D = re.compile(r"(?P<dose>\d+(?:\.\d+)?)\s?(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?\s+(?:was|were)\s+(?:declared|chosen|selected|"
+                  r"established|identified|defined)\s+(?:as\s+)?the\s+(?:RP2D|recommended\s+phase\s+(?:2|II)\s+dose)", re.I)
+
+
+# 'ruvaclatamab with step-up dosing in five dose levels (10, 30, 100, 300 and 600 µg/kg)'
+DOSE_LEVEL_LIST = re.compile(r"\b(?P<drug>[A-Za-z][\w-]{2,30})\b[^.;()]{0,60}?\bdose\s+levels?\s*\(\s*"
+                             r"(?P<doses>\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)*\s?,?\s?(?:or|and)\s\d+(?:\.\d+)?)\s?"
+                             r"(?P<unit>(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?)\s*\)", re.I)
+
+
+def _doses_given(text: str) -> list[Arm]:
+    """Each dose a drug was given at is an arm ('300 µg/kg'); the dose declared the RP2D also goes by 'the RP2D'."""
+    m = DOSES_GIVEN.search(text) if " at " in text else None
+    m = m or (DOSE_LEVEL_LIST.search(text) if "dose level" in text else None)
+    if not m:
+        return []
+    unit, drug = m.group("unit"), m.group("drug")
+    chosen = RP2D.search(text)
+    arms = []
+    for d in re.findall(r"\d+(?:\.\d+)?", m.group("doses")):
+        arm = Arm(f"{d} {unit}", {f"{d} {unit} {drug}", f"{drug} {d} {unit}", f"{d} {unit} cohort", f"{d} {unit} dose"}, randomised=True)
+        if chosen and chosen.group("dose") == d:
+            arm.aliases.update({"RP2D", "the RP2D", "recommended phase 2 dose"})
+        arms.append(arm)
+    return arms if len(arms) >= 2 else []
 
 
 # 'randomly assigned to receive trabedersen at doses of 10 or 80 µM or standard chemotherapy (...)': one drug at two doses

@@ -1083,6 +1083,12 @@ def _key(r):
     ("Patients received tarlomab in four dose levels (3, 10, 30 and 60 mg/kg). 30 mg/kg was declared the RP2D. Among "
      "patients treated at the RP2D, the ORR was 33.3% (8/24).",
      [("ORR", "rate", 33.3, None, None, "30 mg/kg")]),
+    # 'Their ...' takes the group the sentence before opened with; 'the corresponding figures were' restates its values
+    ("Patients were randomised to capecitabine plus zorvatinib or capecitabine plus placebo. Patients in the zorvatinib "
+     "group did better. Their median overall survival was 15.1 months, and 61.0% of them were alive at 12 months. For the "
+     "placebo group the corresponding figures were 12.3 months and 50.2%.",
+     [("OS", "median", 15.1, None, None, "capecitabine plus zorvatinib"), ("OS", "landmark", 61.0, None, 12.0, "capecitabine plus zorvatinib"),
+      ("OS", "median", 12.3, None, None, "capecitabine plus placebo"), ("OS", "landmark", 50.2, None, 12.0, "capecitabine plus placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -586,6 +586,13 @@ BIOMARKER_RATIO = re.compile(r"\b(?:was|were|is|are|remained|appeared)\s+(?:(?:i
 
 
 def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
+    ctx.cache["previous_sentence"], ctx.cache["sentence"] = ctx.cache.get("sentence"), (start, end)
+    first = len(ctx.candidates)
+    _link_sentence(ctx, start, end, arms)
+    _their_values(ctx, start, end, arms, first)
+
+
+def _link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
     _note_cohort_scope(ctx, start, end)
     if SHARE_OF_EVENTS.match(ctx.text, start, end) and not LASTING.search(ctx.text, start, end):
         return  # 'Of the CRS events, 92% occurred in cycle 1': shares of events, not rates in patients
@@ -594,6 +601,7 @@ def link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm])
     mentions = _linkable_mentions(ctx, ctx.mentions_in(start, end))
     if not mentions:
         _hazard_ratios_of_previous_sentence(ctx, start, end, arms)
+        _corresponding_figures(ctx, start, end, arms)
         return
     values = ctx.values_in(start, end)
     values.sort(key=lambda v: v.start)
@@ -1030,6 +1038,62 @@ def _is_consequence(ctx: Context, m: EndpointMention, v: Value) -> bool:
     lo, hi = sorted((m.end, v.start)) if m.end <= v.start else (v.end, m.start)
     before = ctx.text[max(0, m.start - 60):m.start]
     return is_toxicity(m.code) and bool(CONSEQUENCE.search(ctx.text[lo:hi]) or CONSEQUENCE_BEFORE.search(before))
+
+
+THEIR = re.compile(r"\s*(?:Their|In\s+them|Of\s+these(?:\s+patients)?|These\s+patients(?:'|\s+had))\b", re.I)
+SUBJECT_GROUP = re.compile(r"\s*(?:(?:The\s+)?(?:patients|participants|those)\s+(?:in|on|receiving|given|treated\s+with|assigned\s+to)\s+(?:the\s+)?|The\s+)", re.I)
+
+
+def _subject_arm(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> int | None:
+    """The one arm a sentence opens with as its subject ('Patients in the pemsabercept group fared better')."""
+    lead = SUBJECT_GROUP.match(ctx.text, start, end)
+    named = arm_rules.arm_mentions(ctx.text, start, end, arms)
+    if lead and named and named[0].start == lead.end() and len({a.arm for a in named}) == 1:
+        return named[0].arm
+    return None
+
+
+def _their_values(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm], first: int) -> None:
+    """'Patients in the X group fared better. Their median overall survival was 13.6 months, and 58.4% of them were
+    alive at 12 months': values of a sentence about 'their' outcomes, with no arm of their own, are that group's."""
+    previous = ctx.cache.get("previous_sentence")
+    if not arms or previous is None or not THEIR.match(ctx.text, start, end) or arm_rules.arm_mentions(ctx.text, start, end, arms):
+        return
+    k = _subject_arm(ctx, *previous, arms)
+    if k is None:
+        return
+    for c in ctx.candidates[first:]:
+        if not c.get("arm") and c.get("stat") != "hr":
+            c["arm"] = arms[k].name
+    ctx.cache["their_arm"] = (start, end, k)
+
+
+CORRESPONDING = re.compile(r"\b(?:the\s+)?corresponding\s+(?:figures|values|numbers|rates|medians)\s+were\b", re.I)
+
+
+def _corresponding_figures(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]) -> None:
+    """'... Their median OS was 13.6 months, and 58.4% of them were alive at 12 months. For the placebo group the
+    corresponding figures were 11.2 months and 46.9%': each figure restates the sentence before's value of its kind,
+    in order, for the group this sentence names."""
+    previous = ctx.cache.get("previous_sentence")
+    said = CORRESPONDING.search(ctx.text, start, end)
+    if previous is None or not said:
+        return
+    before = [c for c in ctx.candidates if previous[0] <= c["start_norm"] < previous[1] and c.get("stat") in ("median", "landmark", "rate")]
+    values = [v for v in ctx.values_in(said.end(), end) if v.kind in ("time", "rate", "nr")]
+    if not before or len(values) != len(before):
+        return
+    named = arm_rules.arm_mentions(ctx.text, start, end, arms) if arms else []
+    arm = arms[named[0].arm].name if named and len({a.arm for a in named}) == 1 else None
+    for c, v in zip(before, values):
+        if (v.kind == "rate") != (c["stat"] in ("landmark", "rate")):
+            return  # the kinds do not line up: not a restatement
+    for c, v in zip(before, values):
+        new = {k: c.get(k) for k in ("endpoint", "stat", "unit", "timepoint_months", "grade")}
+        new.update(value=v.value, not_reached=v.kind == "nr", arm=arm, ci_low=v.ci_low, ci_high=v.ci_high)
+        if v.unit:
+            new["unit"] = v.unit
+        ctx.add(new, start, v.end, "prose-corresponding")
 
 
 def _prose_candidate(ctx: Context, v: Value, m: EndpointMention, mentions: list[EndpointMention], start: int) -> dict[str, Any]:

@@ -1089,6 +1089,10 @@ def _key(r):
      "placebo group the corresponding figures were 12.3 months and 50.2%.",
      [("OS", "median", 15.1, None, None, "capecitabine plus zorvatinib"), ("OS", "landmark", 61.0, None, 12.0, "capecitabine plus zorvatinib"),
       ("OS", "median", 12.3, None, None, "capecitabine plus placebo"), ("OS", "landmark", 50.2, None, 12.0, "capecitabine plus placebo")]),
+    # 'X is an ... (ABBR) product': the abbreviation names that arm too
+    ("Lirvacel is an autologous tumour-infiltrating lymphocyte (TIL) product. Patients were randomised to lirvacel or "
+     "ipilimumab. PFS was longer for TIL than for ipilimumab: median 7.2 vs 3.1 months.",
+     [("PFS", "median", 7.2, None, None, "lirvacel"), ("PFS", "median", 3.1, None, None, "ipilimumab")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

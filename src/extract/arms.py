@@ -962,3 +962,17 @@ def subgroup_label(group: str) -> str:
     label = re.sub(r"^(?:patients|participants|those|women|men|subjects|pts)\s+(?:with|who\s+had|harbou?ring|"
                    r"whose\s+(?:tumou?rs\s+)?(?:had|have|expressed|were|was)|whose)\s+", "", group, flags=re.I)
     return re.sub(r"\s+(?:patients|participants|subjects|pts)$", "", label, flags=re.I)  # 'cisplatin-ineligible patients'
+
+
+# 'Oltaleucel is an autologous tumour-infiltrating lymphocyte (TIL) product': the abbreviation names that arm too
+IS_A_PRODUCT = re.compile(r"\b(?P<name>[A-Za-z][\w-]{3,30})\s+(?:is|was)\s+an?\s+[^.;()]{3,80}?\((?P<abbr>[A-Z][A-Za-z0-9-]{1,8})\)")
+
+
+def product_abbreviations(text: str, arms: list[Arm]) -> None:
+    """An arm described as 'a ... (ABBR) product' also goes by that abbreviation."""
+    if " is a" not in text and " was a" not in text:
+        return
+    for m in IS_A_PRODUCT.finditer(text):
+        arm = next((a for a in arms if a.goes_by(m.group("name"))), None)
+        if arm is not None and not any(a.goes_by(m.group("abbr")) for a in arms):
+            arm.aliases.add(m.group("abbr"))

@@ -44,6 +44,12 @@ def _may_link(ctx: Context) -> bool:
 
 
 def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
+    arms = _arms(ctx)
+    arm_rules.product_abbreviations(ctx.text, arms)  # 'X is an autologous tumour-infiltrating lymphocyte (TIL) product'
+    return arms
+
+
+def _arms(ctx: Context) -> list[arm_rules.Arm]:
     arms = arm_rules.find_arms(ctx.masked)
     doses = arm_rules.find_randomised_doses(ctx.text) if not any(a.randomised for a in arms) else []
     if doses:  # 'randomly assigned to X at doses of 10 or 80 µM or standard chemotherapy'

@@ -1093,6 +1093,9 @@ def _key(r):
     ("Lirvacel is an autologous tumour-infiltrating lymphocyte (TIL) product. Patients were randomised to lirvacel or "
      "ipilimumab. PFS was longer for TIL than for ipilimumab: median 7.2 vs 3.1 months.",
      [("PFS", "median", 7.2, None, None, "lirvacel"), ("PFS", "median", 3.1, None, None, "ipilimumab")]),
+    # a class of events before a bracket that gives its items values is their heading
+    ("Grade 3 or 4 events were mainly chemotherapy-induced cytopenias (neutropenia 88%, thrombocytopenia 64%).",
+     [("NEUTROPENIA", "rate", 88, "3-4", None, None), ("THROMBOCYTOPENIA", "rate", 64, "3-4", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -137,6 +137,7 @@ def build_context(document: Document) -> Context:
     mentions += _safety_subjects(text, mentions)
     mentions = _named_toxicities(text, _slash_compounds(text, mentions))
     mentions = _split_respective_pairs(text, mentions)
+    mentions = _without_umbrella_heads(text, mentions)
     timepoints = OnDemand(lambda: find_timepoints(text))
     hazard_ratios = find_hazard_ratios(text)
     trials = OnDemand(lambda: find_trials(text))
@@ -427,3 +428,27 @@ def _other_free_survival(text: str, m: EndpointMention) -> EndpointMention:
     if m.code == "OS" and m.text.lower().startswith("survival") and OTHER_FREE.search(text, max(0, m.start - 40), m.start):
         return EndpointMention(m.start, m.end, NOT_ENDPOINT, m.text, m.rule)
     return m
+
+
+TOXICITY_PREFIXES = ("OTHER_AE:", "TEAE", "NEUTROPENIA", "THROMBOCYTOPENIA", "ANEMIA", "INFECTION", "CRS", "ICANS")
+
+
+def _without_umbrella_heads(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """'chemotherapy-induced cytopenias (neutropenia 96%, thrombocytopenia 71%, ...)': the class named before a
+    bracket of events is their heading; the events in it claim the values."""
+    out = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is not None and m.code.startswith(("OTHER_AE:", "TEAE")) and nxt.code.startswith(TOXICITY_PREFIXES) \
+                and re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) and not re.match(r"\s*[)\]]", text[nxt.end:nxt.end + 3]) \
+                and nxt.code != m.code and _bracket_holds_values(text, nxt.start):
+            continue
+        out.append(m)
+    return out
+
+
+def _bracket_holds_values(text: str, pos: int) -> bool:
+    """The bracket open at ``pos`` gives its items values ('(neutropenia 96%, ...)'), not just examples
+    ('Ocular toxicity (keratitis, blurred vision) was reported in 18%')."""
+    close = text.find(")", pos)
+    return close != -1 and bool(re.search(r"\d\s?%|\d+\s?(?:patients|pts)\b", text[pos:close]))

@@ -1096,6 +1096,11 @@ def _key(r):
     # a class of events before a bracket that gives its items values is their heading
     ("Grade 3 or 4 events were mainly chemotherapy-induced cytopenias (neutropenia 88%, thrombocytopenia 64%).",
      [("NEUTROPENIA", "rate", 88, "3-4", None, None), ("THROMBOCYTOPENIA", "rate", 64, "3-4", None, None)]),
+    # the bracket's nickname names an arm described at length
+    ("Men were randomised to stop treatment until progression (intermittent therapy, n = 400) or to continue it "
+     "(continuous therapy, n = 398). Median overall survival was 8.9 years with intermittent therapy and 9.1 years with "
+     "continuous therapy.",
+     [("OS", "median", 8.9, None, None, "intermittent therapy"), ("OS", "median", 9.1, None, None, "continuous therapy")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -125,6 +125,20 @@ RECEIVED_COUNTS = re.compile(
     r"(?P<pa>\s?\([^()]{0,120}\))?,?\s+and\s+(?:the\s+)?\d+\s+(?:patients\s+)?(?:received|" + COUNTED_TO + r"|to)\s+"
     r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,120}\))?(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until|form|formed|were|was|made|constituted|comprised)\b|\s?\(|$)",
     re.I)
+# 'randomly allocated to receive six cycles of A alternating with B (the alternating schedule) or three cycles of each
+# given in sequence (the sequential schedule)'; 'randomised to stop treatment (intermittent therapy, n = 503) or to
+# continue it (continuous therapy, n = 501)': the bracket's nickname is the arm's name
+NICKNAME = r"\(\s*(?:the\s+)?(?P<{0}>[a-z][a-z-]+(?:\s[a-z][a-z-]+){{0,2}}?\s+(?:schedule|regimen|therapy|treatment|arm|group|strategy|approach))\s*(?:[,;]\s*n\s?=\s?\d+)?\s*\)"
+BRACKET_NICKNAMES = re.compile(
+    ASSIGNED + r"[^.;]{0,80}?\bto\s+(?:receive\s+)?(?:either\s+)?(?P<d1>[^.;()]{3,200}?)\s*" + NICKNAME.format("n1") +
+    r"\s*,?\s*(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?(?P<d2>[^.;()]{3,200}?)\s*" + NICKNAME.format("n2"))
+VERB_FIRST = re.compile(r"(?:stop|continue|discontinue|undergo|receive|omit|start|resume|have|be)\b", re.I)
+
+
+def _description_not_a_name(description: str) -> bool:
+    """'six cycles of A, B and C alternating with D and E', 'stop treatment until progression': no arm name."""
+    words = description.split()
+    return len(words) > 6 or "," in description or bool(VERB_FIRST.match(description))
 # '361 received the triplet of lunvetoclax, acalvanib and obinutuzumab, and 359 received lunvetoclax plus obinutuzumab'
 NICKNAMED_COUNTS = re.compile(
     r"\b\d+\s+(?:patients\s+)?(?:received|" + COUNTED_TO + r")\s+the\s+(?P<nick>triplet|doublet|quadruplet|combination)\s+of\s+"
@@ -328,6 +342,14 @@ def find_arms(masked: str) -> list[Arm]:
             if parts:
                 name = re.sub(r"^(?:the\s+)?(?:drug|agent|study\s+drug|new\s+drug)\s*,\s*", "", parts.group("name"), flags=re.I)
                 complete &= _add_arm(arms, _clean(name.replace(",", " ")), parts.group("paren"), randomised=True)
+    for m in scan(BRACKET_NICKNAMES, masked):
+        names = [" ".join(m.group(k).split()) for k in ("n1", "n2")]
+        generic = any(n.split()[0].lower() in GENERIC_ADJECTIVES | {"combination", "chemotherapy", "control"} for n in names)
+        if names[0].lower() != names[1].lower() and not generic and not any(a.goes_by(n) for a in arms for n in names) \
+                and all(_description_not_a_name(m.group(k)) for k in ("d1", "d2")):
+            for name in names:
+                arms.append(Arm(name, {name.split()[0]}, randomised=True))  # 'the alternating schedule': 'alternating'
+            listed.append(m.span())
     for m in scan(NICKNAMED_COUNTS, masked):
         other = _clean(m.group("b"))
         if other and _treatment_like(other) and _add_arm(arms, m.group("nick").lower(), None, randomised=True):

@@ -1541,3 +1541,11 @@ def test_ae_table_header_variants():
     assert sorted((r["value"], r["grade"], r["arm"]) for r in records_of(two_lines)) == [
         (0.0, "3-4", "Placebo + Fulvestrant"), (0.6, "3-4", "ZENTRIVA + Fulvestrant"),
         (13.0, "any", "Placebo + Fulvestrant"), (28.0, "any", "ZENTRIVA + Fulvestrant")]
+
+
+def test_an_arm_written_with_plus_and_with_a_plus_sign_lists_both_spellings():
+    text = ("Patients were randomized to VELTRIX plus chemotherapy or placebo plus chemotherapy. Median PFS was 10.3 months "
+            "with VELTRIX + chemotherapy versus 5.9 months with placebo + chemotherapy.")
+    found = {r["value"]: (r["arm"], r["arm_aliases"]) for r in records_of(text)}
+    assert found[10.3][0] == "VELTRIX plus chemotherapy" and "VELTRIX + chemotherapy" in found[10.3][1]
+    assert "placebo + chemotherapy" in found[5.9][1]

@@ -998,3 +998,14 @@ def product_abbreviations(text: str, arms: list[Arm]) -> None:
         arm = next((a for a in arms if a.goes_by(m.group("name"))), None)
         if arm is not None and not any(a.goes_by(m.group("abbr")) for a in arms):
             arm.aliases.add(m.group("abbr"))
+
+
+def plus_spellings(arms: list[Arm]) -> None:
+    """'OSTRAVEN plus chemotherapy' is also written 'OSTRAVEN + chemotherapy' (and the other way round): both
+    spellings are the arm's, so either finds it and the record lists the one the text used."""
+    for arm in arms:
+        for name in [arm.name, *arm.aliases]:
+            if re.search(r"\splus\s", name):
+                arm.aliases.add(re.sub(r"\s+plus\s+", " + ", name))
+            elif re.search(r"\s\+\s", name):
+                arm.aliases.add(re.sub(r"\s+\+\s+", " plus ", name))

@@ -46,6 +46,7 @@ def _may_link(ctx: Context) -> bool:
 def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
     arms = _arms(ctx)
     arm_rules.product_abbreviations(ctx.text, arms)  # 'X is an autologous tumour-infiltrating lymphocyte (TIL) product'
+    arm_rules.plus_spellings(arms)  # 'X plus Y' is also written 'X + Y'
     return arms
 
 

@@ -1101,6 +1101,10 @@ def _key(r):
      "(continuous therapy, n = 398). Median overall survival was 8.9 years with intermittent therapy and 9.1 years with "
      "continuous therapy.",
      [("OS", "median", 8.9, None, None, "intermittent therapy"), ("OS", "median", 9.1, None, None, "continuous therapy")]),
+    # an earlier analysis quoted in the last clause: the clauses before it are this report's
+    ("Patients were randomized to velumab or placebo. Median overall survival was 14.0 months with velumab and 11.8 months "
+     "with placebo; in an earlier analysis the hazard ratio had been 0.79.",
+     [("OS", "median", 14.0, None, None, "velumab"), ("OS", "median", 11.8, None, None, "placebo")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -596,8 +596,12 @@ def _link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]
     _note_cohort_scope(ctx, start, end)
     if SHARE_OF_EVENTS.match(ctx.text, start, end) and not LASTING.search(ctx.text, start, end):
         return  # 'Of the CRS events, 92% occurred in cycle 1': shares of events, not rates in patients
-    if EARLIER_ANALYSIS.search(ctx.text, start, end):
-        return  # 'In an earlier analysis, the CR rate had been 59%': not this report's value
+    earlier = EARLIER_ANALYSIS.search(ctx.text, start, end)
+    if earlier:
+        cut = ctx.text.rfind("; ", start, earlier.start())
+        if cut == -1:
+            return  # 'In an earlier analysis, the CR rate had been 59%': not this report's value
+        end = cut  # '...12.9 vs 11.3 months; in an earlier analysis the HR had been 0.80': the clause before is this report's
     mentions = _linkable_mentions(ctx, ctx.mentions_in(start, end))
     if not mentions:
         _hazard_ratios_of_previous_sentence(ctx, start, end, arms)

@@ -1553,3 +1553,12 @@ def test_an_arm_written_with_plus_and_with_a_plus_sign_lists_both_spellings():
     found = {r["value"]: (r["arm"], r["arm_aliases"]) for r in records_of(text)}
     assert found[10.3][0] == "VELTRIX plus chemotherapy" and "VELTRIX + chemotherapy" in found[10.3][1]
     assert "placebo + chemotherapy" in found[5.9][1]
+
+
+def test_arm_names_over_a_sizes_line_that_opens_with_a_row_heading():
+    text = ("Table 15: Efficacy Results in MERIDIAN-3\n\n"
+            "                                          ZOLTRA + Rituximab      Placebo + Rituximab\n"
+            "Outcome                                   N=120                   N=118\n"
+            "Overall Response Rate, % (95% CI)         66 (57, 74)             41 (32, 50)\n")
+    rows = sorted((r["arm"], r["value"], r["n"]) for r in records_of(text))
+    assert rows == [("Placebo + Rituximab", 41, 118), ("ZOLTRA + Rituximab", 66, 120)]

@@ -184,6 +184,7 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     if parsed:
         if header is not None and state.header_at == i - 1 and not parsed.arms:
             parsed = layout.with_grades(header, parsed) or parsed
+        parsed = _names_above_sizes(all_lines, i, parsed) if header is None else parsed
         state.header, state.header_at = parsed, i
         return 1
     if header is not None:
@@ -233,6 +234,20 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     if _wrapped_label(ctx, all_lines, i) and _row(ctx, layout.joined(ctx.text, all_lines[i:i + 2]), state):
         return 2
     return 0
+
+
+def _names_above_sizes(all_lines: list[Line], i: int, parsed: Header) -> Header:
+    """'ARVENZA + Rituximab   Placebo + Rituximab' over 'Outcome   N=168   N=169': the line above names the sized
+    columns (a row heading on the sizes line kept them from being read as one header)."""
+    sizes = parsed.arms
+    if i == 0 or not sizes or any((c.name or "").strip() for c in sizes):
+        return parsed
+    above = all_lines[i - 1]
+    names = [seg for _, _, seg in layout.segments(above.text)]
+    if above.section != all_lines[i].section or len(names) != len(sizes) or re.search(r"\d", above.text):
+        return parsed
+    named = iter(names)
+    return replace(parsed, columns=tuple(replace(c, name=next(named)) if c.kind == "arm" else c for c in parsed.columns))
 
 
 def _flat_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> Header | None:

@@ -1562,3 +1562,15 @@ def test_arm_names_over_a_sizes_line_that_opens_with_a_row_heading():
             "Overall Response Rate, % (95% CI)         66 (57, 74)             41 (32, 50)\n")
     rows = sorted((r["arm"], r["value"], r["n"]) for r in records_of(text))
     assert rows == [("Placebo + Rituximab", 41, 118), ("ZOLTRA + Rituximab", 66, 120)]
+
+
+def test_grade_and_unit_header_lines_that_open_with_row_headings():
+    text = ("Table 5: Adverse Reactions (>=15%) in Patients in MERIDIAN-3\n\n"
+            "                                  ZOLTRA + Rituximab          Placebo + Rituximab\n"
+            "Body System                     All Grades   Grade 3 or 4    All Grades   Grade 3 or 4\n"
+            "Adverse Reaction                    (%)          (%)             (%)          (%)\n"
+            "Infections\n"
+            "  Pneumonia                         14           7               6            2.5\n")
+    rows = sorted((r["arm"], r["grade"], r["value"]) for r in records_of(text))
+    assert rows == [("Placebo + Rituximab", "3-4", 2.5), ("Placebo + Rituximab", "any", 6),
+                    ("ZOLTRA + Rituximab", "3-4", 7), ("ZOLTRA + Rituximab", "any", 14)]

@@ -115,7 +115,8 @@ class TableState:
     block_code: str | None = None     # endpoint a heading row names for the sub-rows below ('Median, months')
 
 
-UNITS_LINE = re.compile(r"^[\s|]*(?:(?:n\s?)?\(\s?%\s?\)|%)(?:[\s|]+(?:(?:n\s?)?\(\s?%\s?\)|%))*[\s|]*$", re.I)
+UNITS_LINE = re.compile(r"^[\s|]*(?:[A-Za-z][A-Za-z /'-]{0,40}?\s{2,})?"  # 'Adverse Reaction   (%)  (%)': a row heading may open it
+                        r"(?:(?:n\s?)?\(\s?%\s?\)|%)(?:[\s|]+(?:(?:n\s?)?\(\s?%\s?\)|%))*[\s|]*$", re.I)
 
 
 def _values_under_heading(ctx: Context, heading: Line, line: Line) -> bool:
@@ -317,11 +318,20 @@ def _names_over_grades(ctx: Context, run: list[Line]) -> Header | None:
     if len(run) < 2 or LABEL_N.search(run[0].text) or re.search(r"\d", run[0].text):
         return None
     names = [seg for _, _, seg in layout.segments(run[0].text)]
-    grades = layout.flat_grades(run[1].text)
+    grades = layout.flat_grades(run[1].text) or layout.flat_grades(_without_row_heading(run[1].text))
     if len(names) < 2 or grades is None:
         return None
     arms = Header(tuple(Column("arm", name) for name in names))
     return layout.with_grades(arms, grades)
+
+
+def _without_row_heading(text: str) -> str:
+    """'Body System   All Grades   Grade 3 or 4 ...' -> the grade cells alone (same length, the heading blanked)."""
+    pieces = layout.segments(text)
+    if len(pieces) < 3 or re.search(r"grade|all|any", pieces[0][2], re.I):
+        return text
+    a, b, _ = pieces[0]
+    return text[:a] + " " * (b - a) + text[b:]
 
 
 def _grades_only(line: Line) -> bool:

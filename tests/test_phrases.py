@@ -1574,3 +1574,16 @@ def test_grade_and_unit_header_lines_that_open_with_row_headings():
     rows = sorted((r["arm"], r["grade"], r["value"]) for r in records_of(text))
     assert rows == [("Placebo + Rituximab", "3-4", 2.5), ("Placebo + Rituximab", "any", 6),
                     ("ZOLTRA + Rituximab", "3-4", 7), ("ZOLTRA + Rituximab", "any", 14)]
+
+
+def test_a_second_sizes_row_inside_a_table_counts_the_same_arms_anew():
+    text = ("Table 9: Efficacy Results in KESTREL-2\n\n"
+            "                                                 ZOLTRA + Fulvestrant     Placebo + Fulvestrant\n"
+            "                                                        N = 250                  N = 252\n"
+            "Overall Survival\n"
+            "  Median, months (95% CI)                          29.1 (27.0, 31.5)        27.4 (25.0, 30.2)\n"
+            "Patients with measurable disease                    N = 201                  N = 205\n"
+            "  Overall Response Rate, % (95% CI)                40 (33, 47)              17 (12, 23)\n")
+    rows = sorted((r["endpoint"], r["arm"], r["value"], r["n"]) for r in records_of(text))
+    assert rows == [("ORR", "Placebo + Fulvestrant", 17, 205), ("ORR", "ZOLTRA + Fulvestrant", 40, 201),
+                    ("OS", "Placebo + Fulvestrant", 27.4, 252), ("OS", "ZOLTRA + Fulvestrant", 29.1, 250)]

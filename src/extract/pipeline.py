@@ -185,7 +185,7 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     if parsed:
         if header is not None and state.header_at == i - 1 and not parsed.arms:
             parsed = layout.with_grades(header, parsed) or parsed
-        parsed = _names_above_sizes(all_lines, i, parsed) if header is None else parsed
+        parsed = _names_above_sizes(all_lines, i, parsed) if header is None else _sizes_under_names(header, parsed)
         state.header, state.header_at = parsed, i
         return 1
     if header is not None:
@@ -325,6 +325,21 @@ def _names_over_grades(ctx: Context, run: list[Line]) -> Header | None:
     return layout.with_grades(arms, grades)
 
 
+def _holds_values(line: Line) -> bool:
+    """'Median, months (95% CI)   30.2 (28.4, 33.0)   31.1 (26.0, 35.2)': a row of values, never a header's names."""
+    return any(re.match(r"\s*(?:[\d<>]|NR\b|NE\b)", seg) for _, _, seg in layout.segments(line.text)[1:])
+
+
+def _sizes_under_names(header: Header, parsed: Header) -> Header:
+    """'Patients with measurable disease   N = 231   N = 236' inside a table: the arms above, counted anew."""
+    sizes = parsed.arms
+    if not sizes or len(sizes) != len(header.arms) or any((c.name or "").strip() for c in sizes) \
+            or not all((c.name or "").strip() for c in header.arms):
+        return parsed
+    n_of = iter(c.n for c in sizes)
+    return replace(header, columns=tuple(replace(c, n=next(n_of) or c.n) if c.kind == "arm" else c for c in header.columns))
+
+
 def _without_row_heading(text: str) -> str:
     """'Body System   All Grades   Grade 3 or 4 ...' -> the grade cells alone (same length, the heading blanked)."""
     pieces = layout.segments(text)
@@ -366,7 +381,7 @@ def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header 
             return Header(tuple(Column("arm", name, n) for name, n in zip(names, sizes))), 2
         if after is not None and after.section == run[0].section and (_label_start(ctx, after) or _grades_only(after)
                                                                       or _two_line_grades(all_lines, end)):
-            if LABEL_N.search(run[-1].text):
+            if LABEL_N.search(run[-1].text) and not _holds_values(run[0]):
                 cells = layout.merge_columns(run)
                 parsed = layout.header_from_cells(cells, header) if cells else None
                 if parsed:

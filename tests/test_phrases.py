@@ -1105,6 +1105,13 @@ def _key(r):
     ("Patients were randomized to velumab or placebo. Median overall survival was 14.0 months with velumab and 11.8 months "
      "with placebo; in an earlier analysis the hazard ratio had been 0.79.",
      [("OS", "median", 14.0, None, None, "velumab"), ("OS", "median", 11.8, None, None, "placebo")]),
+    # arms named twice, the second time with their backbone, are one arm each; 'A or A plus B' stays two arms
+    ("Patients were randomly assigned (1:1) to velumab 1200 mg or placebo every 3 weeks, each with carboplatin. Overall, "
+     "600 patients were randomly assigned to velumab plus carboplatin (n=301) or placebo plus carboplatin (n=299). "
+     "Median progression-free survival was 6.9 months vs 5.5 months.",
+     [("PFS", "median", 6.9, None, None, "velumab"), ("PFS", "median", 5.5, None, None, "placebo")]),
+    ("Patients were randomized to docetaxel or docetaxel plus ramucirumab. Median PFS was 3.0 vs 4.5 months.",
+     [("PFS", "median", 3.0, None, None, "docetaxel"), ("PFS", "median", 4.5, None, None, "docetaxel plus ramucirumab")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -445,7 +445,27 @@ def find_arms(masked: str) -> list[Arm]:
             if known is not None:
                 known.aliases.update(x for x in group.aliases if x.lower() != known.name.lower())
     _distinctive_words(arms)
-    return arms
+    return _restated_arms(arms)
+
+
+def _restated_arms(arms: list[Arm]) -> list[Arm]:
+    """'randomly assigned to tarlomab or placebo ..., each with gemcitabine-cisplatin' then '... assigned to tarlomab
+    plus gemcitabine-cisplatin (n=402) or placebo plus gemcitabine-cisplatin (n=398)': the second naming restates the
+    same arms with their backbone, so the two are one arm each."""
+    kept: list[Arm] = []
+    restated: dict[int, Arm] = {}
+    for arm in arms:
+        base = next((k for k, a in enumerate(kept) if a.randomised and arm.randomised and k not in restated
+                     and re.match(re.escape(a.name.lower()) + r"\s+(?:plus|\+|with|and|in\s+combination\s+with)\s", arm.name.lower())), None)
+        if base is None:
+            kept.append(arm)
+        else:
+            restated[base] = arm
+    if len(kept) < 2 or len(restated) != len(kept):
+        return arms  # 'docetaxel or docetaxel plus ramucirumab': two arms, not one named twice
+    for k, arm in restated.items():
+        kept[k].aliases.update({arm.name, *arm.aliases})
+    return kept
 
 
 DISTINCTIVE = re.compile(r"^(?:placebo|observation|[a-z]+(?:mab|nib|cel|leucel|platin|taxel|rubicin|tide|stat|lisib|parib|"

@@ -1112,6 +1112,10 @@ def _key(r):
      [("PFS", "median", 6.9, None, None, "velumab"), ("PFS", "median", 5.5, None, None, "placebo")]),
     ("Patients were randomized to docetaxel or docetaxel plus ramucirumab. Median PFS was 3.0 vs 4.5 months.",
      [("PFS", "median", 3.0, None, None, "docetaxel"), ("PFS", "median", 4.5, None, None, "docetaxel plus ramucirumab")]),
+    # an adjective opening the sentence is part of the event's name, a severity or relatedness is not
+    ("Confluent mucositis (grade 3 or worse) was seen in 58% of patients.",
+     [("OTHER_AE:confluent mucositis", "rate", 58, ">=3", None, None)]),
+    ("Drug-related diarrhoea occurred in 14% of patients.", [("OTHER_AE:diarrhoea", "rate", 14, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -191,6 +191,12 @@ def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[End
         if m.code.startswith("OTHER_AE:") and site and GENERIC_SYMPTOM.fullmatch(m.text):
             name = text[site.start():m.end]  # 'right shoulder pain' is its own event, not pain
             m = EndpointMention(site.start(), m.end, "OTHER_AE:" + " ".join(name.lower().split()), name, m.rule)
+        opening = SENTENCE_OPENING_WORD.search(text, max(0, m.start - 30), m.start)
+        if m.code.startswith("OTHER_AE:") and opening and opening.group("word").lower() not in NOT_EVENT_ADJECTIVES \
+                and not opening.group("word").lower().endswith(("-related", "-emergent", "-associated", "-attributed")):
+            start = opening.start("word")  # 'Confluent mucositis (grade 3 or worse) was seen in 64%': the event's full name
+            name = text[start:m.end]
+            m = EndpointMention(start, m.end, "OTHER_AE:" + " ".join(name.lower().split()), name, m.rule)
         lead = LIST_ITEM_LEAD.search(text, max(0, m.start - 40), m.start)
         if m.code.startswith("OTHER_AE:") and lead and re.match(r"\s?\(?\s?\d", text[m.end:m.end + 4]) \
                 and not any(w in NOT_AE_WORDS for w in lead.group(1).split()):
@@ -201,6 +207,10 @@ def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[End
     return out
 
 
+SENTENCE_OPENING_WORD = re.compile(r"(?:^|[.;:]\s+|\n\s*)(?P<word>[A-Z][a-z]{3,}(?:-[a-z]+)?)\s+$")
+NOT_EVENT_ADJECTIVES = frozenset("""severe mild moderate serious most other overall common frequent rare treatment drug patients
+these those such some both each only more less fewer grade any all acute late early new further additional total
+incidence rates rate median reported observed notably similarly however although while whereas""".split())
 GENERIC_SYMPTOM = re.compile(r"pain|ache|discomfort|swelling|numbness|stiffness|tenderness|cramps?|spasms?", re.I)
 BODY_SITE_BEFORE = re.compile(r"\b(?:(?:right|left|upper|lower)\s+)?(?:shoulder|neck|back|chest|joint|bone|muscle|abdominal|abdomen|"
                               r"pelvic|leg|arm|knee|hip|head|throat|breast|wound|incisional|incision|tumou?r|injection[\s-]site|"

@@ -1061,7 +1061,9 @@ def _their_values(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm],
     """'Patients in the X group fared better. Their median overall survival was 13.6 months, and 58.4% of them were
     alive at 12 months': values of a sentence about 'their' outcomes, with no arm of their own, are that group's."""
     previous = ctx.cache.get("previous_sentence")
-    if not arms or previous is None or not THEIR.match(ctx.text, start, end) or arm_rules.arm_mentions(ctx.text, start, end, arms):
+    if previous is None or not THEIR.match(ctx.text, start, end) or len(ctx.candidates) == first:
+        return  # asked first: the arms are looked for only when they can be needed
+    if not arms or arm_rules.arm_mentions(ctx.text, start, end, arms):
         return
     k = _subject_arm(ctx, *previous, arms)
     if k is None:

@@ -1598,3 +1598,16 @@ def test_a_second_sizes_row_inside_a_table_counts_the_same_arms_anew():
     rows = sorted((r["endpoint"], r["arm"], r["value"], r["n"]) for r in records_of(text))
     assert rows == [("ORR", "Placebo + Fulvestrant", 17, 205), ("ORR", "ZOLTRA + Fulvestrant", 40, 201),
                     ("OS", "Placebo + Fulvestrant", 27.4, 252), ("OS", "ZOLTRA + Fulvestrant", 29.1, 250)]
+
+
+def test_a_trial_cited_once_in_a_full_text_lends_no_name_to_its_values():
+    filler = "Patients were followed every three months with imaging and laboratory tests. " * 160
+    text = ("Everolimus after sunitinib in renal cancer\n\n" + filler +
+            "The phase 3 KESTON-2 trial enrolled 400 patients. In KESTON-2, median PFS was 7.9 months. " + filler +
+            "Similar benefits were seen in RECORD-1 and other trials.")
+    (r,) = [r for r in records_of(text) if r["endpoint"] == "PFS"]
+    assert r["trial"] == "KESTON-2"
+    cited = ("Everolimus after sunitinib in renal cancer\n\n" + filler + "Median PFS was 7.9 months. " + filler +
+             "This agrees with the RECORD-1 trial.")
+    (r,) = [r for r in records_of(cited) if r["endpoint"] == "PFS"]
+    assert r.get("trial") is None

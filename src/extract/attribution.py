@@ -156,6 +156,21 @@ def find_trials(text: str) -> list[TrialMention]:
     return sorted(found.values(), key=lambda t: t.start)
 
 
+LONG_TEXT = 20000  # characters: longer is a full article, which cites other trials by name (slide decks and write-ups are shorter)
+
+
+def own_trials(text: str, trials: list[TrialMention]) -> list[TrialMention]:
+    """A full text names the trials it cites as well as its own; its own is in the title or named more than once,
+    a cited one usually once ('... as in RECORD-1 [12]'). Abstracts and write-ups keep every name."""
+    if len(text) <= LONG_TEXT:
+        return trials
+    title_end = text.find("\n")
+    counts: dict[str, int] = {}
+    for t in trials:
+        counts[t.name.upper()] = counts.get(t.name.upper(), 0) + 1
+    return [t for t in trials if counts[t.name.upper()] >= 2 or 0 <= t.start < title_end]
+
+
 def trial_for(position: int, section: int, trials: list[TrialMention]) -> str | None:
     """Nearest trial named before the value in its section, else the first named after it;
     a document that names only one trial lends it to sections that name none."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import arms as arm_rules
 from . import flat_tables, layout
-from .attribution import trial_for
+from .attribution import own_trials, trial_for
 from .context import Context, EndpointMention, build_context
 from .documents import Document
 from .ondemand import OnDemand
@@ -645,6 +645,7 @@ def _finish(ctx: Context) -> Result:
         return result  # most documents: no section bounds or other studies' spans to work out
     bounds = sections(ctx.text)
     elsewhere = other_study_spans(ctx.text)
+    trials = own_trials(ctx.text, list(ctx.trials))  # a full text's cited trials lend no name to its values
     seen: set[tuple] = set()
     issued: dict[str, int] = {}
     ids: set[str] = set()
@@ -653,7 +654,7 @@ def _finish(ctx: Context) -> Result:
         if any(a <= s_norm < b for a, b in elsewhere):
             continue  # a background or discussion value is another study's
         section = next((i for i, (a, b) in enumerate(bounds) if a <= s_norm <= b), 0)
-        c.setdefault("trial", trial_for(s_norm, section, ctx.trials))
+        c.setdefault("trial", trial_for(s_norm, section, trials))
         start, end = ctx.norm.span_to_original(s_norm, e_norm)
         _arms_as_written(ctx, c)
         c.update(doc_id=doc.doc_id, start=start, end=end, evidence=doc.text[start:end], page=doc.page_at(start))

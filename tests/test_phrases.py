@@ -1611,3 +1611,11 @@ def test_a_trial_cited_once_in_a_full_text_lends_no_name_to_its_values():
              "This agrees with the RECORD-1 trial.")
     (r,) = [r for r in records_of(cited) if r["endpoint"] == "PFS"]
     assert r.get("trial") is None
+
+
+@pytest.mark.parametrize("text", [
+    "In patients with FGFR2 fusions enrolled in the study, the ORR was 35%.",
+    "Patients with stage IIIB-IV disease were enrolled; the ORR was 35% in the trial.",
+])
+def test_a_gene_or_a_stage_range_is_not_a_trial_name(text):
+    assert all(r.get("trial") is None for r in records_of(text))

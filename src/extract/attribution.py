@@ -153,7 +153,14 @@ def find_trials(text: str) -> list[TrialMention]:
         if m.group(1) and _is_acronym_of_preceding(text, start, name):
             continue
         found[start] = TrialMention(start, start + len(name), _clean_name(name), section_of(start))
-    return sorted(found.values(), key=lambda t: t.start)
+    return sorted((t for t in found.values() if not NOT_A_TRIAL_NAME.fullmatch(t.name)), key=lambda t: t.start)
+
+
+# a gene or receptor with its number ('FGFR2', 'KRAS G12C', 'EGFR') and a stage range ('IIIB-IV') are not trials
+NOT_A_TRIAL_NAME = re.compile(r"(?:FGFR|EGFR|VEGFR?|PDGFRA?|KRAS|NRAS|HRAS|BRAF|ALK|ROS|MET|RET|KIT|MEK|ERK|CDK|PARP|AKT|MTOR|"
+                              r"HIF|EZH|ATM|ARID|PTEN|MLH|MSH|BTK|BCL|MCL|WT|NPM|RUNX|ASXL|TET|XPO|ESR|AR|PD|CTLA|LAG|TIM|TIGIT|"
+                              r"IL|TNF|TGF|FOX[A-Z]|SOX|MYC|STAT|TERT|SMAD|NOTCH|WNT|CYP|UGT|DPYD|TPMT|HLA|KIR)[-\s]?\d*[A-Z]?\d*"
+                              r"|[IVX]+[ABC]?\s?[-/]\s?[IVX]+[ABC]?", re.I)
 
 
 LONG_TEXT = 20000  # characters: longer is a full article, which cites other trials by name (slide decks and write-ups are shorter)

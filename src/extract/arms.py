@@ -20,6 +20,9 @@ ARTICLE_WORDS = re.compile(r"\b(?:the|either|receive|receiving|to)\b|(?-i:\b(?:a
 # the verb of a randomisation sentence, and 'not a trial or study' right after it ('randomized trials of X')
 ASSIGNED = r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b"
 NOT_A_STUDY = r"(?![^.;]{0,30}?\b(?:trials?|stud(?:y|ies))\b(?!\s+(?:group|arm)))"
+# 'at doses of 10 or 80', 'at 300 or 600', '(10, 30, 100, 300 and 600': two or more doses, the last after 'or' / 'and'
+DOSE_LIST = r"(?P<doses>\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)*\s?,?\s?(?:or|and)\s\d+(?:\.\d+)?)"
+MASS_DOSE_UNIT = r"(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?"
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b" + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])(?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?(?:,\s*(?:given|administered)\s+[^.;()]{0,60}?)?"
@@ -542,16 +545,14 @@ def find_dose_arms(text: str) -> list[Arm]:
 
 # 'Patients received ruvaclatamab at 300 or 600 µg/kg. 300 µg/kg was declared the RP2D.'
 DOSES_GIVEN = re.compile(r"\b(?:received|were\s+treated\s+with|were\s+given|was\s+given)\s+(?P<drug>[A-Za-z][\w-]{2,30})\s+at\s+"
-                         r"(?P<doses>\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)*\s?,?\s?(?:or|and)\s\d+(?:\.\d+)?)\s?"
-                         r"(?P<unit>(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?)(?![\w/])", re.I)
-RP2D = re.compile(r"(?P<dose>\d+(?:\.\d+)?)\s?(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?\s+(?:was|were)\s+(?:declared|chosen|selected|"
+                         + DOSE_LIST + r"\s?(?P<unit>" + MASS_DOSE_UNIT + r")(?![\w/])", re.I)
+RP2D = re.compile(r"(?P<dose>\d+(?:\.\d+)?)\s?" + MASS_DOSE_UNIT + r"\s+(?:was|were)\s+(?:declared|chosen|selected|"
                   r"established|identified|defined)\s+(?:as\s+)?the\s+(?:RP2D|recommended\s+phase\s+(?:2|II)\s+dose)", re.I)
 
 
 # 'ruvaclatamab with step-up dosing in five dose levels (10, 30, 100, 300 and 600 µg/kg)'
 DOSE_LEVEL_LIST = re.compile(r"\b(?P<drug>[A-Za-z][\w-]{2,30})\b[^.;()]{0,60}?\bdose\s+levels?\s*\(\s*"
-                             r"(?P<doses>\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)*\s?,?\s?(?:or|and)\s\d+(?:\.\d+)?)\s?"
-                             r"(?P<unit>(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?)\s*\)", re.I)
+                             + DOSE_LIST + r"\s?(?P<unit>" + MASS_DOSE_UNIT + r")\s*\)", re.I)
 
 
 def _doses_given(text: str) -> list[Arm]:
@@ -574,7 +575,7 @@ def _doses_given(text: str) -> list[Arm]:
 # 'randomly assigned to receive trabedersen at doses of 10 or 80 µM or standard chemotherapy (...)': one drug at two doses
 DOSES_OF = re.compile(
     ASSIGNED + r"[^.;]{0,80}?\bto\s+(?:receive\s+)?(?:either\s+)?(?P<drug>[A-Za-z][\w-]{2,30})\s+at\s+(?:doses?|dose\s+levels?)\s+of\s+"
-    r"(?P<doses>\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)*\s?,?\s?(?:or|and)\s\d+(?:\.\d+)?)\s?(?P<unit>[µμ]?[A-Za-z]{1,3}(?:/(?:kg|m\^?2|d|day))?)"
+    + DOSE_LIST + r"\s?(?P<unit>[µμ]?[A-Za-z]{1,3}(?:/(?:kg|m\^?2|d|day))?)"
     r"(?:,?\s+(?:or|and|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?(?P<other>[A-Za-z][^.;(),]{1,60}?))?(?=\s?[.;(]|,\s|$)", re.I)
 
 

@@ -14,6 +14,7 @@ from .values import Mention, Value, find_grades, find_hazard_ratios, find_n_equa
 from .values_on_demand import ValuesOnDemand
 from .attribution import TrialMention, find_trials
 from .prefilter import scan
+from .records import is_toxicity
 from .rules import NOT_ENDPOINT
 
 
@@ -440,16 +441,13 @@ def _other_free_survival(text: str, m: EndpointMention) -> EndpointMention:
     return m
 
 
-TOXICITY_PREFIXES = ("OTHER_AE:", "TEAE", "NEUTROPENIA", "THROMBOCYTOPENIA", "ANEMIA", "INFECTION", "CRS", "ICANS")
-
-
 def _without_umbrella_heads(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
     """'chemotherapy-induced cytopenias (neutropenia 96%, thrombocytopenia 71%, ...)': the class named before a
     bracket of events is their heading; the events in it claim the values."""
     out = []
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        if nxt is not None and m.code.startswith(("OTHER_AE:", "TEAE")) and nxt.code.startswith(TOXICITY_PREFIXES) \
+        if nxt is not None and m.code.startswith(("OTHER_AE:", "TEAE")) and is_toxicity(nxt.code) and nxt.code != "DLT" \
                 and re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) and not re.match(r"\s*[)\]]", text[nxt.end:nxt.end + 3]) \
                 and nxt.code != m.code and _bracket_holds_values(text, nxt.start):
             continue

@@ -72,5 +72,8 @@ def term_spans(text: str) -> list[tuple[Span, int, int]]:
         return [(s, s.start_char, s.end_char) for s in doc.spans[SPANS_KEY]]
     joined = term_windows.join(text, spans)
     doc = nlp(joined.text)  # held while its span group is read
-    return [(s, joined.to_source(s.start_char), joined.to_source(s.start_char) + len(s.text))
-            for s in doc.spans[SPANS_KEY]]
+    found = []
+    for s in doc.spans[SPANS_KEY]:
+        start = joined.to_source(s.start_char)  # a span never crosses a window, so its end is start + its length
+        found.append((s, start, start + len(s.text)))
+    return found

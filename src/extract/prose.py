@@ -339,12 +339,12 @@ TIMEPOINT_LIST = re.compile(r"(?P<list>\d{1,2}-?(?:\s*,\s*\d{1,2}-?)*\s*,?\s*(?:
                             r"(?:(?:overall|progression-free|event-free|disease-free)\s+)?$", re.I)
 
 
-TIMEPOINT_LIST_AFTER = re.compile(r"\s*(?:rates?\s+|estimates?\s+)?(?:at|by|after)\s+"
-                                  r"(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s*\d{1,2})\s?(?P<unit>years?|months?|mos?)\b", re.I)
+# 'at 12 and 18 mo', 'at 1, 2 and 3 years': time points listed after 'at', read in order over the values
+TIMES_LISTED = r"(?:at|by|after)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s*\d{1,2})\s?(?P<unit>years?|months?|mos?)"
+TIMEPOINT_LIST_AFTER = re.compile(r"\s*(?:rates?\s+|estimates?\s+)?" + TIMES_LISTED + r"\b", re.I)
 
 
-TIMEPOINT_LIST_LEADING = re.compile(r"\b(?:at|by|after)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s*\d{1,2})\s?"
-                                    r"(?P<unit>years?|months?|mos?)\s*,", re.I)
+TIMEPOINT_LIST_LEADING = re.compile(r"\b" + TIMES_LISTED + r"\s*,", re.I)
 
 
 def _listed_timepoint(ctx: Context, m: EndpointMention, v: Value) -> float | None:

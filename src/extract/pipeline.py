@@ -240,15 +240,26 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
 def _names_above_sizes(all_lines: list[Line], i: int, parsed: Header) -> Header:
     """'ARVENZA + Rituximab   Placebo + Rituximab' over 'Outcome   N=168   N=169': the line above names the sized
     columns (a row heading on the sizes line kept them from being read as one header)."""
-    sizes = parsed.arms
-    if i == 0 or not sizes or any((c.name or "").strip() for c in sizes):
+    sizes = _unnamed_sizes(parsed)
+    if i == 0 or not sizes:
         return parsed
     above = all_lines[i - 1]
     names = [seg for _, _, seg in layout.segments(above.text)]
     if above.section != all_lines[i].section or len(names) != len(sizes) or re.search(r"\d", above.text):
         return parsed
-    named = iter(names)
-    return replace(parsed, columns=tuple(replace(c, name=next(named)) if c.kind == "arm" else c for c in parsed.columns))
+    return _each_arm(parsed, lambda column, k: replace(column, name=names[k]))
+
+
+def _unnamed_sizes(parsed: Header) -> list[Column]:
+    """The arm columns of a line that gives sizes and no names ('N=168   N=169'); none otherwise."""
+    sizes = parsed.arms
+    return [] if any((c.name or "").strip() for c in sizes) else sizes
+
+
+def _each_arm(header: Header, change) -> Header:
+    """The header with its k-th arm column replaced by ``change(column, k)``."""
+    k = iter(range(len(header.arms)))
+    return replace(header, columns=tuple(change(c, next(k)) if c.kind == "arm" else c for c in header.columns))
 
 
 def _flat_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> Header | None:
@@ -332,12 +343,10 @@ def _holds_values(line: Line) -> bool:
 
 def _sizes_under_names(header: Header, parsed: Header) -> Header:
     """'Patients with measurable disease   N = 231   N = 236' inside a table: the arms above, counted anew."""
-    sizes = parsed.arms
-    if not sizes or len(sizes) != len(header.arms) or any((c.name or "").strip() for c in sizes) \
-            or not all((c.name or "").strip() for c in header.arms):
+    sizes = _unnamed_sizes(parsed)
+    if not sizes or len(sizes) != len(header.arms) or not all((c.name or "").strip() for c in header.arms):
         return parsed
-    n_of = iter(c.n for c in sizes)
-    return replace(header, columns=tuple(replace(c, n=next(n_of) or c.n) if c.kind == "arm" else c for c in header.columns))
+    return _each_arm(header, lambda column, k: replace(column, n=sizes[k].n or column.n))
 
 
 def _without_row_heading(text: str) -> str:

@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from extract import arms, attribution, context, values
+from extract import arms, attribution, context, values, values_on_demand
 from extract.normalize import normalize
 from extract.prefilter import held_in_match, scan
 from extract.regions import DIGITS
@@ -37,8 +37,15 @@ def _texts(corpus: Path, limit: int) -> list[tuple[str, str]]:
             if i >= limit:
                 break
             text = normalize(json.loads(line)["text"]).text
-            out.append((text, context._blank(values.mask_non_values(text), values.find_grades(text))))
+            out.append((text, _masked(text)))
     return out
+
+
+def _masked(text: str) -> str:
+    """The masked text a whole reading gives (masks, then the grade numbers blanked), as the value
+    and arm patterns read it."""
+    grades = [(g.start, g.end) for g in values.find_grades(text)]
+    return "".join(values_on_demand._whole_reading(text, grades))
 
 
 # Patterns the library runs over whole texts (the others only see a name, a list item or a window);

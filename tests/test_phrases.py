@@ -1116,6 +1116,59 @@ def _key(r):
     ("Confluent mucositis (grade 3 or worse) was seen in 58% of patients.",
      [("OTHER_AE:confluent mucositis", "rate", 58, ">=3", None, None)]),
     ("Drug-related diarrhoea occurred in 14% of patients.", [("OTHER_AE:diarrhoea", "rate", 14, "any", None, None)]),
+    # arms closed by a letter label, where a description holds 'or': the letters name them, 'in arms A and B' reads them
+    ("Patients were randomised to gemcitabine or S-1 plus radiotherapy (A), or gemcitabine or S-1 plus nimotuzumab plus "
+     "radiotherapy (B). Median OS was 14.1 months and 19.3 months in arms A and B respectively.",
+     [("OS", "median", 14.1, None, None, "arm A"), ("OS", "median", 19.3, None, None, "arm B")]),
+    ("Patients were randomly assigned to docetaxel (arm A), docetaxel plus velimab (arm B) or velimab alone (arm C). "
+     "ORR was 21%, 34% and 12% in arms A, B and C, respectively.",
+     [("ORR", "rate", 21, None, None, "docetaxel"), ("ORR", "rate", 34, None, None, "docetaxel plus velimab"),
+      ("ORR", "rate", 12, None, None, "velimab alone")]),
+    # a drug named before its dose and group size; a unit or schedule before '(n = 30)' is no arm
+    ("Sixty women were randomised to receive epirubicin, 75 mg m-2 (n = 30) every 3 weeks or exemestane, 25 mg od (n = 30). "
+     "Eight patients (27%) showed objective response to epirubicin compared to three (10%) receiving exemestane.",
+     [("ORR", "rate", 27, None, None, "epirubicin"), ("ORR", "rate", 10, None, None, "exemestane")]),
+    # pairs between two compared patient groups, the second named after the values
+    ("Patients with high serum LDH had worse PFS (4.1 vs. 9.8 months; p=0.01) and OS (7.2 vs 16.5 months; p=0.04) "
+     "compared to patients with normal LDH.",
+     [("PFS", "median", 4.1, None, None, "high serum LDH"), ("PFS", "median", 9.8, None, None, "normal LDH"),
+      ("OS", "median", 7.2, None, None, "high serum LDH"), ("OS", "median", 16.5, None, None, "normal LDH")]),
+    # a list of counted outcomes that an arm closes is that arm's; counts before a singular 'complete remission'
+    ("Twenty patients received FOLFOX and 21 received FOLFOX + B. We observed three partial responses (PR), eight stable "
+     "disease (SD), six progressive disease (PD), and one not evaluable (NE) in the FOLFOX arm.",
+     [("PR", "count", 3, None, None, "FOLFOX")]),
+    ("Patients were randomised to XELIRI or XELOX. Four complete remission (CR) and 15 partial remission (PR) were "
+     "recorded in the XELIRI arm.",
+     [("CR", "count", 4, None, None, "XELIRI"), ("PR", "count", 15, None, None, "XELIRI")]),
+    ("Nine partial remissions were recorded.", [("PR", "count", 9, None, None, None)]),
+    # complications of surgery are adverse events, named with their kind
+    ("Overall complications and major complications occurred in 61% and 18% of the cases.",
+     [("OTHER_AE:complications", "rate", 61, "any", None, None), ("OTHER_AE:major complications", "rate", 18, "any", None, None)]),
+    ("Pulmonary complications developed in 14% of patients.", [("OTHER_AE:pulmonary complications", "rate", 14, "any", None, None)]),
+    # grades abbreviated 'G≥3', 'G3', 'G3/4' as conference abstracts write them
+    ("G≥3 thrombocytopenia: 22% vs 9%.", [("THROMBOCYTOPENIA", "rate", 22, ">=3", None, None),
+                                          ("THROMBOCYTOPENIA", "rate", 9, ">=3", None, None)]),
+    ("Proteinuria (any grade 41% vs 20%; G3 11% vs 4%) was frequent.",
+     [("OTHER_AE:proteinuria", "rate", 41, "any", None, None), ("OTHER_AE:proteinuria", "rate", 20, "any", None, None),
+      ("OTHER_AE:proteinuria", "rate", 11, "3", None, None), ("OTHER_AE:proteinuria", "rate", 4, "3", None, None)]),
+    ("G3/4 mucositis occurred in 7% of pts.", [("OTHER_AE:mucositis", "rate", 7, "3-4", None, None)]),
+    # event names the lexicon gives whole
+    ("Arrhythmia was rare, but sinus bradycardia was seen in 7% of patients.",
+     [("OTHER_AE:sinus bradycardia", "rate", 7, "any", None, None)]),
+    ("Laboratory TLS was seen in 2 pts (3%).", [("OTHER_AE:laboratory tls", "rate", 3, "any", None, None)]),
+    # three arms closed by their roles, one holding an 'or': each item up to its role is an arm
+    ("Pts were randomized to ravatamab plus pembrolizumab (the combination), ravatamab alone (monotherapy), or docetaxel or "
+     "pemetrexed per investigator (the control arm). Median OS was 15.2, 11.8 and 9.0 mo, respectively.",
+     [("OS", "median", 15.2, None, None, "ravatamab plus pembrolizumab"), ("OS", "median", 11.8, None, None, "ravatamab alone"),
+      ("OS", "median", 9.0, None, None, "docetaxel or pemetrexed per investigator")]),
+    # two roles set against each other in a lead sentence name the arms of the bullets below
+    ("The trial of ZELTRAMAB, an oral inhibitor, given with rituximab (the combination), met its primary endpoint versus "
+     "bendamustine and rituximab (BR; the control arm).\n- Overall response rate: 81% vs. 62%",
+     [("ORR", "rate", 81, None, None, "the combination"), ("ORR", "rate", 62, None, None, "the control arm")]),
+    # one drug randomised at two doses: the doses tell the arms apart
+    ("Pts received nivolumab 240 mg Q2W with cabotinib 40 mg QD or cabotinib 20 mg QD (1:1). "
+     "ORR was 41% with cabotinib 40 mg and 37% with cabotinib 20 mg.",
+     [("ORR", "rate", 41, None, None, "cabotinib 40 mg"), ("ORR", "rate", 37, None, None, "cabotinib 20 mg")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1187,7 +1240,7 @@ def test_trial_name_is_attributed():
     "Attendance was more frequent when non-responders were followed-up by telephone (84/480, 17.5%) than by mail.",
     "RFS was better in patients with positive CTL responses (85.7 and 33.3%, respectively).",
     "Dichotomized by median PFS (less vs greater than 4 months), miR-659-3p expression was different.",
-    "Complications were 25.6 and 34.1 % respectively; p = 0.245, relative risk (RR) 0.750 [95 % CI 0.471-1.195].",
+    "Readmissions were 25.6 and 34.1 % respectively; p = 0.245, relative risk (RR) 0.750 [95 % CI 0.471-1.195].",
     "Patients were randomized to T-VEC or GM-CSF. 120 patients in the T-VEC arm had received prior therapy.",
     "The minimum follow-up was 12 months and the mean follow-up 30 months.",
     # responses of symptoms and blood counts are no tumour responses, and their values no adverse-event rates
@@ -1244,6 +1297,8 @@ def test_trial_name_is_attributed():
     "A sample of 120 patients provided 90% power to detect a 20% difference in mucositis.",
     "Of 611 invited, 595 participated, for a response rate of 97.4%.",
     "Lymphoedema has been reported in 5% to 39% of patients after axillary clearance.6-8 Our trial used sentinel nodes.",
+    # the size of a change is no rate of the event named beside it
+    "Prehabilitation lowered complications, with a reduction of 25 % in the postoperative albumin levels.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

@@ -47,6 +47,19 @@ RANDOMIZED_SEMICOLONS = re.compile(
     r"(?:one\s+of\s+(?:two|three|four|2|3|4)\s+(?:regimens|arms|groups|treatments)\s*:\s*)"
     r"(?P<items>(?:[^.;()]|\([^()]*\)){2,120}(?:;\s*(?:or\s+|and\s+)?(?:[^.;()]|\([^()]*\)){2,120}){1,3})(?=\.|$)", re.I)
 SEMICOLON_OUTSIDE_PARENS = re.compile(r";\s*(?:or\s+|and\s+)?(?![^()]*\))")
+# 'randomised to capecitabine or UFT plus radiotherapy (RT) (A), or capecitabine or UFT plus cetuximab plus RT (B)':
+# each arm closed by its letter (or number), which is what tells the arms apart when a description holds 'or'
+# '(A)', '(arm 2)', and the roles '(the combination)', '(monotherapy)', '(the control arm)' that the text goes on to use
+ARM_ROLE = r"(?:the\s+)?(?:combination|monotherapy|control|experimental|standard|comparator|investigational|reference)(?:\s+(?:arm|group))?"
+ARM_LABEL = r"\((?:(?P<word>arm|group)s?\s+[A-D1-4]|(?-i:[A-D])|" + ARM_ROLE + r")\)(?=\s*(?:[,;.]|$|or\b|and\b|versus\b|vs\b))"
+ARM_LABEL_AHEAD = ARM_LABEL.replace("?P<word>", "?:")
+LETTERED_ARMS = re.compile(
+    ASSIGNED + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
+    r"(?P<items>(?:[A-Za-z~](?:[^.;()]|\([^()]{1,40}\)(?!\s?" + ARM_LABEL_AHEAD + r"))*?(?:\s?\([^()]{1,40}\))?"
+    r"\s?" + ARM_LABEL_AHEAD + r"(?:,?\s*(?:or|and|versus|vs\.?)?\s*(?:to\s+)?(?:receive\s+)?)?){2,4})", re.I)
+LETTERED_ITEM = re.compile(r"(?P<name>[A-Za-z~](?:[^.;()]|\([^()]{1,40}\)(?!\s?" + ARM_LABEL_AHEAD + r"))*?)"
+                           r"(?P<paren>\s?\([^()]{1,40}\))?\s?" + ARM_LABEL.replace(r"[A-D1-4]|(?-i:[A-D])|" + ARM_ROLE, r"(?P<label>[A-D1-4])|(?-i:(?P<letter>[A-D]))|(?P<role>" + ARM_ROLE + ")"),
+                           re.I)
 # 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
 RECEIVED = re.compile(
     r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
@@ -166,6 +179,9 @@ ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za
 ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
 ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
+# 'mitozantrone, 14 mg m-2 (n = 30) ... or megesterol acetate, 160 mg bd (n = 30)': the drug before its (masked) dose
+ARM_DOSE_N = re.compile(r"(?<![\w+/-])(?!(?:of|to|and|or|with|the|in|at|by)\b)([A-Za-z][\w+/-]*(?:\s[a-z][\w+/-]*)?),\s+~+"
+                        r"(?:\s?(?:m-2|m2|/m2|bd|bid|tid|qd|od|daily|weekly|orally|iv|po|sc))?\s?\(\s?[nN]\s?=\s?\d+\s?\)", re.I)
 # ARM_N's own '(n =' part: a text without it has no 'X (n = 120)' group (ARM_N tries every word otherwise)
 ARM_N_GATE = re.compile(r"\(\s?[nN]\s?=")
 ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
@@ -181,6 +197,8 @@ NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mut
                           "tumour disease cancer cancers population analysis subgroup cohort total overall group arm "
                           "expression positive negative portion part phase stage segment expansion escalation "
                           "cycle cycles course courses dose doses infusion infusions at "
+                          # '160 mg bd (n = 30)', '14 mg m-2 (n = 30)': a dose's unit or schedule, not an arm
+                          "bd bid tid qd od m-2 m2 kg mg iv po sc weekly orally intravenously "
                           # 'Toxicity was almost absent in arm A and moderate in arm B': how much, not which arm
                           "moderate mild severe absent minimal low high higher lower similar comparable "
                           # 'Between March 2021 and June 2023': dates, not arms
@@ -324,7 +342,35 @@ def find_arms(masked: str) -> list[Arm]:
             arms.append(combined)
             listed.append(m.span())
             break
+    for m in scan(LETTERED_ARMS, masked):
+        items = list(LETTERED_ITEM.finditer(m.group("items")))
+        if all(i.group("role") for i in items):
+            labels = [(" ".join(i.group("role").split()), "") for i in items]  # '(the combination)': the role is the label
+            if len({label.lower() for label, _ in labels}) < len(labels):
+                continue
+        elif any(i.group("role") for i in items):
+            continue
+        else:
+            labels = [((i.group("label") or i.group("letter")).upper(), (i.group("word") or "arm").lower()) for i in items]
+            if "".join(label for label, _ in labels) not in ("ABCD"[:len(labels)], "1234"[:len(labels)]):
+                continue  # '(A) ... (B)' in order, or it is no list of arms
+        names = [_clean(re.sub(r"^\s*(?:,\s*)?(?:or|and|versus|vs\.?)?\s*(?:to\s+)?(?:receive\s+)?", "", i.group("name"), flags=re.I))
+                 for i in items]
+        if not all(names) or len({n.lower() for n in names}) < len(names):
+            continue
+        listed.append(m.span())
+        named: list[Arm] = []
+        if all(_add_arm(named, name, item.group("paren"), randomised=True) for name, item in zip(names, items)) \
+                and len(named) == len(items):
+            for arm, label in zip(named, labels):  # 'in arms A and B', 'for the combination'
+                arm.aliases.update(_label_names(*label))
+        else:  # a description too long to be a name ('capecitabine or UFT plus cetuximab plus RT'): the labels name them
+            named = [Arm(_label_names(*label)[0], {name, *_label_names(*label)[1:]}, randomised=True)
+                     for name, label in zip(names, labels)]
+        arms.extend(named)
     for m in scan(RANDOMIZED_LIST, masked):
+        if any(a <= m.start() < b for a, b in listed):
+            continue  # the labelled list read it
         items = list(LIST_ITEM.finditer(m.group("items")))
         if any(re.search(r"\s(?:or|and)\s", i.group("name")) for i in items):
             continue  # 'A or B, C and D' is two arms, one of them a combination
@@ -414,6 +460,9 @@ def find_arms(masked: str) -> list[Arm]:
         if not arms:
             for group in (1, 2):
                 _add_arm(arms, m.group(group), None, randomised=True)
+    for m in scan(ARM_DOSE_N, masked) if ARM_N_GATE.search(masked) else ():
+        if not SUBGROUP_BEFORE.search(masked, max(0, m.start() - 60), m.start() + len(m.group(1))):
+            _add_arm(arms, _clean(m.group(1)), None)
     for m in scan(ARM_N, masked) if ARM_N_GATE.search(masked) else ():
         if SUBGROUP_BEFORE.search(masked, max(0, m.start() - 60), m.start() + len(m.group(1))):
             continue  # 'In pts with prior bispecifics (n=18)': a subgroup's size, not an arm
@@ -437,6 +486,7 @@ def find_arms(masked: str) -> list[Arm]:
                 for name, paren in zip(names, (m.group("pa"), m.group("pb"))):
                     _add_arm(subject, name, paren, randomised=True)
                 break
+        subject = subject if len(subject) >= 2 else _role_pair(masked)
         arms = subject if len(subject) >= 2 else arms
     if len(arms) < 2:  # '104 pts (KMT2Ar, n=67; NPM1m, n=37)': cohorts named with their sizes
         cohorts = next(iter(COHORT_SIZES.finditer(masked)), None)
@@ -449,6 +499,34 @@ def find_arms(masked: str) -> list[Arm]:
                 known.aliases.update(x for x in group.aliases if x.lower() != known.name.lower())
     _distinctive_words(arms)
     return _restated_arms(arms)
+
+
+# 'the study of X, a ... antibody, given with daratumumab (the combination), met its primary endpoint ... versus
+# daratumumab, pomalidomide and dexamethasone (DPd; the control arm)': two roles set against each other name the arms
+ROLE_PAIR = re.compile(r"\((?:(?P<abbr_a>[A-Za-z][\w+/-]{1,12})\s*[;,]\s*)?(?P<ra>" + ARM_ROLE + r")\)[^.;]{0,160}?"
+                       r"\b(?:versus|vs\.?|compared\s+(?:with|to)|over|against)\s+(?:the\s+)?(?P<b>[A-Za-z~][^.;()]{0,80}?)\s?"
+                       r"\((?:(?P<abbr_b>[A-Za-z][\w+/-]{1,12})\s*[;,]\s*)?(?P<rb>" + ARM_ROLE + r")\)", re.I)
+
+
+def _role_pair(masked: str) -> list[Arm]:
+    for m in scan(ROLE_PAIR, masked):
+        roles = [_label_names(" ".join(m.group(k).split()), "") for k in ("ra", "rb")]
+        if roles[0][-1].lower() == roles[1][-1].lower():
+            continue
+        first = Arm(roles[0][0], set(roles[0][1:]) | ({m.group("abbr_a")} if m.group("abbr_a") else set()), randomised=True)
+        described = _clean(m.group("b"))
+        second = Arm(roles[1][0], set(roles[1][1:]) | {x for x in (m.group("abbr_b"), described) if x}, randomised=True)
+        return [first, second]
+    return []
+
+
+def _label_names(label: str, word: str) -> list[str]:
+    """The names a label gives its arm, the one to show first: 'arm A' (and 'group A'); 'the control arm'
+    (and 'control arm', 'control')."""
+    if word:
+        return [f"{word} {label}", f"{'group' if word == 'arm' else 'arm'} {label}"]
+    bare = re.sub(r"^the\s+", "", label, flags=re.I)
+    return list(dict.fromkeys([label, bare, re.sub(r"\s+(?:arm|group)$", "", bare, flags=re.I)]))
 
 
 def _restated_arms(arms: list[Arm]) -> list[Arm]:
@@ -579,11 +657,44 @@ DOSES_OF = re.compile(
     r"(?:,?\s+(?:or|and|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?(?P<other>[A-Za-z][^.;(),]{1,60}?))?(?=\s?[.;(]|,\s|$)", re.I)
 
 
+# 'randomized to lumbratinib 20 mg QD or lumbratinib 14 mg QD (1:1)': one drug at two doses, its name repeated or not
+TWO_DOSES = re.compile(r"\b(?P<drug>[A-Za-z][\w-]{2,30})\s+(?P<d1>\d+(?:\.\d+)?)\s?(?P<unit>" + MASS_DOSE_UNIT + r")"
+                       r"(?:\s+(?:QD|BID|Q[1-4]W|daily|once\s+daily|twice\s+daily|weekly))?,?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?"
+                       r"(?:(?P=drug)\s+)?(?P<d2>\d+(?:\.\d+)?)\s?(?P=unit)\b", re.I)
+RANDOMISED_HERE = re.compile(ASSIGNED + r"|\(\s?[1-3]\s?:\s?[1-3]\s?\)", re.I)
+
+
+def _one_drug_two_doses(text: str) -> list[Arm]:
+    for m in TWO_DOSES.finditer(text) if "mg" in text or "g/" in text else ():
+        start = max(text.rfind(". ", 0, m.start()), 0)
+        end = text.find(". ", m.end())
+        if m.group("d1") == m.group("d2") or not RANDOMISED_HERE.search(text, start, end if end != -1 else len(text)):
+            continue
+        drug, unit = m.group("drug"), m.group("unit")
+        repeated = re.search(rf"\b{re.escape(drug)}\s+{re.escape(m.group('d2'))}", m.group(0))  # shown as printed
+        arms = []
+        for d in m.group("d1", "d2"):
+            names = [f"{drug} {d} {unit}" if repeated else f"{d} {unit}", f"{d} {unit}", f"{drug} {d} {unit}", f"{d} {unit} {drug}",
+                     f"the {d} {unit} dose"]
+            arms.append(Arm(names[0], set(names[1:]) - {names[0]}, randomised=True))
+        return arms
+    return []
+
+
+def doses_of_one_drug(text: str, arms: list[Arm]) -> list[Arm]:
+    """'pelgolimab with lumbratinib 20 mg QD or lumbratinib 14 mg QD': the randomised arms found all hold the drug
+    whose two doses tell them apart (the doses are masked out of their names), so the doses are the arms."""
+    doses = _one_drug_two_doses(text)
+    drug = doses[0].name.split()[0].lower() if doses else ""
+    settled = [a for a in arms if a.randomised]
+    return doses if settled and all(re.search(rf"\b{re.escape(drug)}\b", a.name, re.I) for a in settled) else []
+
+
 def find_randomised_doses(text: str) -> list[Arm]:
     """Each dose of a drug randomised at two or more doses is an arm ('10 µM trabedersen'), and so is the comparator."""
     m = DOSES_OF.search(text) if "dose" in text else None
     if not m:
-        return []
+        return _one_drug_two_doses(text)
     drug, unit = m.group("drug"), m.group("unit")
     arms = [Arm(f"{d} {unit} {drug}", {f"{d} {unit}", f"{drug} {d} {unit}"}, randomised=True)
             for d in re.findall(r"\d+(?:\.\d+)?", m.group("doses"))]

@@ -52,7 +52,9 @@ def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
 
 def _arms(ctx: Context) -> list[arm_rules.Arm]:
     arms = arm_rules.find_arms(ctx.masked)
-    doses = arm_rules.find_randomised_doses(ctx.text) if not any(a.randomised for a in arms) else []
+    doses = arm_rules.find_randomised_doses(ctx.text) if not any(a.randomised for a in arms) \
+        else arm_rules.doses_of_one_drug(ctx.text, arms)  # 'lumbratinib 20 mg QD or lumbratinib 14 mg QD'
+
     if doses:  # 'randomly assigned to X at doses of 10 or 80 µM or standard chemotherapy'
         return doses + [a for a in arms if not any(d.goes_by(a.name) for d in doses)]
     if not any(a.randomised for a in arms):

@@ -193,7 +193,8 @@ def _unknown_item_before(ctx: Context, v: Value) -> bool:
 
 # '35.3% of patients achieving a complete response': the endpoint the patients achieved
 ACHIEVING = re.compile(r"[\s)]*(?:of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:patients|participants|subjects)\s+)?"
-                       r"(?:(?:achieving|achieved|attaining|attained|reaching|reached|having|had|with|experiencing|experienced|developed|developing)\s+)?(?:an?\s+)?", re.I)
+                       r"(?:(?:achieving|achieved|attaining|attained|reaching|reached|having|had|with|experiencing|experienced|developed|developing|"
+                       r"showed|showing|obtained)\s+)?(?:an?\s+)?", re.I)
 
 
 def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> EndpointMention | None:
@@ -770,12 +771,24 @@ SUBGROUP_COMPARISON = re.compile(
     r"(?=\s*[(,;.]|\s+(?:with|at|was|were|did)\b)", re.I)
 
 
+# 'Patients with high plasma miR-21 had worse PFS (3.5 vs. 12.7 months; p=0.032) and OS (5.1 vs 15.3 months)
+# compared to patients with low miR-21': the pairs stand between the two groups
+SUBGROUP_GROUP = rf"{SUBGROUP_PERSONS}\s+(?:with|without|who\s+(?:had|were|did\s+not\s+have|received)|harbou?ring)\s+[^,;.()]{{2,60}}?"
+SUBGROUP_COMPARED_AFTER = re.compile(
+    rf"\b(?P<a>{SUBGROUP_GROUP})\s+(?:had|have|showed|experienced|achieved|demonstrated)\b(?P<body>(?:[^.;()]|\([^()]*\)){{0,240}}?)"
+    rf"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:in\s+|among\s+|with\s+)?(?P<b>{SUBGROUP_GROUP})(?=\s*[,;.]|\s*$)", re.I)
+
+
 def _compared_subgroups(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm], values: list[Value],
                         order: list[int], arm_of: dict[int, Any]) -> None:
     """'women with p53 over-expression had shorter OS than those without p53 over-expression (11.5 versus
     14.4 months)': the pair after the comparison belongs to the two patient groups, not to the arms."""
+    if arm_rules.arm_mentions(ctx.text, start, end, arms):
+        return
+    if _pairs_between_compared_subgroups(ctx, start, end, values, order, arm_of):
+        return
     m = SUBGROUP_COMPARISON.search(ctx.text, start, end)
-    if m is None or arm_rules.arm_mentions(ctx.text, start, end, arms):
+    if m is None:
         return
     a, b = (re.sub(rf"^{SUBGROUP_PERSONS}\s+(?=without\b)", "", arm_rules.subgroup_label(g), flags=re.I) for g in m.group("a", "b"))
     after = [i for i in order if values[i].start >= m.end()]
@@ -789,6 +802,24 @@ def _compared_subgroups(ctx: Context, start: int, end: int, arms: list[arm_rules
             arm_of[i] = f"{a} vs {b}"
     ctx.cache[("group_spellings", a)] = [m.group("a")] if m.group("a") != a else []
     ctx.cache[("group_spellings", b)] = [m.group("b")] if m.group("b") != b else []
+
+
+def _pairs_between_compared_subgroups(ctx: Context, start: int, end: int, values: list[Value], order: list[int],
+                                      arm_of: dict[int, Any]) -> bool:
+    """The 'X had worse PFS (a vs. b) ... compared to Y' form: each 'a vs. b' pair inside the comparison is X's, then Y's."""
+    m = SUBGROUP_COMPARED_AFTER.search(ctx.text, start, end)
+    if m is None:
+        return False
+    inside = [i for i in order if m.start("body") <= values[i].start and values[i].end <= m.end("body") and values[i].kind != "hr"]
+    pairs = [(i, j) for i, j in zip(inside, inside[1:]) if VERSUS_GAP.match(ctx.text[values[i].end:values[j].start])]
+    if not pairs:
+        return False
+    a, b = (arm_rules.subgroup_label(g) for g in m.group("a", "b"))
+    for i, j in pairs:
+        arm_of[i], arm_of[j] = a, b
+    ctx.cache[("group_spellings", a)] = [m.group("a")] if m.group("a") != a else []
+    ctx.cache[("group_spellings", b)] = [m.group("b")] if m.group("b") != b else []
+    return True
 
 
 SUBGROUP_LABEL = re.compile(r"(?:\(|;\s*)(?P<label>[A-Za-z][\w≥≤<>=+/-]*(?:\s[\w≥≤<>=+/-]+){0,4}?)\s*:\s*(?=[\d(])")
@@ -1221,6 +1252,26 @@ def _arm_of_trailing_clause(text: str, values: list[Value], order: list[int], me
             chosen[i] = after[0].arm
 
 
+COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+COUNTED_ITEM = r"\s*[A-Za-z][\w -]{0,40}?(?:\s?\([A-Za-z]{1,5}\))?"
+# 'two partial responses (PR), seven stable disease (SD), three progressive disease (PD), and two not evaluable (NE)
+# in the PC arm': a list of counted outcomes that an arm closes is that arm's
+COUNTED_LIST_CLOSER = re.compile(COUNTED_ITEM + rf"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){COUNT_WORD}\s+[A-Za-z][\w -]{{0,40}}?(?:\s?\([A-Za-z]{{1,5}}\))?){{0,6}}"
+                                 r"\s*,?\s+(?:were\s+(?:observed|seen|recorded|noted)\s+)?(?:in|for|with|among|on)\s+(?:the\s+)?$", re.I)
+
+
+def _counted_list_closed_by_arm(text: str, values: list[Value], order: list[int], mentions: list[arm_rules.ArmMention],
+                                chosen: dict[int, int], out: dict[int, Any]) -> None:
+    """Counts only: a response list closed by an arm is how small phase II reports give each arm's outcomes."""
+    for i in order:
+        v = values[i]
+        if v.kind != "patients" or i in chosen or i in out:
+            continue
+        after = next((a for a in mentions if a.start >= v.end), None)
+        if after is not None and after.start - v.end <= 240 and COUNTED_LIST_CLOSER.fullmatch(text, v.end, after.start):
+            chosen[i] = after.arm
+
+
 CLAUSE_SPLIT = re.compile(r";\s(?![^()]*\))|,\s+(?:and|but|while|whereas)\s+(?![^()]*\))", re.I)
 
 
@@ -1609,6 +1660,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
                 chosen[i] = k
     single = _only_arm_named(mentions, len(arms))
     _arm_of_trailing_clause(text, values, order, mentions, chosen, out)
+    _counted_list_closed_by_arm(text, values, order, mentions, chosen, out)
     _runs_closed_by_arm(text, values, order, mentions, chosen, out)
     for i in order:
         if values[i].kind == "hr":

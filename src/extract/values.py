@@ -33,6 +33,10 @@ GRADE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\b(?:gr(?:ade)?s?\.?)\s*(?:>=|>|≥)\s*([1-4])\b|(?:>=|≥)\s*gr(?:ade)?\.?\s*([1-4])\b", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*(?:or|and)\s*(?:higher|greater|more|above|worse)\b", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*\+", re.I), ">=G"),
+    # conference abstracts write 'G≥3', 'G3', 'G3/4', 'no G4-5' (a capital G, no other letter or digit next to it)
+    (re.compile(r"(?<![\w-])(?-i:G)\s?>=\s?([1-4])\b|(?<![\w-])(?-i:G)([1-4])\s?\+", re.I), ">=G"),
+    (re.compile(r"(?<![\w-])(?-i:G)([1-5])\s?(?:-|/)\s?(?-i:G)?([1-5])\b", re.I), "RANGE"),
+    (re.compile(r"(?<![\w-])(?-i:G)([1-5])\b(?![-/.]?\w)", re.I), "ONE"),
     # 'at least grade 2', 'at least CTC 2', 'grade > 2' reads as '>= 3' below
     (re.compile(r"\bat\s+least\s+(?:(?:NCI[\s-])?CTC(?:AE)?\s+|WHO\s+)?(?:gr(?:ade)?\.?\s*)?([1-4])\b", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\s*(?:-|/|to|or|and)\s*([1-5]|I{1,3}V?|IV|V)\b", re.I), "RANGE"),
@@ -201,6 +205,9 @@ MASK_PATTERNS = [
     # 'a 29% improvement in fatigue', 'risk difference 55.3%': a change or a difference, not a rate
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:relative\s+|absolute\s+)?(?:improvement|reduction|increase|decrease|decline|"
                r"lower|higher|greater|fewer|more|drop|rise|gain)\b", re.I),
+    # 'with a reduction of 25 % in the postoperative albumin levels': the size of a change, not a rate
+    re.compile(r"\b(?:improvement|reduction|increase|decrease|decline|drop|rise|gain)\s+(?:of|by)\s+(?:about\s+|approximately\s+)?"
+               r"\d+(?:\.\d+)?\s?%", re.I),
     re.compile(r"\b(?:risk|absolute|rate|mean)\s+differences?\s*(?:\(\s*[A-Z]{2,3}\s*\))?\s*(?:of|was|=|:|,)?\s*[-−]?\d+(?:\.\d+)?\s?%", re.I),
     # '5-FU 0.5%/salicylic acid 10%', 'lidocaine 2% gel': a drug's strength
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s*/\s*[A-Za-z][\w\s-]{0,30}?\d+(?:\.\d+)?\s?%"),
@@ -276,9 +283,10 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'Five patients in the X arm achieved a pathologic complete response': a count written as a word
     # 'One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg': DLTs are counted as events
     ("patients", re.compile(r"\b(one|two|three|four|five|six|\d{1,2})\s+(?=(?:dose[\s-]limiting\s+toxicit(?:y|ies)|DLTs?)\b(?!-))", re.I)),
-    # '6 CRs were seen', 'including 1 CR', '(2 complete and 5 partial responses)': responses counted as events
-    ("patients", re.compile(r"(?<![\w.~/-])(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?=(?:(?-i:CRs?|PRs?)|complete\s+(?:responses|remissions)|"
-                            r"partial\s+responses)\b(?!\s*(?:rates?|patients|clinicians|nurses|staff|programm?e?s?|sessions|cent(?:er|re)s|units|criteria)\b))", re.I)),
+    # '6 CRs were seen', 'including 1 CR', '(2 complete and 5 partial responses)': responses counted as events;
+    # 'Six complete remission (CR) and 19 partial remission (PR) were recorded' (the singular as printed)
+    ("patients", re.compile(r"(?<![\w.~/-])(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?=(?:(?-i:CRs?|PRs?)|complete\s+(?:responses?|remissions?)|"
+                            r"partial\s+(?:responses?|remissions?))\b(?!\s*(?:rates?|patients|clinicians|nurses|staff|programm?e?s?|sessions|cent(?:er|re)s|units|criteria)\b))", re.I)),
     ("patients", re.compile(r"(?<![\w.~])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|participants|subjects)"
                             r"(?:\s+(?:in|of|on|from|given|receiving|treated\s+with)\s+[^.;,()]{1,60}?)?\s+(?:had|experienced|developed|achieved|attained|showed)\b"
                             r"(?![^.;%]{0,40}?\d(?:\.\d+)?\s?%)", re.I)),  # '47 patients treated with X achieved RR of 61.7%': the group, not a count

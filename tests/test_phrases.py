@@ -1169,6 +1169,40 @@ def _key(r):
     ("Pts received nivolumab 240 mg Q2W with cabotinib 40 mg QD or cabotinib 20 mg QD (1:1). "
      "ORR was 41% with cabotinib 40 mg and 37% with cabotinib 20 mg.",
      [("ORR", "rate", 41, None, None, "cabotinib 40 mg"), ("ORR", "rate", 37, None, None, "cabotinib 20 mg")]),
+    # an abbreviation after a colon names the arm; 'to stay on Y' is arm Y
+    ("Pts were randomized to ZX-9 or physician's choice of chemotherapy (PCC: docetaxel or gemcitabine). "
+     "Median PFS was 6.1 mo with ZX-9 vs 3.9 mo with PCC.",
+     [("PFS", "median", 6.1, None, None, "ZX-9"), ("PFS", "median", 3.9, None, None, "physician's choice")]),
+    ("212 men were randomly assigned to switch to orteronide (106) or to stay on enzalutamide (106). "
+     "Median rPFS: 11.0 months vs 7.4 months.",
+     [("PFS", "median", 11.0, None, None, "orteronide"), ("PFS", "median", 7.4, None, None, "enzalutamide")]),
+    # ratios listed per arm against a named reference
+    ("Pts were randomized to A-101 plus nivolumab (the combination), A-101 alone (monotherapy), or docetaxel (the "
+     "control arm). Median OS was 13.0, 11.2 and 8.4 mo, respectively; HRs vs the control arm were 0.61 (95% CI "
+     "0.45-0.83) for the combination and 0.75 (0.55-1.02) for monotherapy.",
+     [("OS", "median", 13.0, None, None, "A-101 plus nivolumab"), ("OS", "median", 11.2, None, None, "A-101 alone"),
+      ("OS", "median", 8.4, None, None, "docetaxel"), ("OS", "hr", 0.61, None, None, "A-101 plus nivolumab vs docetaxel"),
+      ("OS", "hr", 0.75, None, None, "A-101 alone vs docetaxel")]),
+    # the arm of cytotoxic drugs is the text's 'chemotherapy'
+    ("Patients were randomised to toripalimab plus axitinib or to carboplatin-paclitaxel. Grade 3 or higher "
+     "neutropenia was more frequent with chemotherapy (22% vs 4%).",
+     [("NEUTROPENIA", "rate", 22, ">=3", None, "carboplatin-paclitaxel"),
+      ("NEUTROPENIA", "rate", 4, ">=3", None, "toripalimab plus axitinib")]),
+    # CAR T doses written as cell numbers are the arms; 'the lower dose' names one
+    ("Pts received a single infusion of velcel at 50 × 10^6 or 100 × 10^6 CAR+ T cells. ORR was 78% in pts "
+     "receiving the lower dose and 91% in those receiving the higher dose.",
+     [("ORR", "rate", 78, None, None, "50 × 10^6"), ("ORR", "rate", 91, None, None, "100 × 10^6")]),
+    # two grades joined by a slash before slash pairs of values
+    ("Any-grade/G≥3 TEAEs occurred in 97%/52% of pts.",
+     [("TEAE", "rate", 97, "any", None, None), ("TEAE", "rate", 52, ">=3", None, None)]),
+    # a list of durations is no time point; a population after the endpoint name is no reason to drop it
+    ("mDOR was NR (95% CI 8.1-NE), 10.2 mo and 5.5 mo.", [("DOR", "median", None, None, None, None),
+                                                           ("DOR", "median", 10.2, None, None, None),
+                                                           ("DOR", "median", 5.5, None, None, None)]),
+    ("- Objective response in patients with measurable disease: 41% vs 28%",
+     [("ORR", "rate", 41, None, None, None), ("ORR", "rate", 28, None, None, None)]),
+    ("- Overall survival: immature, HR 0.91 (95% CI 0.66-1.25)", [("OS", "hr", 0.91, None, None, None)]),
+    ("In CLL, uMRD4 in peripheral blood was reached by 18/60 pts (30%).", [("MRD", "rate", 30, None, None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1299,6 +1333,10 @@ def test_trial_name_is_attributed():
     "Lymphoedema has been reported in 5% to 39% of patients after axillary clearance.6-8 Our trial used sentinel nodes.",
     # the size of a change is no rate of the event named beside it
     "Prehabilitation lowered complications, with a reduction of 25 % in the postoperative albumin levels.",
+    # a design assumption and earlier results are no results of this report
+    "Primary endpoint: PFS; the study had 90% power to detect an HR of 0.65.",
+    "A prior phase 1 cohort had reported a median PFS of 8.2 mo.",
+    "In the earlier KESTREL pilot study, switching had given a median PFS of 10.4 months.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []

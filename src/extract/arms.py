@@ -26,7 +26,7 @@ MASS_DOSE_UNIT = r"(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?"
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b" + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])(?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?(?:,\s*(?:given|administered)\s+[^.;()]{0,60}?)?"
-    r",?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+)?"
+    r",?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+|(?:stay|remain|continue)\s+(?:on|with)\s+)?"  # 'or to stay on Y'
     r"(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the|which|who|that|consisting|comprising)\b"
     r"|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)",
@@ -184,7 +184,7 @@ ARM_DOSE_N = re.compile(r"(?<![\w+/-])(?!(?:of|to|and|or|with|the|in|at|by)\b)([
                         r"(?:\s?(?:m-2|m2|/m2|bd|bid|tid|qd|od|daily|weekly|orally|iv|po|sc))?\s?\(\s?[nN]\s?=\s?\d+\s?\)", re.I)
 # ARM_N's own '(n =' part: a text without it has no 'X (n = 120)' group (ARM_N tries every word otherwise)
 ARM_N_GATE = re.compile(r"\(\s?[nN]\s?=")
-ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,)]|$)")
+ABBREVIATION = re.compile(r"^\(\s?([A-Za-z][\w+/-]{0,9})\s?(?:[;,:)]|$)")  # '(ICC: eribulin, capecitabine or ...)' too
 STANDALONE_NUMBER = re.compile(r"(?<![\w+-])\d+(?:[.,:]\d+)?(?![\w+-])")  # '200 mg' is a dose; '5-FU', 'S-1', '7+3' are names
 NOT_ARM_START = frozenset("patients patient all both each the this these median overall treatment therapy study two three above "
                           "either same other combination monotherapy experimental treated randomized any one "
@@ -240,7 +240,8 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
     if letter:  # 'arm A': the article-stripping below would eat the letter
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
     name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?)\s+of\s+", "", name, flags=re.I)
-    name = re.sub(r"^(?:an?\s+)?(?:change|switch)\s+(?:of|to)\s+", "", name.strip(), flags=re.I)  # 'a change of ARPI'
+    name = re.sub(r"^(?:an?\s+)?(?:change|switch)\s+(?:of|to)\s+|^(?:stay|remain|continue)(?:\s+(?:on|with))?\s+", "", name.strip(),
+                  flags=re.I)  # 'a change of ARPI', 'to stay on the aromatase inhibitor'
     name = name.split(":")[0]  # 'chemotherapy: capecitabine, eribulin or ...': the arm, not its options
     name = re.sub(r"\s+for\s+(?:up\s+to\s+)?(?:\d+|~+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
                   r"(?:cycles?|courses?|doses?|weeks?|months?|years?)$", "", name, flags=re.I)  # '... for up to six cycles'
@@ -618,7 +619,30 @@ def find_dose_arms(text: str) -> list[Arm]:
     units = {re.sub(r"^[\d.\s]+", "", key) for key in doses}
     if len(doses) >= 2 and len(units) == 1:
         return list(doses.values())
-    return _labelled_dose_levels(text) or _doses_given(text)
+    return _labelled_dose_levels(text) or _doses_given(text) or _cell_doses(text)
+
+
+# 'Pts received orvacel at 75 x 10^6 or 150 x 10^6 CAR+ T cells': cell therapies dosed in cell numbers ('×' reads 'x')
+CELL_DOSE = r"\d+(?:\.\d+)?\s?x\s?10\^?\s?\d{1,2}"
+CELL_DOSES = re.compile(rf"\b(?:at|of|receiving|received|levels?|doses?)\s+(?P<d1>{CELL_DOSE})(?:\s+(?:CAR\+?\s*T[\s-]+)?cells)?"
+                        rf"(?:\s*,\s*|\s+)(?:or|and|vs\.?|versus)\s+(?:\w+\s+){{0,3}}?(?P<d2>{CELL_DOSE})", re.I)
+
+
+def _cell_doses(text: str) -> list[Arm]:
+    """Two cell doses given to different patients are the report's arms; 'the lower dose' and 'the higher
+    dose' name them too."""
+    m = CELL_DOSES.search(text) if "10" in text else None
+    if not m:
+        return []
+    names = [" ".join(m.group(k).split()) for k in ("d1", "d2")]
+    count = [float(re.match(r"[\d.]+", n).group(0)) * 10 ** int(re.search(r"(\d{1,2})$", n).group(1)) for n in names]
+    if count[0] == count[1]:
+        return []
+    arms = [Arm(name, {f"{name} cells", f"{name} CAR+ T cells", f"{name} dose"}, randomised=True) for name in names]
+    low, high = (arms[0], arms[1]) if count[0] < count[1] else (arms[1], arms[0])
+    low.aliases.update({"the lower dose", "lower dose", "the low dose", "low dose"})
+    high.aliases.update({"the higher dose", "higher dose", "the high dose", "high dose"})
+    return arms
 
 
 # 'Patients received ruvaclatamab at 300 or 600 µg/kg. 300 µg/kg was declared the RP2D.'
@@ -1141,3 +1165,21 @@ def plus_spellings(arms: list[Arm]) -> None:
                 arm.aliases.add(re.sub(r"\s+plus\s+", " + ", name))
             elif re.search(r"\s\+\s", name):
                 arm.aliases.add(re.sub(r"\s+\+\s+", " plus ", name))
+
+
+# cytotoxic drugs and regimens: an arm made only of them is the 'chemotherapy' a report sets the new agent against
+CYTOTOXIC = re.compile(r"^(?:\w+platin|\w+taxel|\w+rubicin|gemcitabine|capecitabine|fluorouracil|5-?FU|pemetrexed|etoposide|"
+                       r"cyclophosphamide|irinotecan|topotecan|lurbinectedin|vinorelbine|vincristine|eribulin|bendamustine|"
+                       r"temozolomide|dacarbazine|ifosfamide|mitomycin|methotrexate|cytarabine|fludarabine|trabectedin|"
+                       r"FOLFOX|FOLFIRI|FOLFIRINOX|XELOX|CAPOX|CHOP|GemCis|GC|PC|CE|EP|leucovorin|LV|S-1)$", re.I)
+
+
+def chemotherapy_alias(text: str, arms: list[Arm]) -> None:
+    """'Anaemia was more frequent with chemotherapy (19% vs 6%)' after 'X plus Y or gemcitabine-cisplatin': of two
+    arms, the only one whose names hold a cytotoxic drug is the text's 'chemotherapy'."""
+    if len(arms) != 2 or "chemotherapy" not in text.lower() or any(a.goes_by("chemotherapy") for a in arms) \
+            or any("placebo" in n.lower() for a in arms for n in (a.name, *a.aliases)):
+        return  # 'X plus gemcitabine versus placebo plus gemcitabine': both arms have the chemotherapy
+    chemo = [a for a in arms if any(CYTOTOXIC.match(word) for name in (a.name, *a.aliases) for word in re.split(r"[^\w-]+|-(?=[a-z])", name))]
+    if len(chemo) == 1 and not any("chemo" in n.lower() for a in arms if a is not chemo[0] for n in (a.name, *a.aliases)):
+        chemo[0].aliases.add("chemotherapy")

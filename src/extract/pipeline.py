@@ -47,6 +47,7 @@ def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
     arms = _arms(ctx)
     arm_rules.product_abbreviations(ctx.text, arms)  # 'X is an autologous tumour-infiltrating lymphocyte (TIL) product'
     arm_rules.plus_spellings(arms)  # 'X plus Y' is also written 'X + Y'
+    arm_rules.chemotherapy_alias(ctx.text, arms)  # 'more frequent with chemotherapy': the cytotoxic arm
     return arms
 
 
@@ -536,6 +537,8 @@ def _emit_row(ctx: Context, line: Line, codes: list[str], row: Row, header: Head
         pairs = list(zip(cells, values + [c for c in columns if c.kind not in ("arm", "grade")][-extra:]))
     elif len(cells) == 1 and not (header and header.safety and codes[0].startswith("OTHER_AE:")):
         cell = cells[0]
+        if re.search(r"(?:\bHR|hazard\s+ratio)[\s:=]*$", row.label, re.I):
+            return False  # '- Overall survival: immature, HR 0.85 (95% CI ...)': a ratio, for the prose reader
         if cell.denominator is not None and cell.second is None:
             return False  # '59/78 (76%; 95% CI, 65-85)': a sentence's numbers, for the prose reader
         if cell.unit and codes[0] not in SURVIVAL:

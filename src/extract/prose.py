@@ -63,7 +63,8 @@ def _distance(ctx: Context, m: EndpointMention, v: Value) -> float:
 
 
 ANTIEMETIC = re.compile(r"\bemesis\b|\bemetic|\bantiemetic|\bno\s+vomiting\b|\brescue\s+(?:medication|antiemetic)|\bCINV\b|\bPONV\b", re.I)
-NOT_A_RESPONSE = re.compile(r"\b(?:PD|SD|progressive\s+disease|stable\s+disease|evaluat\w*|assess\w*|measurable)\b", re.I)
+# ('in women with measurable disease' is the population a response rate is given for)
+NOT_A_RESPONSE = re.compile(r"\b(?:PD|SD|progressive\s+disease|stable\s+disease|evaluat\w*|assess\w*|(?<!with\s)measurable)\b", re.I)
 
 
 ANTIEMETIC_DEFINITION = re.compile(r"\b(?:complete\s+(?:response|protection|control)|CR)\b[^.]{0,30}?[(:;,]\s*(?:CR\s*[;:,]\s*)?"
@@ -417,6 +418,9 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
 
 def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: list[EndpointMention]) -> str:
     """The last grade stated between just before the endpoint and its value; 'any' when none is."""
+    paired = _slash_paired_grade(ctx, m, v, start)
+    if paired is not None:
+        return paired
     chosen = None
     near = max(start, m.start - 30)
     for g in ctx.grades_in(start, v.start):
@@ -438,6 +442,20 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
     if after is not None and (chosen is None or GRADE_AFTER_VALUE.fullmatch(ctx.text, v.end, after.start)):
         chosen = after  # '12 (38.7%) patients developed grade 2': the grade the value's own clause states
     return str(chosen.value) if chosen else "any"
+
+
+def _slash_paired_grade(ctx: Context, m: EndpointMention, v: Value, start: int) -> str | None:
+    """'Any-grade/G>=3 TRAEs occurred in 95%/47% of pts': two grades joined by a slash before the endpoint, and
+    the value one of a slash pair: the first value has the first grade, the second the second."""
+    grades = ctx.grades_in(max(start, m.start - 40), m.start)
+    if len(grades) < 2 or not re.fullmatch(r"\s*/\s*", ctx.text[grades[-2].end:grades[-1].start]) \
+            or not re.fullmatch(r"[\s-]*", ctx.text[grades[-1].end:m.start]):
+        return None
+    if re.match(r"\s?%?\s?/\s?\d", ctx.text[v.end:v.end + 6]):
+        return str(grades[-2].value)
+    if re.search(r"\d\s?%?\s?/\s?$", ctx.text[max(0, v.start - 8):v.start]):
+        return str(grades[-1].value)
+    return None
 
 
 def _grade_leads_a_list(ctx: Context, grade_end: int, mention_start: int) -> bool:
@@ -514,9 +532,10 @@ LASTING = re.compile(r"\b(?:remained|remain|remaining|maintained|still)\s+in\s+(
 SHARE_OF_EVENTS = re.compile(r"[\s•]*Of\s+(?:the|these|all)\s+[^,]{0,50}?\b(?:events?|cases|episodes|responders|responses|deaths)\s*,", re.I)
 
 
-EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|had\s+(?:produced|shown|demonstrated|achieved|yielded)\b|previously\s+reported\b"
+EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|had\s+(?:produced|shown|demonstrated|achieved|yielded|reported|given)\b"
+                              r"|previously\s+reported\b"
                               r"|(?:an?|the|our|its)\s+(?:earlier|previous|prior)\s+(?:phase\s+(?:[1-3]|I{1,3})\w?\s+)?"
-                              r"(?:[A-Z][\w-]*\s+)?(?:analysis|report|data(?:\s+cut)?|study|trial|results))", re.I)
+                              r"(?:[A-Z][\w-]*\s+)?(?:pilot\s+)?(?:analysis|report|data(?:\s+cut)?|study|trial|results|cohort))", re.I)
 
 
 DOSE = r"(?<![\d.,])\d[\d.,]*\s?(?:mg|μg|µg|mcg)(?:/kg|/m\^?2)?"
@@ -659,7 +678,7 @@ def _link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]
 
 DLT_DOSE = (r"(?P<dose>(?:\d+(?:\.\d+)?\s?(?:mg/kg|mg/m\^?2|mg|µg/kg|μg/kg|mcg/kg|µg|μg)"
             r"(?:\s+(?:BID|QD|TID|QW|Q[234]W|daily|once\s+daily|twice\s+daily|weekly))?|(?:highest|lowest|top|starting|maximum)\s+(?:dose|level)"
-            r"|(?-i:DL)-?\d+[a-z]?|dose\s+level\s+-?\d+)"
+            r"|(?-i:DL)-?\d+[a-z]?|dose\s+level\s+-?\d+|\d+(?:\.\d+)?\s?x\s?10\^?\s?\d{1,2})"  # '150 x 10^6' (cells)
             r"(?:\s+(?:dose\s+)?(?:level|cohort))?)(?![\w/])")
 DLT_AT_DOSE = re.compile(r"[^.;]{0,120}?\b(?:at|in)\s+(?:the\s+)?" + DLT_DOSE, re.I)
 DLT_DOSE_BEFORE = re.compile(r"\b[Aa]t\s+(?:the\s+)?" + DLT_DOSE + r"\s*,[^.;]{0,60}$")  # 'At 600 mg, 2/7 pts had DLTs'
@@ -1148,12 +1167,17 @@ def _prose_candidate(ctx: Context, v: Value, m: EndpointMention, mentions: list[
     return candidate
 
 
+RATIO_LABEL_BEFORE = re.compile(r"\b(?:HRs?|hazard\s+ratios?)\s*(?:\(|,|for\s+(?:the\s+)?)?\s*$", re.I)
+
+
 def _zip_arm_lists(text: str, values: list[Value], order: list[int], mentions, chosen: dict[int, int]) -> None:
     """'71.4% and 80.0% for arm A and B': the k values just before a list of k arms, in order."""
     floor = -1
     for run in arm_rules.arm_lists(text, mentions):
         before = [i for i in order if floor < values[i].start < run[0].start and values[i].kind != "hr"]
         floor = run[-1].end
+        if RATIO_LABEL_BEFORE.search(text, max(0, run[0].start - 30), run[0].start):
+            continue  # '7.6 vs 7.2 mo; HR for 14 mg vs 20 mg, 1.04': the ratio's comparison, not the pair's arms
         if len(before) >= len(run):
             picked = before[-len(run):]
             if all(i not in chosen for i in picked):

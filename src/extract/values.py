@@ -164,6 +164,8 @@ def find_timepoints(text: str) -> list[Mention]:
             tail = text[m.end():m.end() + 30].lower().lstrip("'").lstrip()
             if tail.startswith(("median", "follow", "of follow", "of median", "period", "interval", "cycle", "course", "old", "history")):
                 continue
+            if re.fullmatch(r"[\d.]+\s+\w+\s+", m.group(0)) and re.match(r"(?:and|or)\s+\d", tail):
+                continue  # '9.9 mo and 4.1 mo': a list of durations; '12-month and 24-month OS' keeps its hyphens
             found.append(Mention(m.start(), m.end(), to_months(amount, unit)))
     return sorted(found, key=lambda t: t.start)
 
@@ -304,13 +306,15 @@ CI_RE = re.compile(
     rf"(-?{NUM}|{NR_RE})(?:\s?{UNIT_RE})?\s?(?:-|to|,|;|\u2013)\s?(-?{NUM}|{NR_RE})", re.I)
 BARE_RANGE_RE = re.compile(rf"^\s?[\(\[]\s?(-?{NUM}|{NR_RE})\s?(?:-|to|,|;|\s)\s?(-?{NUM}|{NR_RE})\s?[\)\]]", re.I)
 P_RE = re.compile(r"\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+)?[Pp](?:\s?-?\s?values?)?\s?(<=|>=|<|>|=)\s?(\d*\.\d+(?:\s?x\s?10\^?-\d+)?|\d(?:\.\d+)?(?:e-\d+)?|0)")
-HR_RE = re.compile(r"\b(?:HR|hazard\s+ratio)\b(?:\s?[\[(]HR[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|r?PFS|EFS|overall\s+survival|(?:radiographic\s+)?progression-free\s+survival|event-free\s+survival)"
+HR_RE = re.compile(r"\b(?:HRs?|hazard\s+ratios?)\b(?:\s?[\[(]HRs?[\])])?(?:\s+(?:for|of)\s+(?:death|progression(?:\s+or\s+death)?|disease\s+progression(?:\s+or\s+death)?|relapse|an?\s+event|events?|OS|r?PFS|EFS|overall\s+survival|(?:radiographic\s+)?progression-free\s+survival|event-free\s+survival)"
                    # 'for disease recurrence, progression or death', 'for radiographic progression or death'
                    r"|\s+(?:for|of)\s+[a-z][a-z ,/-]{0,40}?(?:death|progression|recurrence|relapse|events?))?"
                    # 'for the triplet versus the doublet'; 'HR, DRUGA vs placebo:'
                    r"(?:\s+for\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?)\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?(?=\s+(?:was|were|of|is)\b|\s*[,:=])"
                    r"|\s*,\s*[\w+/-]+(?:\s[\w+/-]+){0,3}?\s+(?:versus|vs\.?)\s+[\w+/-]+(?:\s[\w+/-]+){0,3}?\s*(?=:)"
-                   r"|\s+[A-Za-z][\w+/-]*\s+(?:versus|vs\.?)\s+[A-Za-z][\w+/-]*(?=\s*[:=]?\s*\d))?(?:\s?\((?![\s\d.])[^()]{1,60}\)|\s?\(\s?9[059]\s?%\s?CI\s?\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
+                   r"|\s+[A-Za-z][\w+/-]*\s+(?:versus|vs\.?)\s+[A-Za-z][\w+/-]*(?=\s*[:=]?\s*\d)"
+                   # 'HRs vs the control arm were 0.55 (...) for the combination and 0.69 (...) for monotherapy'
+                   r"|\s+(?:versus|vs\.?)\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?(?=\s+(?:was|were)\b))?(?:\s?\((?![\s\d.])[^()]{1,60}\)|\s?\(\s?9[059]\s?%\s?CI\s?\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
 N_EQUALS_RE = re.compile(r"\(?\b[nN]\s?=\s?(\d+)\)?")
 
 
@@ -525,6 +529,10 @@ def _hint(phrase: str) -> str | None:
     return None
 
 
+TARGET_RATIO = re.compile(r"\b(?:detect(?:ing)?|assum(?:ing|ed|es)|target(?:ed)?|expect(?:ed|ing)|hypothesi[sz](?:ed|ing)|anticipated|"
+                          r"powered\s+(?:for|to\s+show))\s+(?:an?\s+|the\s+)?(?:(?:true|target)\s+)?(?:HR|hazard\s+ratio)", re.I)
+
+
 # 'The hazard ratio for death of the UFT/LV group against surgery alone was not significant (HR 0.80, ...)'
 HINT_BEFORE = re.compile(r"\b(?:hazard\s+ratio|HR)\s+(?:\(HR\)\s+)?for\s+(?P<what>death|progression(?:\s+or\s+death)?|"
                          r"disease\s+progression(?:\s+or\s+death)?|OS|PFS|EFS|overall\s+survival|progression-free\s+survival)\b"
@@ -535,6 +543,8 @@ def find_hazard_ratios(text: str) -> list[Value]:
     """Hazard ratios with their CI and p; 'HR for death' keeps the endpoint hint."""
     out = []
     for m in scan(HR_RE, text):
+        if TARGET_RATIO.search(text, max(0, m.start() - 40), m.end()):
+            continue  # 'the study had 90% power to detect an HR of 0.60': a design assumption, not a result
         value = Value("hr", m.start(), m.end(), float(m.group(1)), "ratio")
         hint = _hint(m.group(0))
         if hint is None:
@@ -587,7 +597,7 @@ def _coordinated_ratios(text: str) -> list[Value]:
 
 # 'the HR was 0.70 (95% CI 0.55-0.89) for concurrent pelorimab and 0.84 (95% CI 0.67-1.06) for maintenance'
 NEXT_RATIO = re.compile(r"[\s)\]]*(?:for\s+(?:the\s+)?[A-Za-z][^,;()\d]{0,50}?)?\s*(?:,\s*|\s+)(?:and|while|whereas|but|vs\.?|versus)?\s*"
-                        r"(\d+\.\d+)\s*(?=[(\[]\s*(?:95|90|99)\s*%)"
+                        r"(\d+\.\d+)\s*(?=[(\[]\s*(?:95|90|99)\s*%|[(\[]\s*\d+\.\d+\s*[-–]\s*\d+\.\d+\s*[;,)\]])"
                         # '...: 0.46 (0.30-0.71); B vs C: 0.79 (0.53-1.17)': the next comparison's ratio and its CI
                         r"|[\s)\]]*;\s*[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+[A-Za-z][\w+/-]*\s*:\s*(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])"
                         # '... 0.27 (95% CI 0.19-0.39) and for Arm A vs Arm C, 0.44 (0.32-0.60)': an elliptical second comparison

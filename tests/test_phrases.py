@@ -1712,3 +1712,19 @@ def test_a_trial_cited_once_in_a_full_text_lends_no_name_to_its_values():
 ])
 def test_a_gene_or_a_stage_range_is_not_a_trial_name(text):
     assert all(r.get("trial") is None for r in records_of(text))
+
+
+def test_an_event_name_wrapped_over_two_lines_of_a_safety_table_is_read_whole():
+    text = ("Table 4: Adverse Reactions in TOLLIVER-1\n"
+            "                         NEXAVIR + Obinutuzumab      Obinutuzumab\n"
+            "                         N=140                       N=142\n"
+            "Adverse Reaction    All Grades   Grade 3 or 4    All Grades   Grade 3 or 4\n"
+            "                       (%)           (%)            (%)           (%)\n"
+            "Infections\n"
+            "  Lower respiratory tract\n"
+            "  infection             18            6              9             3\n"
+            "  Pneumonia             12            7              5             2\n")
+    got = {(r["endpoint"], r["value"], r["arm"]) for r in records_of(text) if r["grade"] == "any"}
+    assert got == {("OTHER_AE:lower respiratory tract infection", 18, "NEXAVIR + Obinutuzumab"),
+                   ("OTHER_AE:lower respiratory tract infection", 9, "Obinutuzumab"),
+                   ("OTHER_AE:pneumonia", 12, "NEXAVIR + Obinutuzumab"), ("OTHER_AE:pneumonia", 5, "Obinutuzumab")}

@@ -111,7 +111,7 @@ def _for_tokenizer(text: str) -> str:
     return LONG_RUN.sub(lambda m: re.sub(r"[^\w]", " ", m.group(0)), text)
 
 
-def _endpoint_code(span) -> str:
+def endpoint_code(span) -> str:
     if span.id_ == "CRS" and span.text == "CRs":
         return "CR"  # the rules match case-blind: 'CRs' is complete responses, 'CRS' cytokine release syndrome
     if span.id_ == "OTHER_AE":
@@ -122,7 +122,7 @@ def _endpoint_code(span) -> str:
 def build_context(document: Document) -> Context:
     norm = normalize(document.text)
     text = norm.text
-    mentions = [EndpointMention(start, end, _endpoint_code(span), span.text, f"term:{span.id_}:{span.text.lower()}")
+    mentions = [EndpointMention(start, end, endpoint_code(span), span.text, f"term:{span.id_}:{span.text.lower()}")
                 for span, start, end in term_spans(_for_tokenizer(text))]
     # grades, time points and trial names are found when first read: a document whose values are never
     # asked for (no sentence names an endpoint) and that gives no candidate never needs them

@@ -8,8 +8,9 @@ from typing import Any
 from . import arms as arm_rules
 from . import flat_tables, layout
 from .attribution import own_trials, trial_for
-from .context import Context, EndpointMention, build_context
+from .context import Context, EndpointMention, build_context, endpoint_code
 from .documents import Document
+from .nlp import term_spans
 from .ondemand import OnDemand
 from .prose import arm_spellings, link_sentence
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
@@ -221,6 +222,9 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     if skip and len(line.text.split()) <= MAX_WRAPPED_LABEL_WORDS + 4 and (
             parse_row(line.text, line.start, skip.end()) or layout.cell_run(all_lines, i + 1)):
         return 1  # 'Number of events, n (%)  35 (18)  111 (57)' under 'Progression-free survival': not its value
+    wrapped = _wrapped_event_name(all_lines, i) if header is not None and header.safety else None
+    if wrapped and _row(ctx, line, state, codes=[wrapped]):
+        return 1  # '  Upper respiratory tract' over '  infection   27   1.2   19   0.6'
     if _hr_list(ctx, line) or _row(ctx, line, state):
         return 1
     if header is None:
@@ -312,6 +316,28 @@ def _endpoint_heading(ctx: Context, all_lines: list[Line], i: int) -> str | None
     return inside[0].code
 CAPTION = re.compile(r"^\s*Table\s+[A-Z]?\d+[A-Za-z]?(?:[.:]|\s)", re.I)
 MAX_CAPTION_WORDS = 30
+
+
+def _wrapped_event_name(all_lines: list[Line], i: int) -> str | None:
+    """The endpoint code of an adverse-reaction name wrapped over two lines of a safety table ('  Upper respiratory
+    tract' over '  infection   27   1.2'): the row's label opens in lower case, under a line of words alone at
+    the same indent. The lexicon reads the joined name; an unknown one is an OTHER_AE as printed."""
+    if i == 0:
+        return None
+    line, above = all_lines[i], all_lines[i - 1]
+    label = PLAIN_LABEL.match(line.text)
+    words = label.group(0).strip(" •|") if label else ""
+    if not words[:1].islower() or line.blank_before or above.section != line.section or re.search(r"\d", above.text) \
+            or not above.text.strip()[:1].isupper() or len(above.text.split()) > MAX_WRAPPED_LABEL_WORDS \
+            or _indent(above.text) != _indent(line.text):
+        return None
+    name = " ".join(f"{above.text} {words}".split())
+    whole = [s for s, start, end in term_spans(name) if start == 0 and end == len(name)]
+    return endpoint_code(whole[0]) if whole else "OTHER_AE:" + name.lower()
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
 
 
 def _wrapped_label(ctx: Context, all_lines: list[Line], i: int) -> bool:
@@ -424,11 +450,16 @@ HR_LABEL = re.compile(r"^[\s•|]*(?:(?:un)?stratified\s+|adjusted\s+)?(?:HR|haz
 HR_IN_LABEL = re.compile(r"\b(?:HR|hazard\s+ratio)\b", re.I)
 
 
-def _row(ctx: Context, line: Line, state: TableState) -> bool:
+def _row(ctx: Context, line: Line, state: TableState, codes: list[str] | None = None) -> bool:
     header = state.header
-    opened = _label_start(ctx, line)
+    opened = _label_start(ctx, line) if codes is None else None
     hr_label = HR_LABEL.match(line.text)
-    if opened:
+    if codes is not None:
+        plain = PLAIN_LABEL.match(line.text)
+        if not plain:
+            return False
+        label_end = plain.end()
+    elif opened:
         labels, label_end = opened
         codes = list(dict.fromkeys(m.code for m in labels))  # 'Complete response (CR)' names one endpoint
     elif hr_label and header is not None and state.last_code in SURVIVAL:

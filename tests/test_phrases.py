@@ -1203,6 +1203,11 @@ def _key(r):
      [("ORR", "rate", 41, None, None, None), ("ORR", "rate", 28, None, None, None)]),
     ("- Overall survival: immature, HR 0.91 (95% CI 0.66-1.25)", [("OS", "hr", 0.91, None, None, None)]),
     ("In CLL, uMRD4 in peripheral blood was reached by 18/60 pts (30%).", [("MRD", "rate", 30, None, None, None)]),
+    # a pair whose first value carries its CI before the 'vs' is still a pair
+    ("Pts received tislimab 200 mg Q3W with lenvaxib 20 mg QD or lenvaxib 14 mg QD (1:1). Median PFS was 7.1 mo "
+     "(95% CI 5.2-9.0) vs 6.8 mo (95% CI 5.0-8.8); HR for 14 mg vs 20 mg, 1.02 (0.70-1.49).",
+     [("PFS", "median", 7.1, None, None, "lenvaxib 20 mg"), ("PFS", "median", 6.8, None, None, "lenvaxib 14 mg"),
+      ("PFS", "hr", 1.02, None, None, "lenvaxib 14 mg vs lenvaxib 20 mg")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

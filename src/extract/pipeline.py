@@ -54,16 +54,15 @@ def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
 
 def _arms(ctx: Context) -> list[arm_rules.Arm]:
     arms = arm_rules.find_arms(ctx.masked)
-    doses = arm_rules.find_randomised_doses(ctx.text) if not any(a.randomised for a in arms) \
-        else arm_rules.doses_of_one_drug(ctx.text, arms)  # 'lumbratinib 20 mg QD or lumbratinib 14 mg QD'
-
+    if any(a.randomised for a in arms):
+        doses = arm_rules.doses_of_one_drug(ctx.text, arms)  # 'lumbratinib 20 mg QD or lumbratinib 14 mg QD'
+        return doses + [a for a in arms if not a.randomised and not any(d.goes_by(a.name) for d in doses)] if doses else arms
+    doses = arm_rules.find_randomised_doses(ctx.text)
     if doses:  # 'randomly assigned to X at doses of 10 or 80 µM or standard chemotherapy'
         return doses + [a for a in arms if not any(d.goes_by(a.name) for d in doses)]
-    if not any(a.randomised for a in arms):
-        arms = arm_rules.find_dose_arms(ctx.text) or arms  # 'two dose levels: 10 mg (n=56) and 30 mg (n=56)'
-        cohorts = arm_rules.find_disease_cohorts(ctx.text) if not any(a.randomised for a in arms) else []
-        arms = cohorts + [a for a in arms if not any(c.goes_by(a.name) for c in cohorts)]  # 'cohorts: leiomyosarcoma (LMS), ...'
-    return arms
+    arms = arm_rules.find_dose_arms(ctx.text) or arms  # 'two dose levels: 10 mg (n=56) and 30 mg (n=56)'
+    cohorts = arm_rules.find_disease_cohorts(ctx.text) if not any(a.randomised for a in arms) else []
+    return cohorts + [a for a in arms if not any(c.goes_by(a.name) for c in cohorts)]  # 'cohorts: leiomyosarcoma (LMS), ...'
 
 
 def _name_table_arms(ctx: Context, arms: list[arm_rules.Arm]) -> None:

@@ -1414,6 +1414,10 @@ def _subject_first(text: str, chain_start: int, mentions, n_arms: int) -> list[i
     return list(range(n_arms))
 
 
+def _tail_end(v: Value) -> int:
+    return max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0))
+
+
 def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: list[arm_rules.Arm],
                        chosen: dict[int, int], out: dict[int, Any],
                        named: tuple[int, list[int]] | None = None, mentions=()) -> None:
@@ -1424,8 +1428,8 @@ def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: l
     two_named = _two_named_arms(text, mentions, len(arms)) if len(arms) >= 3 else None
     chain: list[int] = []
     for i in [*order, None]:
-        if i is not None and chain and VERSUS_GAP.match(text[values[chain[-1]].end:values[i].start]):
-            chain.append(i)
+        if i is not None and chain and VERSUS_GAP.match(text[_tail_end(values[chain[-1]]):values[i].start]):
+            chain.append(i)  # '7.6 mo (95% CI 5.6-9.4) vs 7.2 mo': a value's CI and p stand before the 'vs'
             continue
         if 1 < len(chain) <= len(arms) and not any(k in chosen or k in out for k in chain):
             arm_order = named[1] if named and named[0] <= values[chain[0]].start else \

@@ -1208,6 +1208,31 @@ def _key(r):
      "(95% CI 5.2-9.0) vs 6.8 mo (95% CI 5.0-8.8); HR for 14 mg vs 20 mg, 1.02 (0.70-1.49).",
      [("PFS", "median", 7.1, None, None, "lenvaxib 20 mg"), ("PFS", "median", 6.8, None, None, "lenvaxib 14 mg"),
       ("PFS", "hr", 1.02, None, None, "lenvaxib 14 mg vs lenvaxib 20 mg")]),
+    # red-team 9 phrasings
+    ("Across all doses, ≥G3 TRAEs occurred in 44.2%.", [("TEAE", "rate", 44.2, ">=3", None, None)]),
+    ("Pts were randomized 1:1 to a single infusion of zevor-cel (target dose 2 × 10^8 CAR+ T cells) after optional "
+     "bridging, or to standard triplets (ST). ORR was 84.1% vs 61.0%.",
+     [("ORR", "rate", 84.1, None, None, "zevor-cel"), ("ORR", "rate", 61.0, None, None, "standard triplets")]),
+    ("Pts were randomized 1:1:1 to tiragolumab 600 mg + toripalimab 240 mg + cisplatin-etoposide (the triplet), "
+     "toripalimab + cisplatin-etoposide (the doublet), or cisplatin-etoposide alone (chemo). ORR: 61.0%, 52.2% and 40.3%.",
+     [("ORR", "rate", 61.0, None, None, "tiragolumab + toripalimab + cisplatin-etoposide"),
+      ("ORR", "rate", 52.2, None, None, "toripalimab + cisplatin-etoposide"),
+      ("ORR", "rate", 40.3, None, None, "cisplatin-etoposide alone")]),
+    ("The trial enrolled 300 patients; 150 were assigned to the fixed-duration combination and 150 to continuous "
+     "monotherapy.\n- Overall response rate: 81.3% vs. 70.7%",
+     [("ORR", "rate", 81.3, None, None, "the combination"), ("ORR", "rate", 70.7, None, None, "monotherapy")]),
+    ("Patients were randomized (1:1:1) to BRAVIDA 80 mg once daily in combination with pemetrexed and cisplatin (n=201), "
+     "BRAVIDA 80 mg once daily as a single agent (n=199), or afatinib 40 mg or dacomitinib 45 mg once daily (n=200). "
+     "Rash occurred in 31%, 28% and 45% of patients, respectively.",
+     [("OTHER_AE:rash", "rate", 31, "any", None, "BRAVIDA in combination with pemetrexed and cisplatin"),
+      ("OTHER_AE:rash", "rate", 28, "any", None, "BRAVIDA alone"),
+      ("OTHER_AE:rash", "rate", 45, "any", None, "afatinib or dacomitinib")]),
+    ("Infusion-related reactions (all G1-2) were seen in 9.5% of patients.",
+     [("OTHER_AE:infusion-related reactions", "rate", 9.5, "any", None, None)]),
+    ("ILD was reported in 3 pts (2.2%).", [("OTHER_AE:ild", "rate", 2.2, "any", None, None)]),
+    ("PFS HR A vs B 0.71 (95% CI 0.52-0.97; p=0.03), A vs C 0.55 (0.40-0.75).",
+     [("PFS", "hr", 0.71, None, None, None), ("PFS", "hr", 0.55, None, None, None)]),
+    ("Median age was 66 y and 38% had prior CAR T. CRS rates were 58.0%.", [("CRS", "rate", 58.0, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1342,6 +1367,9 @@ def test_trial_name_is_attributed():
     "Primary endpoint: PFS; the study had 90% power to detect an HR of 0.65.",
     "A prior phase 1 cohort had reported a median PFS of 8.2 mo.",
     "In the earlier KESTREL pilot study, switching had given a median PFS of 10.4 months.",
+    "In the expansion (median 2 prior lines; 64% post-EV), responses were durable.",
+    "In earlier trials the regimen already achieved two-year PFS near 90%.",
+    "Roughly one patient in six achieved a complete response.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []
@@ -1733,3 +1761,24 @@ def test_an_event_name_wrapped_over_two_lines_of_a_safety_table_is_read_whole():
     assert got == {("OTHER_AE:lower respiratory tract infection", 18, "NEXAVIR + Obinutuzumab"),
                    ("OTHER_AE:lower respiratory tract infection", 9, "Obinutuzumab"),
                    ("OTHER_AE:pneumonia", 12, "NEXAVIR + Obinutuzumab"), ("OTHER_AE:pneumonia", 5, "Obinutuzumab")}
+
+
+def test_a_footnote_letter_glued_to_a_table_label_is_no_part_of_its_name():
+    text = ("Table 3: Adverse Reactions in HOLLOWAY-1\n"
+            "                         DRUGX N=120\n"
+            "Adverse Reaction    All Grades   Grade 3 or 4\n"
+            "                       (%)           (%)\n"
+            "Infections(a)           44            12\n"
+            "Nail disorder(b)        21            0\n")
+    got = {(r["endpoint"], r["value"], r["grade"]) for r in records_of(text)}
+    assert got == {("INFECTION", 44, "any"), ("INFECTION", 12, "3-4"), ("OTHER_AE:nail disorder", 21, "any"),
+                   ("OTHER_AE:nail disorder", 0, "3-4")}
+
+
+def test_step_up_doses_are_no_dose_cohorts():
+    text = ("Patients received DRUGY at the recommended dosage (step-up doses of 0.2 mg/kg and 1.0 mg/kg, then 3.0 mg/kg every "
+            "2 weeks). The efficacy was evaluated in two cohorts (Cohort A and Cohort B). Median PFS was 14.1 months in "
+            "Cohort A and 5.8 months in Cohort B.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(14.1, "cohort A"), (5.8, "cohort B")}
+

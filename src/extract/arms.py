@@ -25,7 +25,8 @@ DOSE_LIST = r"(?P<doses>\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)*\s?,?\s?(?:or|and)
 MASS_DOSE_UNIT = r"(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?"
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b" + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
-    r"(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])(?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?(?:,\s*(?:given|administered)\s+[^.;()]{0,60}?)?"
+    r"(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])(?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?"
+    r"(?:,?\s*(?:given|administered|after|following)\s+[^.;()]{0,60}?)?"  # '... (target dose ...) after optional bridging, or to Y'
     r",?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+|(?:stay|remain|continue)\s+(?:on|with)\s+)?"  # 'or to stay on Y'
     r"(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the|which|who|that|consisting|comprising)\b"
@@ -50,7 +51,8 @@ SEMICOLON_OUTSIDE_PARENS = re.compile(r";\s*(?:or\s+|and\s+)?(?![^()]*\))")
 # 'randomised to capecitabine or UFT plus radiotherapy (RT) (A), or capecitabine or UFT plus cetuximab plus RT (B)':
 # each arm closed by its letter (or number), which is what tells the arms apart when a description holds 'or'
 # '(A)', '(arm 2)', and the roles '(the combination)', '(monotherapy)', '(the control arm)' that the text goes on to use
-ARM_ROLE = r"(?:the\s+)?(?:combination|monotherapy|control|experimental|standard|comparator|investigational|reference)(?:\s+(?:arm|group))?"
+ARM_ROLE = (r"(?:the\s+)?(?:combination|monotherapy|control|experimental|standard|comparator|investigational|reference|"
+            r"triplet|doublet|quadruplet|chemo)(?:\s+(?:arm|group))?")
 ARM_LABEL = r"\((?:(?P<word>arm|group)s?\s+[A-D1-4]|(?-i:[A-D])|" + ARM_ROLE + r")\)(?=\s*(?:[,;.]|$|or\b|and\b|versus\b|vs\b))"
 ARM_LABEL_AHEAD = ARM_LABEL.replace("?P<word>", "?:")
 LETTERED_ARMS = re.compile(
@@ -69,6 +71,14 @@ RANDOMIZED_LIST = re.compile(
     r"(?P<items>(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\)(?:\s[^.;(),]{1,40}?)?)?(?:,\s?(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
     r"(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)", re.I)
+# 'randomized (1:1:1) to X 120 mg once daily in combination with P and C (n=297), X 120 mg once daily as a single agent
+# (n=299), or gefitinib 250 mg or erlotinib 150 mg once daily (n=296)': three or more items parted by commas, the
+# last after ', or'; only the last may hold 'or' ('gefitinib or erlotinib')
+SERIAL_ITEM = r"[A-Za-z~](?:(?!\bor\b)[^.;(),]){2,100}?(?:\s?\(\s?[nN]\s?=\s?\d+\s?\))?"
+SERIAL_LIST = re.compile(
+    ASSIGNED + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
+    r"(?P<items>(?:" + SERIAL_ITEM + r",\s+){2,3}or\s+[A-Za-z~][^.;(),]{2,80}?)(?P<last>\s?\(\s?[nN]\s?=\s?\d+\s?\))?"
+    r"(?=\s?[.;]|\s?\(|,\s|$)", re.I)
 # 'a randomised comparison of irinotecan plus 5-FU/LV (ILF) with etoposide plus 5-FU/LV (ELF)'
 COMPARED_ABBREVIATIONS = re.compile(
     r"\b(?:compar\w*|randomi[sz]\w*)\b[^.;]{0,200}?\(([A-Z][\w+/-]{1,12})\)\s*,?\s+(?:with|versus|vs\.?|or|and|to)\s+"
@@ -199,6 +209,8 @@ NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mut
                           "cycle cycles course courses dose doses infusion infusions at "
                           # '160 mg bd (n = 30)', '14 mg m-2 (n = 30)': a dose's unit or schedule, not an arm
                           "bd bid tid qd od m-2 m2 kg mg iv po sc weekly orally intravenously "
+                          # 'Efficacy was pooled (n=119)', 'in CAR T-naive pts (n=70)': a population, not an arm
+                          "pooled pts "
                           # 'Toxicity was almost absent in arm A and moderate in arm B': how much, not which arm
                           "moderate mild severe absent minimal low high higher lower similar comparable "
                           # 'Between March 2021 and June 2023': dates, not arms
@@ -239,7 +251,7 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
     letter = ARM_LETTER.fullmatch(name.strip())
     if letter:  # 'arm A': the article-stripping below would eat the letter
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
-    name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?)\s+of\s+", "", name, flags=re.I)
+    name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?|infusions?|injections?)\s+of\s+", "", name, flags=re.I)
     name = re.sub(r"^(?:an?\s+)?(?:change|switch)\s+(?:of|to)\s+|^(?:stay|remain|continue)(?:\s+(?:on|with))?\s+", "", name.strip(),
                   flags=re.I)  # 'a change of ARPI', 'to stay on the aromatase inhibitor'
     name = name.split(":")[0]  # 'chemotherapy: capecitabine, eribulin or ...': the arm, not its options
@@ -369,9 +381,16 @@ def find_arms(masked: str) -> list[Arm]:
             named = [Arm(_label_names(*label)[0], {name, *_label_names(*label)[1:]}, randomised=True)
                      for name, label in zip(names, labels)]
         arms.extend(named)
+    for m in scan(SERIAL_LIST, masked):
+        serial = _serial_items(m.group("items"))
+        if serial:  # 'to X in combination with P and C, X alone, or gefitinib or erlotinib': the commas part the arms
+            listed.append(m.span())
+            for name in serial:
+                if not _add_arm(arms, name, None, randomised=True):
+                    arms.append(Arm(name, randomised=True))
     for m in scan(RANDOMIZED_LIST, masked):
         if any(a <= m.start() < b for a, b in listed):
-            continue  # the labelled list read it
+            continue  # the labelled or serial list read it
         items = list(LIST_ITEM.finditer(m.group("items")))
         if any(re.search(r"\s(?:or|and)\s", i.group("name")) for i in items):
             continue  # 'A or B, C and D' is two arms, one of them a combination
@@ -440,6 +459,10 @@ def find_arms(masked: str) -> list[Arm]:
             verb, link = m.groupdict().get("verb"), m.groupdict().get("link")
             if verb and not verb.lower().startswith("compar") and link and link.lower() in ("with", "to"):
                 continue  # 'tested three doses of paclitaxel in women with advanced disease'
+            roles = [_role_named(x) for x in (a, m.group("b"))]
+            if all(roles) and roles[0].name != roles[1].name:
+                arms.extend(roles)  # '186 were assigned to the fixed-duration combination and 182 to continuous monotherapy'
+                break
             if names[0].lower() != names[1].lower() and all(_treatment_like(n) for n in names):
                 for name, paren in zip(names, (pa, m.group("pb"))):
                     complete &= _add_arm(arms, name, paren, randomised=True)
@@ -521,6 +544,34 @@ def _role_pair(masked: str) -> list[Arm]:
     return []
 
 
+ROLE_WORD = re.compile(r"\b(combination|monotherapy|doublet|triplet)\b", re.I)
+
+
+def _role_named(description: str) -> Arm | None:
+    """An arm the text names by its role only ('the fixed-duration combination', 'continuous monotherapy'):
+    the role is its name, as the text goes on to use it ('for the combination vs. for monotherapy')."""
+    role = ROLE_WORD.search(description)
+    if role is None or len(description.split()) > 4:
+        return None
+    word = role.group(1).lower()
+    name = word if word == "monotherapy" else f"the {word}"
+    return Arm(name, {word, " ".join(description.split())} - {name}, randomised=True)
+
+
+def _serial_items(items: str) -> list[str]:
+    """The items of a serial list 'A, B, or C' (three or more, the last after a comma and 'or'), when an item holds
+    'and' or 'or' itself (a combination, or 'gefitinib or erlotinib'); none otherwise."""
+    items = re.sub(r"\s*\(\s*[nN]\s?=\s?\d+\s*\)", "", items)  # '(n=297)': the arm's size
+    if not re.search(r",\s+or\s+", items) or "(" in items:
+        return []
+    parts = [_clean(re.sub(r"\s+as\s+(?:a\s+)?(?:single\s+agent|monotherapy)$", " alone", re.sub(r"\s*~+\s*", " ", p).strip()))
+             for p in re.split(r",\s*(?:or\s+|and\s+)?", items)]  # the doses (masked) go, so 'X 120 mg ...' and 'X 120 mg ...' differ
+    if len(parts) < 3 or not all(parts) or len({p.lower() for p in parts}) < len(parts) \
+            or not any(re.search(r"\s(?:and|or)\s", p) for p in parts):
+        return []
+    return parts
+
+
 def _label_names(label: str, word: str) -> list[str]:
     """The names a label gives its arm, the one to show first: 'arm A' (and 'group A'); 'the control arm'
     (and 'control arm', 'control')."""
@@ -593,7 +644,7 @@ DOSE_COHORT = re.compile(
     rf"(?P<d1>{DOSE})\s*\(\s*[nN]\s*=\s*\d+\s*\)"
     rf"|(?P<d2>{DOSE})(?:\s+(?!and\b|or\b)[a-z]+){{0,2}}\s+(?:cohorts?|arms?|groups?|dose\s+levels?|dose\s+cohorts?)\b"
     rf"|\b(?:randomi[sz]ed|assigned|allocated)\b[^.;]{{0,80}}?\bto\s+(?:receive\s+)?(?:\w+\s+){{0,3}}?(?P<a>{DOSE})[^.;]{{0,40}}?\bor\s+(?:\w+\s+){{0,2}}?(?P<b>{DOSE})"
-    rf"|\b(?:dose\s+levels?|doses|cohorts)\s*(?:of|:)\s*(?P<l1>{DOSE})(?:\s*\([^()]*\))?\s*(?:,|and|or)\s*(?P<l2>{DOSE})"
+    rf"|(?<!step-up\s)(?<!priming\s)(?<!ramp-up\s)(?<!titration\s)\b(?:dose\s+levels?|doses|cohorts)\s*(?:of|:)\s*(?P<l1>{DOSE})(?:\s*\([^()]*\))?\s*(?:,|and|or)\s*(?P<l2>{DOSE})"
     # 'randomized 1:1 ...: 4.8 mg/kg (DL4.8) and 6.0 mg/kg (DL6.0)': doses with their short labels
     rf"|(?P<p1>{DOSE})\s*\(\s*(?P<n1>[A-Za-z][\w.+-]{{1,10}})\s*\)\s*(?:,|and|or|vs\.?|versus)\s*(?P<p2>{DOSE})\s*\(\s*(?P<n2>[A-Za-z][\w.+-]{{1,10}})\s*\)", re.I)
 

@@ -27,7 +27,8 @@ MIDDLE_DOTS = set("·•∙⋅")
 # Every character that may be spelled differently; all others are copied as they are.
 SPECIAL = re.compile("[" + re.escape("".join(sorted(set(CHAR_MAP) | set(SUPERSCRIPTS) | BULLET_GLYPHS | MIDDLE_DOTS))) + "]"
                      r"|(?<=\d) ?(?:percent|per cent)\b"
-                     r"| v\.?(?= \d)")  # '55% v 45%': 'vs' as the rules spell it (after a figure: _v_between_figures)
+                     r"| v\.?(?= \d)"  # '55% v 45%': 'vs' as the rules spell it (after a figure: _v_between_figures)
+                     r"|(?<=[A-Za-z])\([a-h]\)(?=\s|$)")  # 'Infections(a)': a footnote letter glued to a table label
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,11 @@ def normalize(text: str) -> Normalized:
         if i > pos:
             parts.append(text[pos:i])
             origin.extend(range(pos, i))
+        if m.group(0).startswith("("):
+            parts.append(" " * (m.end() - i))  # the footnote reads as blank: 'Infections' is the label
+            origin.extend(range(i, m.end()))
+            pos = m.end()
+            continue
         if m.group(0).startswith(" v"):
             if _v_between_figures(text, i):
                 parts.append(" vs" + m.group(0)[2:])

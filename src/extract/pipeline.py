@@ -65,9 +65,21 @@ def _arms(ctx: Context) -> list[arm_rules.Arm]:
     return cohorts + [a for a in arms if not any(c.goes_by(a.name) for c in cohorts)]  # 'cohorts: leiomyosarcoma (LMS), ...'
 
 
+BRACKETED_NAME = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<gloss>[^()]+)\)$")
+
+
+def _bracketed_column_names(ctx: Context) -> None:
+    """A column 'Cohort A (BCMA-naive)' (its header over three lines) is also 'Cohort A' and 'BCMA-naive'."""
+    for c in ctx.candidates:
+        m = BRACKETED_NAME.match(c.get("arm") or "") if str(c.get("rule", "")).startswith("row") else None
+        if m and not c.get("arm_aliases") and " vs " not in c["arm"]:
+            c["arm_aliases"] = [m.group("name"), m.group("gloss")]
+
+
 def _name_table_arms(ctx: Context, arms: list[arm_rules.Arm]) -> None:
     """A table column 'QUELTREZA N=402' is the arm the text calls 'QUELTREZA with chemotherapy' or
     'the QUELTREZA arm': its other names go with the row's values, as for prose values."""
+    _bracketed_column_names(ctx)
     if not any(str(c.get("rule", "")).startswith("row") for c in ctx.candidates) or not arms:
         return  # no table value to name (the spellings scan the whole text); arms looked for only then
     spellings = arm_spellings(ctx, arms)

@@ -416,6 +416,9 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
     return None
 
 
+ALL_OF_GRADE = re.compile(r"\(\s*all\s+$", re.I)
+
+
 def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: list[EndpointMention]) -> str:
     """The last grade stated between just before the endpoint and its value; 'any' when none is."""
     paired = _slash_paired_grade(ctx, m, v, start)
@@ -426,6 +429,8 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
     for g in ctx.grades_in(start, v.start):
         if g.end > v.start or _value_aside_closes(ctx.text[g.end:v.start]):
             continue  # '53% ... (Grade 3: 1.6%) and 54% in the R-CHOP arm': the aside's grade is the aside's
+        if ALL_OF_GRADE.search(ctx.text, max(0, g.start - 6), g.start) and g.value != "any":
+            continue  # 'Infusion-related reactions (all G1-2) were seen in 11.0%': all events were mild, the rate is of any grade
         listed = (g.start < near or g.end <= m.start) and _grade_leads_a_list(ctx, g.end, m.start)
         if g.start < near and not listed:
             continue
@@ -533,7 +538,7 @@ SHARE_OF_EVENTS = re.compile(r"[\s•]*Of\s+(?:the|these|all)\s+[^,]{0,50}?\b(?:
 
 
 EARLIER_ANALYSIS = re.compile(r"\b(?:had\s+been\s+(?:\d|not\b|NR\b)|had\s+(?:produced|shown|demonstrated|achieved|yielded|reported|given)\b"
-                              r"|previously\s+reported\b"
+                              r"|previously\s+reported\b|\bin\s+(?:earlier|previous|prior)\s+(?:trials|studies|reports)\b"
                               r"|(?:an?|the|our|its)\s+(?:earlier|previous|prior)\s+(?:phase\s+(?:[1-3]|I{1,3})\w?\s+)?"
                               r"(?:[A-Z][\w-]*\s+)?(?:pilot\s+)?(?:analysis|report|data(?:\s+cut)?|study|trial|results|cohort))", re.I)
 

@@ -13,7 +13,9 @@ BULLET_START = re.compile(r"^\s*(?:•|-\s|\*\s|o\s|\d+[.)]\s)")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\[(•\"'])|\s{3,}|(?<=\S)\s+(?=•)")
 ABBREVIATIONS = re.compile(r"(?:\b(?:vs|al|e\.g|i\.e|Dr|Fig|Figs|approx|Ref|No|no|St|Jr|Inc|Ltd|mo|mos|ca|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|etc|resp|incl|pts|pt|yr|yrs|wk|wks)\.|\b[A-Z]\.)[\"')\]]?$")
 # "arm B." and "arms A and B." end a sentence; a lone capital after other words is an initial.
-LETTER_NAME = re.compile(r"\b(?:arms?|groups?|cohorts?|parts?|and|or|stage|type|schedule|regimens?|studies|study|trials?|hepatitis|vitamin)\s+[A-Z]\.[\"')\]]?$", re.I)
+# So do "CAR T." and a drug letter after a plus ("PC + D.").
+LETTER_NAME = re.compile(r"(?:\b(?:arms?|groups?|cohorts?|parts?|and|or|stage|type|schedule|regimens?|studies|study|trials?|hepatitis|vitamin|"
+                         r"CAR|plus|with|versus|vs)|\+)\s+[A-Z]\.[\"')\]]?$", re.I)
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,8 @@ GRADE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\b(?:gr(?:ade)?s?\.?)\s*(?:>=|>|≥)\s*([1-4])\b|(?:>=|≥)\s*gr(?:ade)?\.?\s*([1-4])\b", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*(?:or|and)\s*(?:higher|greater|more|above|worse)\b", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*\+", re.I), ">=G"),
-    # conference abstracts write 'G≥3', 'G3', 'G3/4', 'no G4-5' (a capital G, no other letter or digit next to it)
-    (re.compile(r"(?<![\w-])(?-i:G)\s?>=\s?([1-4])\b|(?<![\w-])(?-i:G)([1-4])\s?\+", re.I), ">=G"),
+    # conference abstracts write 'G≥3', '≥G3', 'G3', 'G3/4', 'no G4-5' (a capital G, no other letter or digit next to it)
+    (re.compile(r"(?<![\w-])(?-i:G)\s?>=\s?([1-4])\b|(?<![\w-])(?-i:G)([1-4])\s?\+|(?<![<>=])>=\s?(?-i:G)([1-4])\b", re.I), ">=G"),
     (re.compile(r"(?<![\w-])(?-i:G)([1-5])\s?(?:-|/)\s?(?-i:G)?([1-5])\b", re.I), "RANGE"),
     (re.compile(r"(?<![\w-])(?-i:G)([1-5])\b(?![-/.]?\w)", re.I), "ONE"),
     # 'at least grade 2', 'at least CTC 2', 'grade > 2' reads as '>= 3' below
@@ -218,6 +218,11 @@ MASK_PATTERNS = [
     # 'roughly 1 in 4 patients': a proportion in words, its percentage (if any) is stated apart
     re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                r"(?=(?:patients|people|participants|adults|children|women|men|subjects)\b)", re.I),
+    # 'roughly one patient in eight achieved a complete response': the same in other words
+    re.compile(r"\b(?:one|\d+)\s+(?:patient|person|participant|subject)s?\s+in\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|"
+               r"eight|nine|ten)\b", re.I),
+    # '(median 3 prior lines; 78% post-EV)', '41% prior CAR T': who was enrolled, not an outcome
+    re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:post|prior|pre)(?:-|\s)(?=[A-Za-z])", re.I),
     # 'tumors that expressed B7-H4 on 50% or more of tumor cells': a threshold
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s+or\s+(?:more|greater|higher|above)\s+of\b", re.I),
     # 'patients surviving 5 years from randomisation': a time since an event, not a value
@@ -598,8 +603,8 @@ def _coordinated_ratios(text: str) -> list[Value]:
 # 'the HR was 0.70 (95% CI 0.55-0.89) for concurrent pelorimab and 0.84 (95% CI 0.67-1.06) for maintenance'
 NEXT_RATIO = re.compile(r"[\s)\]]*(?:for\s+(?:the\s+)?[A-Za-z][^,;()\d]{0,50}?)?\s*(?:,\s*|\s+)(?:and|while|whereas|but|vs\.?|versus)?\s*"
                         r"(\d+\.\d+)\s*(?=[(\[]\s*(?:95|90|99)\s*%|[(\[]\s*\d+\.\d+\s*[-–]\s*\d+\.\d+\s*[;,)\]])"
-                        # '...: 0.46 (0.30-0.71); B vs C: 0.79 (0.53-1.17)': the next comparison's ratio and its CI
-                        r"|[\s)\]]*;\s*[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+[A-Za-z][\w+/-]*\s*:\s*(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])"
+                        # '...: 0.46 (0.30-0.71); B vs C: 0.79 (0.53-1.17)', '..., triplet vs chemo 0.49 (0.34-0.70)': the next comparison's
+                        r"|[\s)\]]*[;,]\s*(?:and\s+)?[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+[A-Za-z][\w+/-]*\s*:?\s*(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])"
                         # '... 0.27 (95% CI 0.19-0.39) and for Arm A vs Arm C, 0.44 (0.32-0.60)': an elliptical second comparison
                         r"|[\s)\]]*(?:[,;]\s*)?and\s+for\s+(?:arm\s+)?[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+(?:arm\s+)?[A-Za-z][\w+/-]*\s*[:,]\s*"
                         r"(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])", re.I)

@@ -1233,6 +1233,18 @@ def _key(r):
     ("PFS HR A vs B 0.71 (95% CI 0.52-0.97; p=0.03), A vs C 0.55 (0.40-0.75).",
      [("PFS", "hr", 0.71, None, None, None), ("PFS", "hr", 0.55, None, None, None)]),
     ("Median age was 66 y and 38% had prior CAR T. CRS rates were 58.0%.", [("CRS", "rate", 58.0, "any", None, None)]),
+    ("DLTs occurred in 0/5 pts at DL1, 0/6 at DL2, 1/8 at DL3 (G4 neutropenia) and 2/7 at DL4 (G3 mucositis in both).",
+     [("DLT", "count", 0, "any", None, "DL1"), ("DLT", "count", 0, "any", None, "DL2"), ("DLT", "count", 1, "any", None, "DL3"),
+      ("DLT", "count", 2, "any", None, "DL4")]),
+    ("Patients were randomized to belzutan or cabozantinib. ORR was 51.0% in the belzutan group, including complete "
+     "responses in 9.8% of patients, compared with 30.2% and 2.1%, respectively, in the cabozantinib group.",
+     [("ORR", "rate", 51.0, None, None, "belzutan"), ("CR", "rate", 9.8, None, None, "belzutan"),
+      ("ORR", "rate", 30.2, None, None, "cabozantinib"), ("CR", "rate", 2.1, None, None, "cabozantinib")]),
+    ("Half were randomly assigned to six cycles of brentuximab vedotin, nivolumab and dacarbazine, a combination the "
+     "investigators call BN-D; the other half received six cycles of ABVD (ABVD), the standard in North America. "
+     "Febrile neutropenia occurred in 7% and 19%, respectively, and transfusions were needed by 5% and 22%.",
+     [("OTHER_AE:febrile neutropenia", "rate", 7, "any", None, "BN-D"),
+      ("OTHER_AE:febrile neutropenia", "rate", 19, "any", None, "ABVD")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

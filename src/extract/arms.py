@@ -62,6 +62,14 @@ LETTERED_ARMS = re.compile(
 LETTERED_ITEM = re.compile(r"(?P<name>[A-Za-z~](?:[^.;()]|\([^()]{1,40}\)(?!\s?" + ARM_LABEL_AHEAD + r"))*?)"
                            r"(?P<paren>\s?\([^()]{1,40}\))?\s?" + ARM_LABEL.replace(r"[A-D1-4]|(?-i:[A-D])|" + ARM_ROLE, r"(?P<label>[A-D1-4])|(?-i:(?P<letter>[A-D]))|(?P<role>" + ARM_ROLE + ")"),
                            re.I)
+# 'Half were randomly assigned to four cycles of A, B, C and D, a combination the investigators call ZR-AD; the other
+# half received four to six cycles of escalated BEACOPP (eBEACOPP)': a news write-up's two arms
+OTHER_HALF = re.compile(
+    ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?P<a>[A-Za-z~][^.;()]{2,160}?)"
+    r"(?:,\s+(?:a|the)\s+(?:combination|regimen|triplet|doublet|quadruplet)\s+(?:(?:that\s+)?(?:the\s+)?(?:investigators|researchers|authors|"
+    r"they|doctors)\s+)?(?:call|calls|called|dubbed|named|known\s+as)\s+(?P<nick>[A-Z][\w+/-]{1,15}))?\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?"
+    r"the\s+other\s+(?:half|group|arm|patients)\s+(?:received|were\s+given|got)\s+(?P<b>[A-Za-z~][^.;()]{1,100}?)"
+    r"(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,]|$)", re.I)
 # 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
 RECEIVED = re.compile(
     r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
@@ -381,6 +389,13 @@ def find_arms(masked: str) -> list[Arm]:
             named = [Arm(_label_names(*label)[0], {name, *_label_names(*label)[1:]}, randomised=True)
                      for name, label in zip(names, labels)]
         arms.extend(named)
+    for m in scan(OTHER_HALF, masked):
+        first = m.group("nick") or _clean(m.group("a"))
+        if first and _add_arm(arms, first, None, randomised=True):
+            arms[-1].aliases.add(" ".join(_clean(m.group("a")).split()))
+            arms[-1].aliases.discard(arms[-1].name)
+            _add_arm(arms, _clean(m.group("b")), m.group("pb"), randomised=True)
+            listed.append(m.span())
     for m in scan(SERIAL_LIST, masked):
         serial = _serial_items(m.group("items"))
         if serial:  # 'to X in combination with P and C, X alone, or gefitinib or erlotinib': the commas part the arms

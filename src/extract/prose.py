@@ -146,9 +146,10 @@ NAMED_NON_RESPONSE = re.compile(
     r"(?:stable\s+disease|progressive\s+disease|SD|PD)\b", re.I)
 SAME_RATE = re.compile(r"(?:\d+[\s-]?(?:years?|months?|yrs?|mos?)|landmark|survival|response|remission|the|these|respective)\s*$", re.I)
 OTHER_RATE = re.compile(r"\b(?:rates?|proportions?|percentages?)\b", re.I)
-OWN_CLAUSE = re.compile(r"(?:\d\s?%?|\bper\s?cent)(?:\s+(?:on|in|with|for)\s+[\w+/-]+(?:\s[\w+/-]+)?)?\)?\s*[,;]\s*(?:and\s+|while\s+|whereas\s+)?"
+OWN_CLAUSE = re.compile(r"(?:\d\s?%?|\bper\s?cent)(?:\s+(?:on|in|with|for)\s+[\w+/-]+(?:\s[\w+/-]+)?)?\)?\s*[,;]\s*"
+                        r"(?:respectively\s*,\s*)?(?:and\s+|while\s+|whereas\s+)?"
                         r"(?:the\s+)?(?P<item>[a-z][a-z\s/-]{2,40}?)\s+"
-                        r"(?:(?:was|were)\s+(?:reported|observed|seen|noted)\s+)?(?:occurred\s+)?in\s*"
+                        r"(?:(?:was|were)\s+(?:reported|observed|seen|noted|needed|required|given)\s+)?(?:occurred\s+)?(?:in|by)\s*"
                         r"(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent)?\s*(?:,|and|or|vs\.?|versus)?\s*)*$", re.I)
 OWN_SEMICOLON_ITEM = re.compile(r";\s*(?:and\s+)?(?P<item>(?!(?:and|or|the|in|with|for|p|vs|median|mean|rate|rates)\b)[A-Za-z][a-z\s/-]{2,40}?)\s+(?:\d+(?:\.\d+)?\s?%\s*(?:/|,|vs\.?|and)\s*)*$", re.I)  # 'chemonaive: ...' is a label
 OWN_ITEM = re.compile(r"\)\s*,?\s*(?:and\s+|as\s+(?:was|were|did)\s+)?(?!(?:and|or|than|versus|vs|compared|relative|with|without|in|for|on|among|between|of|to|at|by|from|no|rates?)\b)(?:[a-z]|\d+-[a-z])(?:(?!\b(?:was|were|is|are|in|with|than|among|higher|lower)\b)[\w\s/-]){2,40}\("
@@ -431,6 +432,8 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
             continue  # '53% ... (Grade 3: 1.6%) and 54% in the R-CHOP arm': the aside's grade is the aside's
         if ALL_OF_GRADE.search(ctx.text, max(0, g.start - 6), g.start) and g.value != "any":
             continue  # 'Infusion-related reactions (all G1-2) were seen in 11.0%': all events were mild, the rate is of any grade
+        if m.code == "DLT" and g.start >= m.end:
+            continue  # 'DLTs occurred in ..., 1/9 at DL3 (G4 febrile neutropenia) and 2/9 at DL4': one level's events
         listed = (g.start < near or g.end <= m.start) and _grade_leads_a_list(ctx, g.end, m.start)
         if g.start < near and not listed:
             continue
@@ -668,7 +671,7 @@ def _link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]
     _cohort_in_scope(ctx, values, sorted(candidates), arm_of)
     _engager_toxicities_to_experimental_arm(ctx, assigned, candidates, arms, arm_of)
     _follow_up_clause_has_no_arm(ctx, start, end, arms, values, candidates, arm_of)
-    _dlt_dose_level(ctx, end, assigned, candidates, arm_of)
+    _dlt_dose_level(ctx, end, values, assigned, candidates, arm_of)
     for i, candidate in candidates.items():
         v, m = values[i], assigned[i]
         ev_start = _widen_start(ctx, min(m.start, v.start), start)
@@ -686,14 +689,20 @@ DLT_DOSE = (r"(?P<dose>(?:\d+(?:\.\d+)?\s?(?:mg/kg|mg/m\^?2|mg|µg/kg|μg/kg|mcg
             r"|(?-i:DL)-?\d+[a-z]?|dose\s+level\s+-?\d+|\d+(?:\.\d+)?\s?x\s?10\^?\s?\d{1,2})"  # '150 x 10^6' (cells)
             r"(?:\s+(?:dose\s+)?(?:level|cohort))?)(?![\w/])")
 DLT_AT_DOSE = re.compile(r"[^.;]{0,120}?\b(?:at|in)\s+(?:the\s+)?" + DLT_DOSE, re.I)
+OWN_DOSE = re.compile(r"(?:\s+(?:pts|patients))?\s+at\s+(?:the\s+)?" + DLT_DOSE, re.I)
 DLT_DOSE_BEFORE = re.compile(r"\b[Aa]t\s+(?:the\s+)?" + DLT_DOSE + r"\s*,[^.;]{0,60}$")  # 'At 600 mg, 2/7 pts had DLTs'
 
 
-def _dlt_dose_level(ctx: Context, end: int, assigned: dict[int, EndpointMention], candidates: dict[int, dict[str, Any]],
-                    arm_of: dict[int, Any]) -> None:
+def _dlt_dose_level(ctx: Context, end: int, values: list[Value], assigned: dict[int, EndpointMention],
+                    candidates: dict[int, dict[str, Any]], arm_of: dict[int, Any]) -> None:
     """'One dose-limiting toxicity (grade 3 subdural hematoma) occurred at 600 mg': the dose level is the arm."""
     for i, m in assigned.items():
-        if i in candidates and m.code == "DLT" and arm_of.get(i) is None:
+        if i not in candidates or m.code != "DLT":
+            continue
+        own = OWN_DOSE.match(ctx.text, values[i].end, end) if m.end <= values[i].start else None
+        if own:
+            arm_of[i] = own.group("dose")  # 'DLTs occurred in 0/6 pts at DL1, 0/7 at DL2, 1/9 at DL3': each count's own level
+        elif arm_of.get(i) is None:
             at = DLT_AT_DOSE.match(ctx.text, m.end, end) or DLT_DOSE_BEFORE.search(ctx.text, max(0, m.start - 120), m.start)
             if at:
                 arm_of[i] = at.group("dose")
@@ -1473,17 +1482,23 @@ def _keep_pairs_together(ctx: Context, values, assigned) -> None:
 
 
 FIGURES_WERE = re.compile(r"\bthe\s+(?:corresponding\s+)?(?:figures|values|numbers)\s+were\s+$", re.I)
+COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+$", re.I)
+RESPECTIVELY_AFTER = re.compile(r"\s?(?:%|percent)?\s*,?\s*respectively\b", re.I)
 
 
 def _figures_were(ctx: Context, mentions, values, assigned) -> None:
     """'83 percent responded and 65 percent had a complete response; in the control arm the figures were 50
     percent and 32 percent': the restated values take the endpoints of the clause before, in order."""
     for k, v in enumerate(values):
-        if not FIGURES_WERE.search(ctx.text, max(0, v.start - 40), v.start):
+        restated = FIGURES_WERE.search(ctx.text, max(0, v.start - 40), v.start)
+        compared = not restated and COMPARED_WITH_BEFORE.search(ctx.text, max(0, v.start - 20), v.start)
+        if not restated and not compared:
             continue
         earlier = [m for m in mentions if m.end <= v.start]
         codes = list(dict.fromkeys(m.code for m in earlier))
         run = [i for i in range(k, len(values)) if values[i].kind == v.kind][:len(codes)]
+        if compared and (not run or not RESPECTIVELY_AFTER.match(ctx.text, values[run[-1]].end)):
+            continue  # '... compared with 35.9% and 3.4%, respectively, in the comparator group': the same endpoints, in order
         if len(codes) >= 2 and len(run) == len(codes) and all(re.fullmatch(r"\s?(?:%|percent)?\s*,?\s*(?:and\s+)?", ctx.text[values[a].end:values[b].start])
                                                               for a, b in zip(run, run[1:])):
             first = {c: next(m for m in earlier if m.code == c) for c in codes}
@@ -1629,6 +1644,9 @@ def _same_in_every_arm(text: str, values: list[Value], order: list[int], candida
     return len(set(kinds)) == len(kinds) and bool(SAME_IN_EVERY_ARM.match(text, _close_parenthesis(text, last.end, last.end, end), end))
 
 
+AT_ARM = re.compile(r"(?:\s+(?:pts|patients))?\s+at\s+(?:the\s+)?")
+
+
 def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],
                      arms: list[arm_rules.Arm]) -> dict[int, Any]:
     """Arm per value: named right after it, then bare pairs in the document's arm order, then the
@@ -1660,6 +1678,10 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         inside = [a for a in mentions if v.start <= a.start and a.end <= v.end]
         if v.kind == "patients" and len(inside) == 1:
             chosen[i] = inside[0].arm  # 'Five patients in the X arm achieved ...'
+            continue
+        at_arm = next((a for a in mentions if a.start >= tail and AT_ARM.fullmatch(text, tail, a.start)), None)
+        if at_arm is not None:
+            chosen[i] = at_arm.arm  # '0/6 pts at DL1, 0/7 at DL2': the level after each count is its own
             continue
         labelled = _labelling_arm(text, v, mentions)
         if labelled is not None:

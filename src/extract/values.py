@@ -284,6 +284,9 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("patients", re.compile(r"\b(?:in|by)\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     # 'hot flushes, which occurred in 11/12 patients': a count of its group with no percentage
     ("patients_of_n", re.compile(r"\bin\s+(\d+)\s?(?:/|of)\s?(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
+    # 'DLTs occurred in 0/6 pts at DL1, 0/7 at DL2, 1/9 at DL3': a count of its dose level's patients
+    ("patients_of_n", re.compile(r"(?<![\w.~/])(\d+)\s?/\s?(\d+)(?=(?:\s+(?:pts|patients))?\s+at\s+(?:DL-?\d|dose\s+level|"
+                                 r"\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg)))")),
     ("patients", re.compile(r"(?<![\w.~/])(?<!\bof\s)(\d+)\s+(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed|reported|presented|showed)\b", re.I)),
     # '2/7 pts had DLTs', '3 of 24 patients had': the count is the first number
     ("patients", re.compile(r"(?<![\w.~/])(\d+)\s?(?:/|of)\s?\d+\s+(?:(?:DLT-)?evaluable\s+)?(?:patients?|pts|participants|subjects)\s+(?:had|experienced|developed)\b", re.I)),

@@ -28,7 +28,8 @@ MIDDLE_DOTS = set("·•∙⋅")
 SPECIAL = re.compile("[" + re.escape("".join(sorted(set(CHAR_MAP) | set(SUPERSCRIPTS) | BULLET_GLYPHS | MIDDLE_DOTS))) + "]"
                      r"|(?<=\d) ?(?:percent|per cent)\b"
                      r"| v\.?(?= \d)"  # '55% v 45%': 'vs' as the rules spell it (after a figure: _v_between_figures)
-                     r"|(?<=[A-Za-z])\([a-h]\)(?=\s|$)")  # 'Infections(a)': a footnote letter glued to a table label
+                     r"|\((?<=[A-Za-z]\()[a-h]\)(?=\s|$)")  # 'Infections(a)': a footnote letter glued to a table label
+#                                                  (the '(' first: a look-behind first would be tried at every character)
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,10 @@ GRADE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*(?:or|and)\s*(?:higher|greater|more|above|worse)\b", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-4])\s*\+", re.I), ">=G"),
     # conference abstracts write 'G≥3', '≥G3', 'G3', 'G3/4', 'no G4-5' (a capital G, no other letter or digit next to it)
-    (re.compile(r"(?<![\w-])(?-i:G)\s?>=\s?([1-4])\b|(?<![\w-])(?-i:G)([1-4])\s?\+|(?<![<>=])>=\s?(?-i:G)([1-4])\b", re.I), ">=G"),
-    (re.compile(r"(?<![\w-])(?-i:G)([1-5])\s?(?:-|/)\s?(?-i:G)?([1-5])\b", re.I), "RANGE"),
-    (re.compile(r"(?<![\w-])(?-i:G)([1-5])\b(?![-/.]?\w)", re.I), "ONE"),
+    # (each opens with its literal: a look-behind first is tried at every character of the text)
+    (re.compile(r"(?-i:G)(?<![\w-]G)\s?>=\s?([1-4])\b|(?-i:G)(?<![\w-]G)([1-4])\s?\+|>=(?<![<>=]>=)\s?(?-i:G)([1-4])\b", re.I), ">=G"),
+    (re.compile(r"(?-i:G)(?<![\w-]G)([1-5])\s?(?:-|/)\s?(?-i:G)?([1-5])\b", re.I), "RANGE"),
+    (re.compile(r"(?-i:G)(?<![\w-]G)([1-5])\b(?![-/.]?\w)", re.I), "ONE"),
     # 'at least grade 2', 'at least CTC 2', 'grade > 2' reads as '>= 3' below
     (re.compile(r"\bat\s+least\s+(?:(?:NCI[\s-])?CTC(?:AE)?\s+|WHO\s+)?(?:gr(?:ade)?\.?\s*)?([1-4])\b", re.I), ">=G"),
     (re.compile(r"\bgr(?:ade)?s?\.?\s*([1-5]|I{1,3}V?|IV|V)\s*(?:-|/|to|or|and)\s*([1-5]|I{1,3}V?|IV|V)\b", re.I), "RANGE"),

@@ -52,10 +52,11 @@ def _masked(text: str) -> str:
 # a name missing after a rule change is left out.
 WHOLE_TEXT = {values: ["HR_RE", "N_EQUALS_RE", "LABEL_UNIT_CLAUSE", "GRADE_SEQUENCE"],
               arms: ["RANDOMIZED", "RANDOMIZED_LIST", "RECEIVED", "COMPARED", "COMPARED_ABBREVIATIONS",
-                     "RECEIVED_COUNTS", "ARM_N", "ARM_WORD", "ARM_LETTER", "CHOICE_LIST", "DOSE_COHORT"],
+                     "RECEIVED_COUNTS", "ARM_N", "ARM_WORD", "ARM_LETTER", "CHOICE_LIST", "DOSE_COHORT",
+                     "LETTERED_ARMS", "SERIAL_LIST", "OTHER_HALF", "ARM_DOSE_N", "ROLE_PAIR", "TWO_DOSES", "CELL_DOSES"],
               context: ["AE_ITEM", "SAFETY_SUBJECT", "SLASH_COMPOUND", "NAMED_TOXICITY", "RR_DEFINED_AS_RISK"],
               attribution: ["NUMBERED_TRIAL", "NAMED_TRIAL"]}
-ON_MASKED = {"LABEL_UNIT_CLAUSE"} | set(WHOLE_TEXT[arms]) - {"DOSE_COHORT"}
+ON_MASKED = {"LABEL_UNIT_CLAUSE"} | set(WHOLE_TEXT[arms]) - {"DOSE_COHORT", "TWO_DOSES", "CELL_DOSES"}
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str], bool]]:

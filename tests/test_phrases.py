@@ -1245,6 +1245,23 @@ def _key(r):
      "Febrile neutropenia occurred in 7% and 19%, respectively, and transfusions were needed by 5% and 22%.",
      [("OTHER_AE:febrile neutropenia", "rate", 7, "any", None, "BN-D"),
       ("OTHER_AE:febrile neutropenia", "rate", 19, "any", None, "ABVD")]),
+    # red-team 10 phrasings
+    ("Patients were randomly assigned to one infusion of ZELCEL at a target dose of 1 x 10^6 CAR-positive T cells/kg "
+     "after bridging therapy, or to the physician's pick of one of two standard triplets, KRd or PVd, given until "
+     "progression.\n- Overall response: 88% vs 69%",
+     [("ORR", "rate", 88, None, None, "ZELCEL"), ("ORR", "rate", 69, None, None, "standard triplet")]),
+    ("The ZORVA regimen (ZORVA 4 mg/kg plus nivolumab 240 mg, every two weeks) was compared with nivolumab monotherapy at "
+     "the same dose.\n* Median OS: 28.1 vs. 22.0 months",
+     [("OS", "median", 28.1, None, None, "ZORVA"), ("OS", "median", 22.0, None, None, "nivolumab")]),
+    ("Half were randomised to blinatumomab; the others received the same chemotherapy with no antibody. "
+     "Event-free survival at 3 years was 80% with blinatumomab and 64% with chemotherapy only.",
+     [("EFS", "landmark", 80, None, 36, "blinatumomab"), ("EFS", "landmark", 64, None, 36, "chemotherapy only")]),
+    ("Expansion enrolled three cohorts: HR+/HER2- breast cancer (BC), ovarian cancer (OC) and endometrial cancer (EC). "
+     "Median DOR: 7.2 mo (BC), 5.9 mo (OC), NR (EC).",
+     [("DOR", "median", 7.2, None, None, "BC"), ("DOR", "median", 5.9, None, None, "OC"), ("DOR", "median", None, None, None, "EC")]),
+    ("Mucositis, the most common adverse event with ZORVA, occurred in 52% (grade 3 or higher, 6%).",
+     [("OTHER_AE:mucositis", "rate", 52, "any", None, None), ("OTHER_AE:mucositis", "rate", 6, ">=3", None, None)]),
+    ("In addition, major hemorrhage occurred in 2.1% of patients.", [("OTHER_AE:major hemorrhage", "rate", 2.1, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1382,6 +1399,7 @@ def test_trial_name_is_attributed():
     "In the expansion (median 2 prior lines; 64% post-EV), responses were durable.",
     "In earlier trials the regimen already achieved two-year PFS near 90%.",
     "Roughly one patient in six achieved a complete response.",
+    "Among pts with high expression, 120 pts gave 80% power to detect an ORR of 35% vs 15%.",
 ])
 def test_traps_give_no_record(text):
     assert records_of(text) == []
@@ -1793,4 +1811,16 @@ def test_step_up_doses_are_no_dose_cohorts():
             "Cohort A and 5.8 months in Cohort B.")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(14.1, "cohort A"), (5.8, "cohort B")}
+
+
+def test_footnote_symbols_glued_to_table_labels_are_no_part_of_their_names():
+    text = ("Table 3: Adverse Reactions in HOLLOWAY-2\n"
+            "                         DRUGX N=120\n"
+            "Adverse Reaction    All Grades   Grade 3 or 4\n"
+            "                       (%)           (%)\n"
+            "Neutropenia†            41            33\n"
+            "Hemorrhage§             24            1.9\n")
+    got = {(r["endpoint"], r["value"], r["grade"]) for r in records_of(text)}
+    assert got == {("NEUTROPENIA", 41, "any"), ("NEUTROPENIA", 33, "3-4"), ("OTHER_AE:hemorrhage", 24, "any"),
+                   ("OTHER_AE:hemorrhage", 1.9, "3-4")}
 

@@ -26,9 +26,10 @@ MASS_DOSE_UNIT = r"(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?"
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b" + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])(?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?"
-    r"(?:,?\s*(?:given|administered|after|following)\s+[^.;()]{0,60}?)?"  # '... (target dose ...) after optional bridging, or to Y'
+    r"(?:,?\s*(?:given|administered|after|following|at\s+(?:a\s+|the\s+)?(?:target\s+|fixed\s+|flat\s+)?dose\s+of)\s+[^.;()]{0,90}?)?"
+    # '... (target dose ...) after optional bridging, or to Y', 'X at a target dose of ... after bridging, or to Y' (not 'at doses of 10 or 80')
     r",?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+|(?:stay|remain|continue)\s+(?:on|with)\s+)?"  # 'or to stay on Y'
-    r"(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,80}?(?:choice~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
+    r"(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,80}?(?:(?:choice|triplet|doublet|regimen)~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the|which|who|that|consisting|comprising)\b"
     r"|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)",
     re.I)
@@ -68,7 +69,7 @@ OTHER_HALF = re.compile(
     ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?P<a>[A-Za-z~][^.;()]{2,160}?)"
     r"(?:,\s+(?:a|the)\s+(?:combination|regimen|triplet|doublet|quadruplet)\s+(?:(?:that\s+)?(?:the\s+)?(?:investigators|researchers|authors|"
     r"they|doctors)\s+)?(?:call|calls|called|dubbed|named|known\s+as)\s+(?P<nick>[A-Z][\w+/-]{1,15}))?\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?"
-    r"the\s+other\s+(?:half|group|arm|patients)\s+(?:received|were\s+given|got)\s+(?P<b>[A-Za-z~][^.;()]{1,100}?)"
+    r"the\s+other(?:s|\s+(?:half|group|arm|patients))\s+(?:received|were\s+given|got)\s+(?P<b>[A-Za-z~][^.;()]{1,100}?)"
     r"(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,]|$)", re.I)
 # 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
 RECEIVED = re.compile(
@@ -102,6 +103,13 @@ COMPARED = re.compile(
     r"(?P<a2>[A-Za-z~][^.;(),]{1,80}?)(?P<pa2>\s?\([^()]{0,120}\))?(?:,\s*(?:n\s?=\s?)?\d+(?:\s+\w+)?)?,?\s+and\s+)"
     r"(?:the\s+)?(?P<b>[A-Za-z~][^.;(),]{1,80}?)(?P<pb>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:in|among|for|as|at|after|every|each|until)\b|\s?\(|$)", re.I)
+# 'The VARENZO regimen (VARENZO 6 mg/kg plus pembrolizumab 200 mg, every three weeks) was compared with pembrolizumab
+# monotherapy at the same dose and schedule': the comparison in the passive
+PASSIVE_COMPARED = re.compile(
+    r"(?:^|[.;:]\s+|\n)(?:the\s+)?(?!(?:when|while|if|as|this|that|it|which|there|these|those|each|both|survival|response)\b)"
+    r"(?P<a>[A-Za-z~][\w+/~-]*(?:\s[\w+/~-]+){0,3}?)(?P<pa>\s?\([^()]{1,120}\))?\s+(?:was|were)\s+"
+    r"(?:compared|tested|evaluated)\s+(?:with|to|against|versus)\s+(?:the\s+)?(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{1,40}\))?"
+    r"(?=\s?[.;]|,\s|\s+(?:in|among|for|as|at|after|every|each|until|given)\b|\s?\(|$)", re.I)
 # 'the Phase 3 LUMEN-3 study of TARVELI (elrantamab), a bispecific antibody, compared with pomalidomide,
 # bortezomib and dexamethasone (PVd)': a press release's trial named with its two arms
 STUDY_COMPARISON = re.compile(
@@ -260,6 +268,8 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
     if letter:  # 'arm A': the article-stripping below would eat the letter
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
     name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?|infusions?|injections?)\s+of\s+", "", name, flags=re.I)
+    name = re.sub(r"^.{0,40}?\b(?:pick|choice|selection)\s+of\s+(?=[a-z])", "", name.strip(), flags=re.I) \
+        if not CHOICE_OF.match(name) else name  # "the physician's pick of standard triplet"
     name = re.sub(r"^(?:an?\s+)?(?:change|switch)\s+(?:of|to)\s+|^(?:stay|remain|continue)(?:\s+(?:on|with))?\s+", "", name.strip(),
                   flags=re.I)  # 'a change of ARPI', 'to stay on the aromatase inhibitor'
     name = name.split(":")[0]  # 'chemotherapy: capecitabine, eribulin or ...': the arm, not its options
@@ -309,10 +319,19 @@ CHOICE_LIST = re.compile(r"(?<=choice)\s+of\s+[^.;()]*?(?=\s*\(|\s*[.;]|$)", re.
 
 
 def _hide_choice_lists(masked: str) -> str:
-    """'investigator's choice of topotecan, vinorelbine or pemetrexed (n=238)' is one arm, not a list of five."""
+    """'investigator's choice of topotecan, vinorelbine or pemetrexed (n=238)' is one arm, not a list of five;
+    so is 'one of two standard triplets, DPd or PVd'."""
+    if could_match(ONE_OF_LIST, masked):
+        masked = ONE_OF_LIST.sub(lambda m: m.group("kind") + "~" * (len(m.group(0)) - len(m.group("kind"))), masked)
     if not could_match(CHOICE_LIST, masked):
         return masked  # no 'choice': nothing to hide (the substitution tried every position)
     return CHOICE_LIST.sub(lambda m: "~" * len(m.group(0)), masked)
+
+
+# 'the physician's pick of one of two standard triplets, daratumumab-pomalidomide-dexamethasone or
+# pomalidomide-bortezomib-dexamethasone': the arm is the kind of regimen, its options are no arms
+ONE_OF_LIST = re.compile(r"\bone\s+of\s+(?:two|three|four|several)\s+(?P<kind>(?:standard\s+|approved\s+)?[a-z]+?)s\s*(?:,|:)\s*"
+                         r"[^.;(),]{2,80}?\s+or\s+[^.;(),]{2,80}?(?=\s*[,.;(]|$)", re.I)
 
 
 CALLED = re.compile(r"\b(?:the|a|an)\s+[^.;(),~]{1,40}?,?\s+(?:called|known\s+as|named|dubbed)\s+(?=[A-Za-z])", re.I)
@@ -390,11 +409,14 @@ def find_arms(masked: str) -> list[Arm]:
                      for name, label in zip(names, labels)]
         arms.extend(named)
     for m in scan(OTHER_HALF, masked):
-        first = m.group("nick") or _clean(m.group("a"))
+        first = m.group("nick") or _clean(re.sub(r",\s*(?:given|administered)\b.*$", "", m.group("a")))
         if first and _add_arm(arms, first, None, randomised=True):
-            arms[-1].aliases.add(" ".join(_clean(m.group("a")).split()))
-            arms[-1].aliases.discard(arms[-1].name)
-            _add_arm(arms, _clean(m.group("b")), m.group("pb"), randomised=True)
+            if m.group("nick"):
+                arms[-1].aliases.add(" ".join(_clean(m.group("a")).split()))  # what the nickname stands for
+            if not _add_arm(arms, _clean(m.group("b")), m.group("pb"), randomised=True):
+                backbone = _backbone_only(masked, m.group("b"))  # 'the same chemotherapy blocks with no antibody'
+                if backbone:
+                    arms.append(Arm(backbone, {" ".join(m.group("b").split())}, randomised=True))
             listed.append(m.span())
     for m in scan(SERIAL_LIST, masked):
         serial = _serial_items(m.group("items"))
@@ -490,6 +512,13 @@ def find_arms(masked: str) -> list[Arm]:
             for name, paren in zip(names, ("pa", "pb")):
                 _add_arm(arms, name, m.group(paren), randomised=True)
             break
+    for m in scan(PASSIVE_COMPARED, masked) if not arms else ():
+        names = [_clean(m.group("a")), _clean(m.group("b"))]
+        if names[0].lower() != names[1].lower() and all(_treatment_like(n) for n in names):
+            for name, paren in zip(names, ("pa", "pb")):
+                _add_arm(arms, name, None, randomised=True)
+            arms[0].aliases.add(" ".join(m.group("a").split()))  # 'VARENZO regimen'
+            break
     if not arms:
         _add_study_comparison(arms, masked)
     if not complete:  # an arm of the randomisation could not be read: later names may still be arms
@@ -571,6 +600,17 @@ def _role_named(description: str) -> Arm | None:
     word = role.group(1).lower()
     name = word if word == "monotherapy" else f"the {word}"
     return Arm(name, {word, " ".join(description.split())} - {name}, randomised=True)
+
+
+def _backbone_only(text: str, description: str) -> str | None:
+    """'the others received the same chemotherapy blocks with no antibody': the text's own 'chemotherapy only' (or
+    'alone') for a word of the description names that arm."""
+    if not re.search(r"\b(?:no|without)\b", description, re.I):
+        return None
+    for m in re.finditer(r"\b([a-z][\w-]{3,})\s+(?:only|alone)\b", text, re.I):
+        if re.search(rf"\b{re.escape(m.group(1))}\b", description, re.I):
+            return " ".join(m.group(0).split())
+    return None
 
 
 def _serial_items(items: str) -> list[str]:
@@ -793,10 +833,12 @@ def find_randomised_doses(text: str) -> list[Arm]:
     return arms
 
 
-COHORT_LIST = re.compile(r"\bcohorts?\b[^.;:]{0,80}?:\s*(?P<items>[a-z][\w -]{2,50}?\s?\([A-Z][A-Za-z0-9/-]{1,10}\)"
-                         r"(?:\s*,\s*(?:and\s+)?[a-z][\w -]{2,50}?\s?\([A-Z][A-Za-z0-9/-]{1,10}\)){0,5}"
-                         r",?\s+and\s+[a-z][\w -]{2,50}?\s?\([A-Z][A-Za-z0-9/-]{1,10}\))", re.I)
-COHORT_ITEM = re.compile(r"(?:^|,|\band\b)\s*(?P<name>[a-z][\w -]{2,50}?)\s?\((?P<abbr>[A-Z][A-Za-z0-9/-]{1,10})\)", re.I)
+# (an item may open with a receptor status: 'HR+/HER2- breast cancer (BC)')
+COHORT_NAME = r"[a-z][\w+/ -]{2,50}?"
+COHORT_LIST = re.compile(r"\bcohorts?\b[^.;:]{0,80}?:\s*(?P<items>" + COHORT_NAME + r"\s?\([A-Z][A-Za-z0-9/-]{1,10}\)"
+                         r"(?:\s*,\s*(?:and\s+)?" + COHORT_NAME + r"\s?\([A-Z][A-Za-z0-9/-]{1,10}\)){0,5}"
+                         r",?\s+and\s+" + COHORT_NAME + r"\s?\([A-Z][A-Za-z0-9/-]{1,10}\))", re.I)
+COHORT_ITEM = re.compile(r"(?:^|,|\band\b)\s*(?P<name>" + COHORT_NAME + r")\s?\((?P<abbr>[A-Z][A-Za-z0-9/-]{1,10})\)", re.I)
 
 
 def find_disease_cohorts(text: str) -> list[Arm]:

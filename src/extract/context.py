@@ -253,7 +253,7 @@ MOST_FREQUENT_KIND = re.compile(r"\b(?:was|were)\s+the\s+most\s+(?:common|freque
                                 r"(?:(?:non-?)?(?:laboratory|haematologic(?:al)?|hematologic(?:al)?|clinical|serious|severe|"
                                 r"grade\s?[3-5](?:\s?(?:-|or|/)\s?[3-5])?|treatment-related|immune-related)\s+){0,2}$"
                                 r"|\w[\w)]*,\s+(?:the|a|an|its)\s+(?:(?:main|typical|commonest|principal|expected|known|characteristic|"
-                                r"usual|chief|dose-limiting|class)\s+)$", re.I)
+                                r"usual|chief|dose-limiting|class|most\s+(?:common|frequent))\s+)$", re.I)  # 'Stomatitis, the most common AE with X,'
 
 
 def _most_frequent_kind(text: str, m: EndpointMention) -> bool:

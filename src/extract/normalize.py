@@ -19,6 +19,7 @@ CHAR_MAP: dict[str, str] = {
     "\u200b": "", "\u00ad": "", "\ufeff": "",
     "’": "'", "‘": "'", "“": '"', "”": '"',
     "％": "%", "＜": "<", "＞": ">", "＝": "=",
+    "†": " ", "‡": " ", "¶": " ", "‖": " ",  # footnote marks glued to a table label ('Neutropenia†')
 }
 SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
 # Glyphs that slide and PDF exporters leave where a bullet was (Wingdings "•" often arrives as "Å").
@@ -106,6 +107,8 @@ def _replacement(text: str, i: int, n: int) -> str:
         return "."  # Lancet-style decimal point: 8·3 months
     if ch in BULLET_GLYPHS and _at_line_start(text, i):
         return "• "
+    if ch == "§":
+        return " "  # 'Hemorrhage§': a footnote mark, where it is no bullet
     if ch in MIDDLE_DOTS:
         return " "
     return CHAR_MAP.get(ch, ch)

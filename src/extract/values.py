@@ -205,6 +205,9 @@ MASK_PATTERNS = [
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:absolute\s+|relative\s+)?differences?\b", re.I),
     # 'provided 99% power to detect', 'a power of 80%': a sample-size calculation, not a rate
     re.compile(r"\b\d{2}(?:\.\d+)?\s?%\s+(?:statistical\s+)?power\b|\bpower\s+(?:of|was|=|:)?\s*\d{2}(?:\.\d+)?\s?%", re.I),
+    # '150 pts gave 85% power to detect an ORR of 30% vs 12%': the rates the design assumed
+    re.compile(r"\b(?:to\s+)?(?:detect|show)\s+(?:an?\s+)?(?:(?:increase|improvement|difference)\s+in\s+)?[A-Za-z-]{2,12}\s+(?:rate\s+)?(?:of|from)\s+"
+               r"\d+(?:\.\d+)?\s?%\s*(?:vs\.?|versus|to|and)\s*\d+(?:\.\d+)?\s?%", re.I),
     # 'a 29% improvement in fatigue', 'risk difference 55.3%': a change or a difference, not a rate
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:relative\s+|absolute\s+)?(?:improvement|reduction|increase|decrease|decline|"
                r"lower|higher|greater|fewer|more|drop|rise|gain)\b", re.I),

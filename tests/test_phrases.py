@@ -1262,6 +1262,16 @@ def _key(r):
     ("Mucositis, the most common adverse event with ZORVA, occurred in 52% (grade 3 or higher, 6%).",
      [("OTHER_AE:mucositis", "rate", 52, "any", None, None), ("OTHER_AE:mucositis", "rate", 6, ">=3", None, None)]),
     ("In addition, major hemorrhage occurred in 2.1% of patients.", [("OTHER_AE:major hemorrhage", "rate", 2.1, "any", None, None)]),
+    # fresh9 phrasings
+    ("Grade 3-4 nausea and diarrhoea were more frequent in the irinotecan arm compared with the placebo arm (9% vs 2% and "
+     "12% vs 4%, respectively).",
+     [("OTHER_AE:nausea", "rate", 9, "3-4", None, "irinotecan"), ("OTHER_AE:nausea", "rate", 2, "3-4", None, "placebo"),
+      ("OTHER_AE:diarrhoea", "rate", 12, "3-4", None, "irinotecan"), ("OTHER_AE:diarrhoea", "rate", 4, "3-4", None, "placebo")]),
+    ("Patients were randomized to the ZX-12 arm (N = 60; intravenous [IV] ZX-12, 4 mg/kg, weekly; IV bevacizumab, 15 mg/kg, "
+     "once each 3-week cycle [Q3W]; IV carboplatin, AUC 6, Q3W; and IV paclitaxel, 200 mg/m2, Q3W) or Control arm "
+     "(N = 30; bevacizumab/carboplatin/paclitaxel as above). Grade 3/4 AEs occurred in the ZX-12 vs Control arm (90.0% vs 63.3%).",
+     [("TEAE", "rate", 90.0, "3-4", None, "ZX-12"), ("TEAE", "rate", 63.3, "3-4", None, "Control arm")]),
+    ("The incidence of thrombotic events was 6% in the epoetin arm.", [("OTHER_AE:thrombotic events", "rate", 6, "any", None, "epoetin")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

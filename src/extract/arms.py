@@ -25,11 +25,11 @@ DOSE_LIST = r"(?P<doses>\d+(?:\.\d+)?(?:\s?,\s?\d+(?:\.\d+)?)*\s?,?\s?(?:or|and)
 MASS_DOSE_UNIT = r"(?:mg|µg|μg|mcg|g)(?:/(?:kg|m\^?2))?"
 RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b" + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
-    r"(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])(?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,200}\)){1,2})?"
+    r"(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])(?:[^.;()]|\(~+\)){1,80}?)(?P<pa>(?:\s?\([^()]{0,300}\)){1,2})?"
     r"(?:,?\s*(?:given|administered|after|following|at\s+(?:a\s+|the\s+)?(?:target\s+|fixed\s+|flat\s+)?dose\s+of)\s+[^.;()]{0,90}?)?"
     # '... (target dose ...) after optional bridging, or to Y', 'X at a target dose of ... after bridging, or to Y' (not 'at doses of 10 or 80')
     r",?\s+(?:or|versus|vs\.?)\s+(?:to\s+)?(?:receive\s+|(?:stay|remain|continue)\s+(?:on|with)\s+)?"  # 'or to stay on Y'
-    r"(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,80}?(?:(?:choice|triplet|doublet|regimen)~+)?)(?P<pb>(?:\s?\([^()]{0,200}\)){1,2})?"
+    r"(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,80}?(?:(?:choice|triplet|doublet|regimen)~+)?)(?P<pb>(?:\s?\([^()]{0,300}\)){1,2})?"
     r"(?=\s?[.;]|,\s(?:each|every|both|given|administered|respectively|for|in|at|on|with|and\s+the|which|who|that|consisting|comprising)\b"
     r"|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)",
     re.I)

@@ -417,6 +417,8 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
     return None
 
 
+# 'Grade >=3 nausea and anorexia were ...': events joined by 'and', 'or' or commas share the grade before them
+COORDINATED_EVENTS = re.compile(r"(?:\s*[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,2}\s*(?:,\s*and|,|and|or|/)\s*)+", re.I)
 ALL_OF_GRADE = re.compile(r"\(\s*all\s+$", re.I)
 
 
@@ -442,7 +444,8 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
             others = [x for x in mentions if g.end <= x.start and x.end <= m.start]
             adjacent = len(between) <= 40 and not re.search(r"\d\s?%|;", between)  # '... 1 grade 3 event; ICANS, 4%'
 
-            intro = listed or any(x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others)
+            intro = listed or any(x.code == "TEAE" and LIST_INTRO.match(ctx.text[x.end:x.end + 25]) for x in others) \
+                or (others and all(is_toxicity(x.code) for x in others) and COORDINATED_EVENTS.fullmatch(between) is not None)
             if not (adjacent and not others) and not intro:
                 continue
         chosen = g

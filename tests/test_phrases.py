@@ -1272,6 +1272,13 @@ def _key(r):
      "(N = 30; bevacizumab/carboplatin/paclitaxel as above). Grade 3/4 AEs occurred in the ZX-12 vs Control arm (90.0% vs 63.3%).",
      [("TEAE", "rate", 90.0, "3-4", None, "ZX-12"), ("TEAE", "rate", 63.3, "3-4", None, "Control arm")]),
     ("The incidence of thrombotic events was 6% in the epoetin arm.", [("OTHER_AE:thrombotic events", "rate", 6, "any", None, "epoetin")]),
+    # red-team 11 phrasings
+    ("Adults with R/R mantle cell lymphoma (cohort M) or R/R follicular lymphoma (cohort F) received tevlo-cel. "
+     "In cohort M, ORR was 86.0%; in cohort F, ORR was 92.1%.",
+     [("ORR", "rate", 86.0, None, None, "cohort M"), ("ORR", "rate", 92.1, None, None, "cohort F")]),
+    ("The trial of DRUGQ plus pelrolimab (the investigational regimen) versus carboplatin plus paclitaxel (the platinum "
+     "doublet) met its primary endpoint.\n- Confirmed objective response rate: 71.2% vs. 55.0%",
+     [("ORR", "rate", 71.2, None, None, "the investigational regimen"), ("ORR", "rate", 55.0, None, None, "the platinum doublet")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None
@@ -1833,4 +1840,17 @@ def test_footnote_symbols_glued_to_table_labels_are_no_part_of_their_names():
     got = {(r["endpoint"], r["value"], r["grade"]) for r in records_of(text)}
     assert got == {("NEUTROPENIA", 41, "any"), ("NEUTROPENIA", 33, "3-4"), ("OTHER_AE:hemorrhage", 24, "any"),
                    ("OTHER_AE:hemorrhage", 1.9, "3-4")}
+
+
+def test_a_grade_header_over_two_lines_opening_with_a_row_heading_and_a_body_system_heading():
+    text = ("Table 3: Adverse Reactions in HOLBORN-2\n\n"
+            "                                   DRUGZ              TPC\n"
+            "                                   (N=300)            (N=298)\n"
+            "Adverse Reaction                   All      Grade     All      Grade\n"
+            "                                   Grades   3 or 4    Grades   3 or 4\n"
+            "                                   (%)      (%)       (%)      (%)\n"
+            "General Disorders and Administration Site Conditions\n"
+            "  Fatigue                          40       3.3       31       2.0\n")
+    got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
+    assert got == {(40, "any", "DRUGZ"), (3.3, "3-4", "DRUGZ"), (31, "any", "TPC"), (2.0, "3-4", "TPC")}
 

@@ -52,8 +52,8 @@ SEMICOLON_OUTSIDE_PARENS = re.compile(r";\s*(?:or\s+|and\s+)?(?![^()]*\))")
 # 'randomised to capecitabine or UFT plus radiotherapy (RT) (A), or capecitabine or UFT plus cetuximab plus RT (B)':
 # each arm closed by its letter (or number), which is what tells the arms apart when a description holds 'or'
 # '(A)', '(arm 2)', and the roles '(the combination)', '(monotherapy)', '(the control arm)' that the text goes on to use
-ARM_ROLE = (r"(?:the\s+)?(?:combination|monotherapy|control|experimental|standard|comparator|investigational|reference|"
-            r"triplet|doublet|quadruplet|chemo)(?:\s+(?:arm|group))?")
+ARM_ROLE = (r"(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:triplet|doublet|quadruplet)|(?:combination|monotherapy|control|experimental|standard|"
+            r"comparator|investigational|reference|chemo)(?:\s+(?:arm|group|regimen))?)")  # '(the platinum doublet)'
 ARM_LABEL = r"\((?:(?P<word>arm|group)s?\s+[A-D1-4]|(?-i:[A-D])|" + ARM_ROLE + r")\)(?=\s*(?:[,;.]|$|or\b|and\b|versus\b|vs\b))"
 ARM_LABEL_AHEAD = ARM_LABEL.replace("?P<word>", "?:")
 LETTERED_ARMS = re.compile(
@@ -202,7 +202,7 @@ RECEIVED_EITHER = re.compile(
 LIST_ITEM = re.compile(r"(?P<name>(?:[A-Za-z~]|\d+-[A-Za-z])[^(),]*?)\s?(?P<paren>\([^()]*\))?(?P<tail>\s(?!or\s|and\s)[^(),]*?)?"
                        r"\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+|\s(?!arm\b|group\b)[a-z][\w+/-]*)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
-ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4])\b", re.I)
+ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4]|(?<=cohort\s)(?-i:[E-Z]))\b", re.I)  # 'cohort M' (MCL), 'cohort F'
 ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
 # 'mitozantrone, 14 mg m-2 (n = 30) ... or megesterol acetate, 160 mg bd (n = 30)': the drug before its (masked) dose

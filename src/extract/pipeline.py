@@ -190,7 +190,8 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
         return 1  # '(%)  (%)  (%)  (%)' under the grade columns: the unit of every cell, no column of its own
     if header is not None and state.header_at == i - 1 and header.arms and i + 1 < len(all_lines) \
             and not layout.flat_grades(line.text):
-        grades = layout.two_line_grades(line.text, all_lines[i + 1].text)
+        grades = layout.two_line_grades(line.text, all_lines[i + 1].text) \
+            or layout.two_line_grades(_without_row_heading(line.text), all_lines[i + 1].text)  # 'Adverse Reaction  All  Grade'
         merged = layout.with_grades(header, grades) if grades else None
         if merged:
             state.header, state.header_at = merged, i + 1
@@ -287,12 +288,18 @@ def _flat_header(ctx: Context, all_lines: list[Line], i: int, header: Header | N
         return None
     if _only_endpoint_names(ctx, line):
         return None  # 'Objective Response Rate' over its rows is a heading, not two columns
+    if header is not None and header.arms and ORGAN_CLASS.search(line.text):
+        return None  # 'General Disorders and Administration Site Conditions' inside a table: a body-system heading
     nxt = all_lines[i + 1]
     opened = _label_start(ctx, nxt)
     if nxt.section != line.section or not opened:
         return None
     row = parse_row(nxt.text, nxt.start, opened[1])
     return layout.flat_header(line.text, len(row.cells), header) if row and len(row.cells) >= 2 else None
+
+
+# the last word of a body-system (MedDRA system organ class) heading
+ORGAN_CLASS = re.compile(r"\b(?:disorders|conditions|infestations|investigations|procedures|neoplasms|complications)\s*$", re.I)
 
 
 def _only_endpoint_names(ctx: Context, line: Line) -> bool:
@@ -405,8 +412,11 @@ def _grades_only(line: Line) -> bool:
 
 
 def _two_line_grades(all_lines: list[Line], at: int) -> bool:
-    """'All / Grades' over 'Grades / 3 or 4' starts at line ``at``."""
-    return at + 1 < len(all_lines) and layout.two_line_grades(all_lines[at].text, all_lines[at + 1].text) is not None
+    """'All / Grades' over 'Grades / 3 or 4' starts at line ``at`` (the upper line may open with a row heading)."""
+    if at + 1 >= len(all_lines):
+        return False
+    upper, lower = all_lines[at].text, all_lines[at + 1].text
+    return layout.two_line_grades(upper, lower) is not None or layout.two_line_grades(_without_row_heading(upper), lower) is not None
 
 
 def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> tuple[Header, int] | None:

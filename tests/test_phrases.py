@@ -1279,6 +1279,10 @@ def _key(r):
     ("The trial of DRUGQ plus pelrolimab (the investigational regimen) versus carboplatin plus paclitaxel (the platinum "
      "doublet) met its primary endpoint.\n- Confirmed objective response rate: 71.2% vs. 55.0%",
      [("ORR", "rate", 71.2, None, None, "the investigational regimen"), ("ORR", "rate", 55.0, None, None, "the platinum doublet")]),
+    ("WYNDHAM-9 at a glance:\n• Experimental arm: zolbatamab, a bispecific antibody, with gemcitabine and oxaliplatin "
+     "(Zol-GemOx; n=180)\n• Comparator: rituximab with gemcitabine and oxaliplatin (R-GemOx; n=90)\n"
+     "• Progression-free survival: median 12.9 vs. 4.1 months",
+     [("PFS", "median", 12.9, None, None, "Zol-GemOx"), ("PFS", "median", 4.1, None, None, "R-GemOx")]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

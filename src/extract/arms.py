@@ -554,7 +554,7 @@ def find_arms(masked: str) -> list[Arm]:
                 for name, paren in zip(names, (m.group("pa"), m.group("pb"))):
                     _add_arm(subject, name, paren, randomised=True)
                 break
-        subject = subject if len(subject) >= 2 else _role_pair(masked)
+        subject = subject if len(subject) >= 2 else (_role_pair(masked) or _role_bullets(masked))
         arms = subject if len(subject) >= 2 else arms
     if len(arms) < 2:  # '104 pts (KMT2Ar, n=67; NPM1m, n=37)': cohorts named with their sizes
         cohorts = next(iter(COHORT_SIZES.finditer(masked)), None)
@@ -625,6 +625,26 @@ def _serial_items(items: str) -> list[str]:
             or not any(re.search(r"\s(?:and|or)\s", p) for p in parts):
         return []
     return parts
+
+
+# '• Experimental arm: gelvatamab ... with gemcitabine and oxaliplatin (Glv-GemOx; n=183)' / '• Comparator: rituximab with
+# gemcitabine and oxaliplatin (R-GemOx; n=91)': a press release's arms at a glance, one bullet each
+ROLE_BULLET = re.compile(r"^[ \t]*(?:[•*-][ \t]*)?(?P<role>(?:experimental|investigational|control|comparator|reference)(?:\s+(?:arm|group))?)"
+                         r"\s*:\s*(?P<desc>[^\n()]{2,160}?)\s*(?P<paren>\([^()\n]{1,60}\))?[ \t.]*$", re.I | re.M)
+
+
+def _role_bullets(masked: str) -> list[Arm]:
+    found = list(ROLE_BULLET.finditer(masked)) if ":" in masked else []
+    if len(found) != 2 or len({m.group("role").split()[0].lower() for m in found}) != 2:
+        return []
+    arms = []
+    for m in found:
+        description = _clean(re.sub(r",\s+an?\s+[^,]{2,60},", "", m.group("desc")))  # ', a CD20xCD3 bispecific antibody,'
+        short = re.match(r"\(\s*([A-Za-z][\w+/-]{1,15})\s*[;,)]", m.group("paren") or "")
+        name = short.group(1) if short else description
+        role = " ".join(m.group("role").split())
+        arms.append(Arm(name, {x for x in (description, role, f"the {role.lower()}") if x and x != name}, randomised=True))
+    return arms
 
 
 def _label_names(label: str, word: str) -> list[str]:

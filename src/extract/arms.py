@@ -56,6 +56,9 @@ ARM_ROLE = (r"(?:the\s+)?(?:(?:[a-z-]+\s+)?(?:triplet|doublet|quadruplet)|(?:com
             r"comparator|investigational|reference|chemo)(?:\s+(?:arm|group|regimen))?)")  # '(the platinum doublet)'
 ARM_LABEL = r"\((?:(?P<word>arm|group)s?\s+[A-D1-4]|(?-i:[A-D])|" + ARM_ROLE + r")\)(?=\s*(?:[,;.]|$|or\b|and\b|versus\b|vs\b))"
 ARM_LABEL_AHEAD = ARM_LABEL.replace("?P<word>", "?:")
+LABEL_GATE = re.compile(ARM_LABEL_AHEAD, re.I)  # what every lettered list holds, looked for once before the list is
+OTHER_GATE = re.compile(r"\bthe\s+other", re.I)  # ... and every other-half sentence
+SERIAL_GATE = re.compile(r",\s+or\s")  # ... and every serial list
 LETTERED_ARMS = re.compile(
     ASSIGNED + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<items>(?:[A-Za-z~](?:[^.;()]|\([^()]{1,40}\)(?!\s?" + ARM_LABEL_AHEAD + r"))*?(?:\s?\([^()]{1,40}\))?"
@@ -382,7 +385,7 @@ def find_arms(masked: str) -> list[Arm]:
             arms.append(combined)
             listed.append(m.span())
             break
-    for m in scan(LETTERED_ARMS, masked):
+    for m in scan(LETTERED_ARMS, masked) if LABEL_GATE.search(masked) else ():  # no '(A)', '(arm 2)', '(the combination)': no list
         items = list(LETTERED_ITEM.finditer(m.group("items")))
         if all(i.group("role") for i in items):
             labels = [(" ".join(i.group("role").split()), "") for i in items]  # '(the combination)': the role is the label
@@ -408,7 +411,7 @@ def find_arms(masked: str) -> list[Arm]:
             named = [Arm(_label_names(*label)[0], {name, *_label_names(*label)[1:]}, randomised=True)
                      for name, label in zip(names, labels)]
         arms.extend(named)
-    for m in scan(OTHER_HALF, masked):
+    for m in scan(OTHER_HALF, masked) if OTHER_GATE.search(masked) else ():
         first = m.group("nick") or _clean(re.sub(r",\s*(?:given|administered)\b.*$", "", m.group("a")))
         if first and _add_arm(arms, first, None, randomised=True):
             if m.group("nick"):
@@ -418,7 +421,7 @@ def find_arms(masked: str) -> list[Arm]:
                 if backbone:
                     arms.append(Arm(backbone, {" ".join(m.group("b").split())}, randomised=True))
             listed.append(m.span())
-    for m in scan(SERIAL_LIST, masked):
+    for m in scan(SERIAL_LIST, masked) if SERIAL_GATE.search(masked) else ():
         serial = _serial_items(m.group("items"))
         if serial:  # 'to X in combination with P and C, X alone, or gefitinib or erlotinib': the commas part the arms
             listed.append(m.span())
@@ -814,8 +817,12 @@ TWO_DOSES = re.compile(r"\b(?P<drug>[A-Za-z][\w-]{2,30})\s+(?P<d1>\d+(?:\.\d+)?)
 RANDOMISED_HERE = re.compile(ASSIGNED + r"|\(\s?[1-3]\s?:\s?[1-3]\s?\)", re.I)
 
 
+# Every TWO_DOSES match holds a dose, 'or' (or 'vs') and a second dose within a few words: found from the dose's digits
+TWO_DOSES_GATE = re.compile(r"\d\s?" + MASS_DOSE_UNIT + r"\b[^.;]{0,40}?\b(?:or|versus|vs)\b[^.;]{0,40}?\d\s?" + MASS_DOSE_UNIT + r"\b", re.I)
+
+
 def _one_drug_two_doses(text: str) -> list[Arm]:
-    for m in TWO_DOSES.finditer(text) if "mg" in text or "g/" in text else ():
+    for m in TWO_DOSES.finditer(text) if TWO_DOSES_GATE.search(text) else ():
         start = max(text.rfind(". ", 0, m.start()), 0)
         end = text.find(". ", m.end())
         if m.group("d1") == m.group("d2") or not RANDOMISED_HERE.search(text, start, end if end != -1 else len(text)):

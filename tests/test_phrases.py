@@ -1283,6 +1283,12 @@ def _key(r):
      "(Zol-GemOx; n=180)\n• Comparator: rituximab with gemcitabine and oxaliplatin (R-GemOx; n=90)\n"
      "• Progression-free survival: median 12.9 vs. 4.1 months",
      [("PFS", "median", 12.9, None, None, "Zol-GemOx"), ("PFS", "median", 4.1, None, None, "R-GemOx")]),
+    ("Patients were randomized to nivolumab (N), nivolumab plus ipilimumab (N+I) or nivolumab plus relatlimab (N+R). "
+     "Median DOR was NR in all three arms.",
+     [("DOR", "median", None, None, None, "nivolumab"), ("DOR", "median", None, None, None, "nivolumab plus ipilimumab"),
+      ("DOR", "median", None, None, None, "nivolumab plus relatlimab")]),
+    ("ICANS occurred in 5.8%, and three patients (2%) developed movement disorders.",
+     [("ICANS", "rate", 5.8, "any", None, None), ("OTHER_AE:movement disorders", "rate", 2, "any", None, None)]),
 ])
 def test_phrase_gives_records(text, expected):
     got = sorted((_key(r) for r in records_of(text)), key=repr)  # repr: a 'not reached' value is None

@@ -321,6 +321,12 @@ def _before_dose(name: str) -> str:
 CHOICE_LIST = re.compile(r"(?<=choice)\s+of\s+[^.;()]*?(?=\s*\(|\s*[.;]|$)", re.I)
 
 
+# 'the physician's pick of one of two standard triplets, daratumumab-pomalidomide-dexamethasone or
+# pomalidomide-bortezomib-dexamethasone': the arm is the kind of regimen, its options are no arms
+ONE_OF_LIST = re.compile(r"\bone\s+of\s+(?:two|three|four|several)\s+(?P<kind>(?:standard\s+|approved\s+)?[a-z]+?)s\s*(?:,|:)\s*"
+                         r"[^.;(),]{2,80}?\s+or\s+[^.;(),]{2,80}?(?=\s*[,.;(]|$)", re.I)
+
+
 def _hide_choice_lists(masked: str) -> str:
     """'investigator's choice of topotecan, vinorelbine or pemetrexed (n=238)' is one arm, not a list of five;
     so is 'one of two standard triplets, DPd or PVd'."""
@@ -329,12 +335,6 @@ def _hide_choice_lists(masked: str) -> str:
     if not could_match(CHOICE_LIST, masked):
         return masked  # no 'choice': nothing to hide (the substitution tried every position)
     return CHOICE_LIST.sub(lambda m: "~" * len(m.group(0)), masked)
-
-
-# 'the physician's pick of one of two standard triplets, daratumumab-pomalidomide-dexamethasone or
-# pomalidomide-bortezomib-dexamethasone': the arm is the kind of regimen, its options are no arms
-ONE_OF_LIST = re.compile(r"\bone\s+of\s+(?:two|three|four|several)\s+(?P<kind>(?:standard\s+|approved\s+)?[a-z]+?)s\s*(?:,|:)\s*"
-                         r"[^.;(),]{2,80}?\s+or\s+[^.;(),]{2,80}?(?=\s*[,.;(]|$)", re.I)
 
 
 CALLED = re.compile(r"\b(?:the|a|an)\s+[^.;(),~]{1,40}?,?\s+(?:called|known\s+as|named|dubbed)\s+(?=[A-Za-z])", re.I)
@@ -601,8 +601,8 @@ def _role_named(description: str) -> Arm | None:
     if role is None or len(description.split()) > 4:
         return None
     word = role.group(1).lower()
-    name = word if word == "monotherapy" else f"the {word}"
-    return Arm(name, {word, " ".join(description.split())} - {name}, randomised=True)
+    names = _label_names(word if word == "monotherapy" else f"the {word}", "")
+    return Arm(names[0], {*names[1:], " ".join(description.split())} - {names[0]}, randomised=True)
 
 
 def _backbone_only(text: str, description: str) -> str | None:

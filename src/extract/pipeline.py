@@ -190,8 +190,7 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
         return 1  # '(%)  (%)  (%)  (%)' under the grade columns: the unit of every cell, no column of its own
     if header is not None and state.header_at == i - 1 and header.arms and i + 1 < len(all_lines) \
             and not layout.flat_grades(line.text):
-        grades = layout.two_line_grades(line.text, all_lines[i + 1].text) \
-            or layout.two_line_grades(_without_row_heading(line.text), all_lines[i + 1].text)  # 'Adverse Reaction  All  Grade'
+        grades = _two_line_grade_header(line.text, all_lines[i + 1].text)
         merged = layout.with_grades(header, grades) if grades else None
         if merged:
             state.header, state.header_at = merged, i + 1
@@ -412,11 +411,14 @@ def _grades_only(line: Line) -> bool:
 
 
 def _two_line_grades(all_lines: list[Line], at: int) -> bool:
-    """'All / Grades' over 'Grades / 3 or 4' starts at line ``at`` (the upper line may open with a row heading)."""
-    if at + 1 >= len(all_lines):
-        return False
-    upper, lower = all_lines[at].text, all_lines[at + 1].text
-    return layout.two_line_grades(upper, lower) is not None or layout.two_line_grades(_without_row_heading(upper), lower) is not None
+    """'All / Grades' over 'Grades / 3 or 4' starts at line ``at``."""
+    return at + 1 < len(all_lines) and _two_line_grade_header(all_lines[at].text, all_lines[at + 1].text) is not None
+
+
+def _two_line_grade_header(upper: str, lower: str) -> Header | None:
+    """The grade header two lines spell cell over cell; the upper line may open with a row heading
+    ('Adverse Reaction   All   Grade' over '   Grades   3 or 4')."""
+    return layout.two_line_grades(upper, lower) or layout.two_line_grades(_without_row_heading(upper), lower)
 
 
 def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header | None) -> tuple[Header, int] | None:

@@ -678,7 +678,7 @@ def _link_sentence(ctx: Context, start: int, end: int, arms: list[arm_rules.Arm]
     for i, candidate in candidates.items():
         v, m = values[i], assigned[i]
         ev_start = _widen_start(ctx, min(m.start, v.start), start)
-        ev_end = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0), m.end)
+        ev_end = max(v.qualified_end, m.end)
         arm = arm_of.get(i)
         spellings = arm_spellings(ctx, arms)
         for name in (arm if isinstance(arm, list) else [arm]):
@@ -692,7 +692,8 @@ DLT_DOSE = (r"(?P<dose>(?:\d+(?:\.\d+)?\s?(?:mg/kg|mg/m\^?2|mg|µg/kg|μg/kg|mcg
             r"|(?-i:DL)-?\d+[a-z]?|dose\s+level\s+-?\d+|\d+(?:\.\d+)?\s?x\s?10\^?\s?\d{1,2})"  # '150 x 10^6' (cells)
             r"(?:\s+(?:dose\s+)?(?:level|cohort))?)(?![\w/])")
 DLT_AT_DOSE = re.compile(r"[^.;]{0,120}?\b(?:at|in)\s+(?:the\s+)?" + DLT_DOSE, re.I)
-OWN_DOSE = re.compile(r"(?:\s+(?:pts|patients))?\s+at\s+(?:the\s+)?" + DLT_DOSE, re.I)
+AT_LEVEL = r"(?:\s+(?:pts|patients))?\s+at\s+(?:the\s+)?"  # '0/7 at DL2', '0/6 pts at DL1'
+OWN_DOSE = re.compile(AT_LEVEL + DLT_DOSE, re.I)
 DLT_DOSE_BEFORE = re.compile(r"\b[Aa]t\s+(?:the\s+)?" + DLT_DOSE + r"\s*,[^.;]{0,60}$")  # 'At 600 mg, 2/7 pts had DLTs'
 
 
@@ -836,6 +837,11 @@ def _compared_subgroups(ctx: Context, start: int, end: int, arms: list[arm_rules
     for i in after:
         if values[i].kind == "hr" and values[i].start > values[pair[1]].start:
             arm_of[i] = f"{a} vs {b}"
+    _remember_group_spellings(ctx, m, a, b)
+
+
+def _remember_group_spellings(ctx: Context, m: re.Match[str], a: str, b: str) -> None:
+    """The groups as the text spells them ('patients with low miR-21'), for the records' arm aliases."""
     ctx.cache[("group_spellings", a)] = [m.group("a")] if m.group("a") != a else []
     ctx.cache[("group_spellings", b)] = [m.group("b")] if m.group("b") != b else []
 
@@ -853,8 +859,7 @@ def _pairs_between_compared_subgroups(ctx: Context, start: int, end: int, values
     a, b = (arm_rules.subgroup_label(g) for g in m.group("a", "b"))
     for i, j in pairs:
         arm_of[i], arm_of[j] = a, b
-    ctx.cache[("group_spellings", a)] = [m.group("a")] if m.group("a") != a else []
-    ctx.cache[("group_spellings", b)] = [m.group("b")] if m.group("b") != b else []
+    _remember_group_spellings(ctx, m, a, b)
     return True
 
 
@@ -979,7 +984,7 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
             continue
         if v.kind == "hr":
             continue
-        tail = _close_parenthesis(ctx.text, v.end, max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0)), end)
+        tail = _close_parenthesis(ctx.text, v.end, v.qualified_end, end)
         nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
         group = arm_rules.trailing_group(ctx.text, tail, nxt) or leading
         if group:
@@ -1040,7 +1045,7 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
         arm = f"{arms[pair[0]].name} vs {arms[pair[1]].name}" if pair else default
         candidate = {"endpoint": code, "stat": "hr", "value": h.value, "unit": "ratio", "ci_low": h.ci_low,
                      "ci_high": h.ci_high, "p_value": h.p_value, "arm": arm}
-        ctx.add(candidate, h.start, max(h.end, h.extras.get("ci_end", 0), h.extras.get("p_end", 0)),
+        ctx.add(candidate, h.start, h.qualified_end,
                 f"prose-hr-previous:{rule}")
 
 
@@ -1228,7 +1233,7 @@ def _ratio_for_against(text: str, values: list[Value], order: list[int], i: int,
         return None
     v = values[i]
     pos = order.index(i)
-    tail = max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0))
+    tail = v.qualified_end
     tail = _close_parenthesis(text, v.end, tail, end)
     nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
     subject = arm_rules.following_arm(text, tail, nxt, [a for a in mentions if a is not reference])
@@ -1297,7 +1302,7 @@ COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 COUNTED_ITEM = r"\s*[A-Za-z][\w -]{0,40}?(?:\s?\([A-Za-z]{1,5}\))?"
 # 'two partial responses (PR), seven stable disease (SD), three progressive disease (PD), and two not evaluable (NE)
 # in the PC arm': a list of counted outcomes that an arm closes is that arm's
-COUNTED_LIST_CLOSER = re.compile(COUNTED_ITEM + rf"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){COUNT_WORD}\s+[A-Za-z][\w -]{{0,40}}?(?:\s?\([A-Za-z]{{1,5}}\))?){{0,6}}"
+COUNTED_LIST_CLOSER = re.compile(COUNTED_ITEM + rf"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){COUNT_WORD}\s+" + COUNTED_ITEM + "){0,6}"
                                  r"\s*,?\s+(?:were\s+(?:observed|seen|recorded|noted)\s+)?(?:in|for|with|among|on)\s+(?:the\s+)?$", re.I)
 
 
@@ -1431,10 +1436,6 @@ def _subject_first(text: str, chain_start: int, mentions, n_arms: int) -> list[i
     return list(range(n_arms))
 
 
-def _tail_end(v: Value) -> int:
-    return max(v.end, v.extras.get("ci_end", 0), v.extras.get("p_end", 0))
-
-
 def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: list[arm_rules.Arm],
                        chosen: dict[int, int], out: dict[int, Any],
                        named: tuple[int, list[int]] | None = None, mentions=()) -> None:
@@ -1445,7 +1446,7 @@ def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: l
     two_named = _two_named_arms(text, mentions, len(arms)) if len(arms) >= 3 else None
     chain: list[int] = []
     for i in [*order, None]:
-        if i is not None and chain and VERSUS_GAP.match(text[_tail_end(values[chain[-1]]):values[i].start]):
+        if i is not None and chain and VERSUS_GAP.match(text[values[chain[-1]].qualified_end:values[i].start]):
             chain.append(i)  # '7.6 mo (95% CI 5.6-9.4) vs 7.2 mo': a value's CI and p stand before the 'vs'
             continue
         if 1 < len(chain) <= len(arms) and not any(k in chosen or k in out for k in chain):
@@ -1647,7 +1648,7 @@ def _same_in_every_arm(text: str, values: list[Value], order: list[int], candida
     return len(set(kinds)) == len(kinds) and bool(SAME_IN_EVERY_ARM.match(text, _close_parenthesis(text, last.end, last.end, end), end))
 
 
-AT_ARM = re.compile(r"(?:\s+(?:pts|patients))?\s+at\s+(?:the\s+)?")
+AT_ARM = re.compile(AT_LEVEL)
 
 
 def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],

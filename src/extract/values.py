@@ -346,6 +346,11 @@ class Value:
     p_value: str | None = None
     extras: dict = field(default_factory=dict)
 
+    @property
+    def qualified_end(self) -> int:
+        """Where the value ends with the CI and p attached to it ('7.6 mo (95% CI 5.6-9.4; p=0.02)')."""
+        return max(self.end, self.extras.get("ci_end", 0), self.extras.get("p_end", 0))
+
 
 def to_float(token: str) -> float | None:
     """A bound or cell as a number; NR / NE / words give None."""
@@ -621,7 +626,7 @@ def _following_ratios(text: str, first: Value) -> list[Value]:
     """Ratios listed after a hazard ratio, each with its own CI, are hazard ratios of the same endpoint."""
     out, last = [], first
     for _ in range(3):
-        end = max(last.end, last.extras.get("ci_end", 0), last.extras.get("p_end", 0))
+        end = last.qualified_end
         m = NEXT_RATIO.match(text, end)
         g = next((k for k in (1, 2, 3) if m.group(k)), 3) if m else 0
         if not m or HR_RE.match(text, m.start(g)):

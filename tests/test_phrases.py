@@ -1864,3 +1864,37 @@ def test_a_grade_header_over_two_lines_opening_with_a_row_heading_and_a_body_sys
     got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
     assert got == {(40, "any", "DRUGZ"), (3.3, "3-4", "DRUGZ"), (31, "any", "TPC"), (2.0, "3-4", "TPC")}
 
+
+
+def test_were_given_either_x_or_the_current_standard_names_both_arms():
+    text = ("The 310 men in the study were given either six cycles of the antibody-drug conjugate tavolimab vedotin, "
+            "or the current standard: docetaxel with prednisone. Grade 3 or higher neutropenia occurred in 9% in the ADC "
+            "group and 31% with docetaxel.")
+    got = {(r["endpoint"], r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {("NEUTROPENIA", 9, "tavolimab vedotin"), ("NEUTROPENIA", 31, "current standard")}
+
+
+def test_received_x_or_y_without_either_or_randomisation_names_no_arms():
+    text = "Patients received docetaxel or cabazitaxel. The objective response rate was 24%."
+    assert [(r["value"], r["arm"]) for r in records_of(text)] == [(24, None)]
+
+
+def test_a_ci_after_a_difference_is_the_differences_not_the_rates():
+    text = ("Patients were randomly assigned to zelrotinib or placebo. The ORR was 41.5% with zelrotinib and 30.2% with "
+            "placebo (difference 11.3 points; 95% CI 2.0 to 20.6).")
+    got = {(r["value"], r["ci_low"], r["arm"]) for r in records_of(text)}
+    assert got == {(41.5, None, "zelrotinib"), (30.2, None, "placebo")}
+
+
+def test_a_bullet_headed_by_a_described_group_is_a_subgroup_of_both_arms():
+    text = ("Patients were randomly assigned to zelrotinib or placebo.\n"
+            "* Node-positive men: 2-year EFS of 71.2% and 60.4%\n")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(71.2, "zelrotinib (Node-positive)"), (60.4, "placebo (Node-positive)")}
+
+
+def test_among_older_women_opens_a_subgroup():
+    text = ("Patients were randomly assigned to zelrotinib or placebo. Among older women, the ORR was 38% with zelrotinib "
+            "and 21% with placebo.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(38, "zelrotinib (older)"), (21, "placebo (older)")}

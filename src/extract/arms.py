@@ -198,10 +198,11 @@ ALONE_OR_WITH = re.compile(
 TIMING_WORDS = re.compile(r"^(?:(?:concomitant|concurrent|adjuvant|neoadjuvant|maintenance|sequential|and|oral|intravenous)\s+)+", re.I)
 # 'Pts received 2 doses of X plus Y (the combination) or X alone' in a randomised report: the arms, without 'randomised to'
 RECEIVED_EITHER = re.compile(
-    r"\b(?:patients|pts|participants)\b(?:[^.;()]|\([^()]*\)){0,100}?\s(?:received|were\s+given|were\s+treated\s+with)\s+(?:either\s+)?"
-    r"(?:(?:(?:\d+|~+|two|three|four|six)\s+(?:[a-z]+\s+)?(?:doses|cycles)|~+)\s+of\s+)?(?:the\s+[\w-]+\s+(?:antibody|inhibitor|agent)\s+)?"
-    r"(?P<a>[A-Za-z~][^.;(),]{1,60}?)(?P<pa>\s?\([^()]{0,60}\))?,?\s+or\s+(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,60}\))?"
-    r"(?=\s?[.;]|,\s|\s+(?:in|for|as|at|every|each|until|before|after|were|was|who|and)\b|$)", re.I)
+    r"\b(?:patients|pts|participants|women|men|children|adults|subjects)\b(?:[^.;()]|\([^()]*\)){0,100}?\s(?:received|were\s+given|were\s+treated\s+with)\s+(?P<either>either\s+)?"
+    r"(?:(?:(?:\d+|~+|two|three|four|six|eight)\s+(?:[a-z]+\s+)?(?:doses|cycles)|~+)\s+of\s+)?"
+    r"(?:the\s+(?P<kind>(?:[\w-]+\s+)?(?:antibody|inhibitor|agent|conjugate|ADC|bispecific))\s+)?"
+    r"(?P<a>[A-Za-z~][^.;(),]{1,60}?)(?P<pa>\s?\([^()]{0,60}\))?,?\s+or\s+(?P<b>[A-Za-z~][^.;(),:]{1,60}?)(?P<pb>\s?\([^()]{0,60}\))?"
+    r"(?=\s?[.;:]|,\s|\s+(?:in|for|as|at|every|each|until|before|after|were|was|who|and)\b|$)", re.I)
 LIST_ITEM = re.compile(r"(?P<name>(?:[A-Za-z~]|\d+-[A-Za-z])[^(),]*?)\s?(?P<paren>\([^()]*\))?(?P<tail>\s(?!or\s|and\s)[^(),]*?)?"
                        r"\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+|\s(?!arm\b|group\b)[a-z][\w+/-]*)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
@@ -363,6 +364,17 @@ def _generic_with_its_word(name: str, phrase: str) -> str:
     return name
 
 
+DESCRIBED_AFTER_COLON = re.compile(r"\s?:\s*([A-Za-z~][^.;:]{2,200}?)(?=\s?[.;]|,\s|$)")
+# a drug's class as news names it once: 'the antibody-drug conjugate' goes by 'the conjugate' and 'the ADC' later
+CLASS_ABBREVIATIONS = {"antibody-drug conjugate": "ADC", "bispecific antibody": "bispecific"}
+
+
+def _kind_names(kind: str) -> set[str]:
+    kind = " ".join(kind.lower().split())
+    head = kind.split()[-1]
+    return {kind, head} | ({CLASS_ABBREVIATIONS[kind]} if kind in CLASS_ABBREVIATIONS else set())
+
+
 PRIOR_THERAPY = re.compile(r"\b(?:who|previously|prior|had|have|already|not|never|before)\b", re.I)
 RANDOMISED_WORD = re.compile(r"\brandomi[sz]", re.I)
 
@@ -507,13 +519,20 @@ def find_arms(masked: str) -> list[Arm]:
                 for name, paren in zip(names, (pa, m.group("pb"))):
                     complete &= _add_arm(arms, name, paren, randomised=True)
                 break
-    for m in scan(RECEIVED_EITHER, masked) if not arms and RANDOMISED_WORD.search(masked) else ():
+    for m in scan(RECEIVED_EITHER, masked) if not arms else ():
+        if not (m.group("either") or RANDOMISED_WORD.search(masked)):
+            continue  # 'were given either X or Y' names arms; 'received X or Y' only in a randomised report
         if PRIOR_THERAPY.search(masked, m.start(), m.start("a")):
             continue  # 'patients who had previously received chemotherapy or radiotherapy': history, not arms
         names = [_clean(m.group("a")), _clean(m.group("b"))]
         if names[0].lower() != names[1].lower() and all(_treatment_like(n) for n in names):
             for name, paren in zip(names, ("pa", "pb")):
                 _add_arm(arms, name, m.group(paren), randomised=True)
+            if m.group("kind") and arms:
+                arms[0].aliases.update(_kind_names(m.group("kind")))  # 'the antibody-drug conjugate X': 'the ADC group'
+            described = DESCRIBED_AFTER_COLON.match(masked, m.end("b"))
+            if described and len(arms) > 1:
+                arms[-1].aliases.add(" ".join(described.group(1).split()))  # 'the current standard: paclitaxel and ...'
             break
     for m in scan(PASSIVE_COMPARED, masked) if not arms else ():
         names = [_clean(m.group("a")), _clean(m.group("b"))]
@@ -1199,8 +1218,10 @@ GROUP = (r"(?:the\s+)?(?:\d+\s+)?(?:patients|participants|those|women|men|subjec
 ANALYSIS_OF = r"(?:an?\s+|the\s+)?(?:(?:exploratory|pre-?specified|post[\s-]hoc|subgroup|subset)\s+)*analys[ie]s\s+(?:of|in|among)\s+"
 ASIDE = r"(?:\s*\([^()]{0,80}\))?"
 DESCRIBED_PATIENTS = (r"(?!(?:all|the|these|those|evaluable|treated|enrolled|assessable|efficacy|response|randomi[sz]ed|\d)\b)"
-                      r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2}\s+patients\b")
-LEADING_GROUP = re.compile(rf"[\s•*-]*(?:At|In|Among|For)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}|{DESCRIBED_PATIENTS}){ASIDE}\s*,", re.I)
+                      r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2}\s+(?:patients|women|men|pts|participants)\b")
+# 'Among node-positive women, ...'; a bullet's head 'Node-positive women: pCR of 58.0% and 51.5%'
+LEADING_GROUP = re.compile(rf"[\s•*-]*(?:(?:At|In|Among|For)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}|{DESCRIBED_PATIENTS}){ASIDE}\s*,"
+                           rf"|(?P<head>{GROUP}|{DESCRIBED_PATIENTS}){ASIDE}\s*:)", re.I)
 # 'Results were consistent in patients with POD24, with a median PFS of 24.1 months'
 INNER_GROUP = re.compile(rf"\b(?:in|among)\s+(?:{ANALYSIS_OF})?(?P<group>{GROUP}){ASIDE}\s*,", re.I)
 # '52% at 400 mg and 37% at 200 mg': a bare dose right after a value is its dose cohort
@@ -1261,7 +1282,7 @@ def leading_group(text: str, sentence_start: int, sentence_end: int, first_value
     m = LEADING_GROUP.match(text, sentence_start, sentence_end)
     if m is None and first_value is not None:
         m = INNER_GROUP.search(text, sentence_start, first_value)
-    return group_name(m.group("group")) if m else None
+    return group_name(m.group("group") or m.group("head")) if m else None
 
 
 def trailing_group(text: str, value_end: int, limit: int) -> str | None:
@@ -1274,7 +1295,7 @@ def subgroup_label(group: str) -> str:
     """'patients with ESR1 mutations' -> 'ESR1 mutations', as a qualifier after an arm's name."""
     label = re.sub(r"^(?:patients|participants|those|women|men|subjects|pts)\s+(?:with|who\s+had|harbou?ring|"
                    r"whose\s+(?:tumou?rs\s+)?(?:had|have|expressed|were|was)|whose)\s+", "", group, flags=re.I)
-    return re.sub(r"\s+(?:patients|participants|subjects|pts)$", "", label, flags=re.I)  # 'cisplatin-ineligible patients'
+    return re.sub(r"\s+(?:patients|participants|subjects|pts|women|men)$", "", label, flags=re.I)  # 'cisplatin-ineligible patients'
 
 
 # 'Oltaleucel is an autologous tumour-infiltrating lymphocyte (TIL) product': the abbreviation names that arm too

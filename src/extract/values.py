@@ -481,6 +481,7 @@ def _make_value(kind: str, m: re.Match[str]) -> Value | None:
     return None
 
 
+DIFFERENCE_WORD = re.compile(r"\b(?:difference|delta)\b|\u0394", re.I)
 ANOTHER_VALUE = re.compile(rf"(?<![\w.]){NUM}\s?(?:%|(?:{UNIT_RE})\b)", re.I)
 
 
@@ -500,8 +501,9 @@ def attach_qualifiers(text: str, v: Value, window: int = 90) -> None:
         scope = scope[:closing]
     bare = BARE_RANGE_RE.match(scope)
     ci = CI_RE.search(scope)
-    if ci and ANOTHER_VALUE.search(scope[:ci.start()]):
-        ci = None  # 'follow-up of 14.1 months, median PFS was 7.6 months (95% CI ...)': the CI is the next value's
+    if ci and (ANOTHER_VALUE.search(scope[:ci.start()]) or DIFFERENCE_WORD.search(scope, 0, ci.start())):
+        ci = None  # 'follow-up of 14.1 months, median PFS was 7.6 months (95% CI ...)': the CI is the next value's;
+        # '60.8% with chemotherapy (difference 3.4 points; 95% CI -4.9 to 11.7)': the difference's
     if ci:
         v.ci_low, v.ci_high = _bound(ci.group(1)), _bound(ci.group(2))
         v.extras["ci_end"] = v.end + skip + ci.end() + _closing(scope, ci.end())

@@ -1898,3 +1898,19 @@ def test_among_older_women_opens_a_subgroup():
             "and 21% with placebo.")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(38, "zelrotinib (older)"), (21, "placebo (older)")}
+
+
+def test_a_randomisation_bracket_of_sized_arms_names_every_arm():
+    text = ("The study evaluated velmotinib with fulvestrant (the \"combination\" arm) or velmotinib alone (the \"single-agent\" "
+            "arm), versus fulvestrant with placebo (reference). Median PFS was 11.2 months in the combination arm, 8.1 months "
+            "in the single-agent arm and 5.4 months in the reference arm. The study randomized 600 patients 1:1:1 "
+            "(combination n=200, single-agent n=199, reference n=201).")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(11.2, "combination"), (8.1, "single-agent"), (5.4, "reference")}
+
+
+def test_a_subgroup_named_with_its_abbreviation_takes_the_abbreviation():
+    text = ("Patients were randomly assigned to zelrotinib or placebo. In the microsatellite instability-high (MSI-H) subgroup, "
+            "median PFS was 19.4 months with zelrotinib and 6.2 months with placebo.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(19.4, "zelrotinib (MSI-H)"), (6.2, "placebo (MSI-H)")}

@@ -587,8 +587,38 @@ def find_arms(masked: str) -> list[Arm]:
             known = next((a for a in arms if a.goes_by(group.name)), None)
             if known is not None:
                 known.aliases.update(x for x in group.aliases if x.lower() != known.name.lower())
+    if sum(a.randomised for a in arms) < 2:
+        arms = _sized_randomisation(masked, arms) or arms
     _distinctive_words(arms)
     return _restated_arms(arms)
+
+
+# 'GLENMORE-2 randomized 718 patients 1:1:1 (triplet n=239, doublet n=238, control n=241)': every arm with its size
+RANDOMISED_SIZES = re.compile(r"\brandomi[sz]ed\b[^.;()]{0,80}?\((?P<items>[^()]{5,200})\)", re.I)
+SIZED_ITEM = re.compile(r"\s*(?P<name>[A-Za-z][\w+/-]*(?:\s[\w+/-]+){0,3}?)\s*[,:]?\s*n\s?=\s?\d+\s*(?:[,;]|$)")
+
+
+def _sized_randomisation(masked: str, arms: list[Arm]) -> list[Arm] | None:
+    """The randomised arms as a bracket after 'randomized' lists them with their sizes; names found before are
+    the same arms or none ('in either immunotherapy arm')."""
+    for m in RANDOMISED_SIZES.finditer(masked) if "=" in masked else ():
+        items, pos, names = m.group("items"), 0, []
+        while pos < len(items):
+            item = SIZED_ITEM.match(items, pos)
+            if item is None or item.end() == pos:
+                break
+            names.append(_clean(item.group("name")))
+            pos = item.end()
+        if pos < len(items) or len(names) < 2 or not all(names) or len({n.lower() for n in names}) < len(names):
+            continue
+        listed: list[Arm] = []
+        for name in names:
+            known = next((a for a in arms if a.goes_by(name)), None)
+            arm = known or Arm(name)
+            arm.randomised = True
+            listed.append(arm)
+        return listed
+    return None
 
 
 # 'the study of X, a ... antibody, given with daratumumab (the combination), met its primary endpoint ... versus
@@ -1251,7 +1281,8 @@ LEADING_DOSE = re.compile(r"[\s•*-]*At\s+(?:the\s+)?(?P<group>\d[\d.,]*\s?(?:m
 # 'In the triple-negative group (n = 63), ...', 'In the HRD-positive population, ...', 'In the subgroup of patients
 # previously treated with regorafenib (n=139), ...'
 LEADING_POPULATION = re.compile(
-    r"[\s•*-]*(?:In|Among|For)\s+the\s+(?:(?P<group>[\w≥≤<>%+/.-]+(?:[\s-][\w≥≤<>%+/.-]+){0,3}?)\s+(?:group|subgroup|subset|cohort)"
+    r"[\s•*-]*(?:In|Among|For)\s+the\s+(?:(?P<group>[\w≥≤<>%+/.-]+(?:[\s-][\w≥≤<>%+/.-]+){0,3}?)"
+    r"(?:\s?\((?P<short>[A-Za-z][\w≥≤<>%+/.-]{1,11})\))?\s+(?:group|subgroup|subset|cohort)"  # 'mismatch repair-deficient (dMMR)'"
     r"|(?:subgroup|subset)\s+of\s+(?:patients|pts|participants|those)\s+(?P<who>[^,;.()]{3,60}?))\s*(?:\([^()]*\))?\s*,"
     # 'In CLL/SLL (n=78 evaluable), ORR was 82%': a disease cohort named by its acronym and size
     r"|[\s•*-]*(?:In|Among)\s+(?P<acr>(?-i:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*))\s*\(\s*[nN]\s?=\s?\d+[^()]*\)\s*,", re.I)
@@ -1266,7 +1297,7 @@ def leading_population(text: str, sentence_start: int, sentence_end: int) -> str
         return m.group("who").strip()  # 'the subgroup of patients previously treated with regorafenib'
     if m.group("acr"):
         return None if m.group("acr").upper() in ("ITT", "MITT", "PP", "ALL-COMERS") else m.group("acr")
-    name = m.group("group").strip()
+    name = (m.group("short") or m.group("group")).strip()
     if POPULATION_WORDS.search(name) or re.fullmatch(r"(?:overall|entire|whole|total|study|safety|efficacy|itt|pp|same|other|two|three|both|each|all)", name, re.I):
         return None
     return name

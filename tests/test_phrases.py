@@ -1914,3 +1914,36 @@ def test_a_subgroup_named_with_its_abbreviation_takes_the_abbreviation():
             "median PFS was 19.4 months with zelrotinib and 6.2 months with placebo.")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(19.4, "zelrotinib (MSI-H)"), (6.2, "placebo (MSI-H)")}
+
+
+def test_tab_separated_columns_are_columns():
+    text = ("Table 4: Laboratory Abnormalities in KESWICK-2\n"
+            "Laboratory Abnormality\tAll Grades (%)\tGrade 3 or 4 (%)\n"
+            "Platelet count decreased\t41\t17\n")
+    got = {(r["endpoint"], r["value"], r["grade"]) for r in records_of(text)}
+    assert got == {("THROMBOCYTOPENIA", 41, "any"), ("THROMBOCYTOPENIA", 17, "3-4")}
+
+
+def test_numbered_cohort_columns_with_their_descriptions_are_arm_columns():
+    text = ("Table 6: Efficacy Results in KESWICK-3\n"
+            "Efficacy Parameter    Cohort 1 (BTKi-naive)    Cohort 2 (Prior BTKi)\n"
+            "                      N=88                     N=41\n"
+            "Overall response rate, n (%)    70 (80)    25 (61)\n")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(80, "Cohort 1 (BTKi-naive)"), (61, "Cohort 2 (Prior BTKi)")}
+
+
+def test_a_median_cell_ne_with_an_open_ci_is_not_reached():
+    text = ("Table 6: Efficacy Results in KESWICK-4\n"
+            "                              DRUGQ            Placebo\n"
+            "                              N=150            N=149\n"
+            "Progression-Free Survival\n"
+            "  Median, months (95% CI)     NE (18.3, NE)    9.1 (7.4, 11.0)\n")
+    got = {(r["value"], r["not_reached"], r["arm"]) for r in records_of(text)}
+    assert got == {(None, True, "DRUGQ"), (9.1, False, "Placebo")}
+
+
+def test_a_median_ne_with_an_open_ci_in_prose_is_not_reached():
+    text = "Median duration of response NE (95% CI: 14.2, NE) among the 40 responders."
+    got = [(r["endpoint"], r["value"], r["not_reached"]) for r in records_of(text)]
+    assert got == [("DOR", None, True)]

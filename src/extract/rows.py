@@ -75,6 +75,9 @@ def _cell(m: re.Match[str], offset: int) -> Cell:
         if bounds:
             cell.has_bounds = True
             cell.low, cell.high = to_float(bounds.group(1)), to_float(bounds.group(2))
+            if cell.missing and re.fullmatch(r"NE|not\s+estimable", m.group("nr"), re.I) \
+                    and re.fullmatch(r"NE|NR", bounds.group(2), re.I):
+                cell.not_reached, cell.missing = True, False  # 'NE (5.3, NE)': a median whose CI has no upper bound
         elif second:
             cell.second = float(second.group(1))
     return cell
@@ -302,6 +305,10 @@ def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Head
     return Header(tuple(columns), None, percent, safety, tuple(spans))
 
 
+# 'Cohort 1 (CAR T-naive)', 'Arm 2', 'Dose level 3': a column named by its number holds a digit and is still a name
+NUMBERED_COLUMN = re.compile(r"(?:cohort|arm|group|part|dose\s+level|DL)\s?(?:[A-H]|\d{1,2}|I{1,3}|IV)(?![\w.,%-])", re.I)
+
+
 def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None) -> Header | None:
     segments = [(m.start(), m.group(0)) for m in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|\t|\s?\|\s?|$)", line.strip("\n"))]
     segments = [(pos, seg.strip(" |")) for pos, seg in segments if seg.strip(" |")]
@@ -327,7 +334,7 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
             columns.append(known[seg.lower()])
         elif NOT_NUMBER_CELL.match(seg):
             return None  # 'NR', 'NE', 'not estimable': a row of values, not arm names
-        elif (not re.search(r"\d", LABEL_N.sub("", seg)) and len(seg.split()) <= 5
+        elif ((not re.search(r"\d", LABEL_N.sub("", seg)) or NUMBERED_COLUMN.match(seg)) and len(seg.split()) <= 5
               and not any(a < pos + len(seg) and pos < b for a, b in endpoint_spans)):
             size = LABEL_N.search(seg)
             columns.append(Column("arm", LABEL_N.sub("", seg).strip(" ,"), int(size.group(1) or size.group(2)) if size else None))

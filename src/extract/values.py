@@ -365,6 +365,7 @@ def _bound(token: str) -> float | None:
 
 
 COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+NE_OPEN_CI = re.compile(r"\s?[(\[]\s?(?:95\s?%\s?CI\s?[:,]?\s?)?(?:\d+(?:\.\d+)?|NE|NR)\s?(?:,|-|to)\s?(?:NE|NR)\s?[)\]]")
 STATED_NE = re.compile(r"\b(?:was|were|is|are|remains?|remained)\s*$", re.I)
 
 
@@ -389,8 +390,10 @@ def find_values(text: str, masked: str, spans: list[tuple[int, int]] | None = No
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 continue
             value = _make_value(kind, m)
-            if value is None and kind == "nr" and STATED_NE.search(text, max(0, m.start() - 14), m.start()):
-                value = Value("nr", m.start(), m.end(), None, None)  # 'median DOR was NE': not estimable, as stated
+            if value is None and kind == "nr" and (STATED_NE.search(text, max(0, m.start() - 14), m.start())
+                                                  or NE_OPEN_CI.match(text, m.end())):
+                # 'median DOR was NE': not estimable, as stated; a cell 'NE (5.3, NE)': a median whose CI has no upper bound
+                value = Value("nr", m.start(), m.end(), None, None)
             if value is None:
                 continue
             if kind in ("time", "pct") and HEDGE.search(text[max(0, m.start() - 20):m.start()]):

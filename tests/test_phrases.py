@@ -1947,3 +1947,49 @@ def test_a_median_ne_with_an_open_ci_in_prose_is_not_reached():
     text = "Median duration of response NE (95% CI: 14.2, NE) among the 40 responders."
     got = [(r["endpoint"], r["value"], r["not_reached"]) for r in records_of(text)]
     assert got == [("DOR", None, True)]
+
+
+def test_arms_as_courses_of_a_plus_b_or_of_c_plus_b_and_the_former_and_the_latter():
+    text = ("Patients were randomly assigned to four courses of etoposide 100 mg/m2 plus ifosfamide 1.5 g/m2 or of "
+            "topotecan 1.5 mg/m2 plus ifosfamide 1.5 g/m2. Febrile neutropenia was commoner with the latter (21% v 8%).")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(21, "topotecan plus ifosfamide"), (8, "etoposide plus ifosfamide")}
+
+
+def test_a_hazard_ratio_for_death_with_one_arm_sets_that_arm_first():
+    text = ("Patients were randomly assigned to cisplatin or oxaliplatin. Median survival was 14.2 months with cisplatin "
+            "and 13.8 months with oxaliplatin (hazard ratio for death with oxaliplatin 1.06; 95% CI 0.88-1.27).")
+    got = {(r["stat"], r["value"], r["arm"]) for r in records_of(text) if r["stat"] == "hr"}
+    assert got == {("hr", 1.06, "oxaliplatin vs cisplatin")}
+
+
+def test_a_drug_named_with_its_class_is_the_class_later():
+    text = ("Patients were randomly assigned to the TROP2-directed antibody-drug conjugate velutatug ravtansine or to "
+            "docetaxel. Overall survival was longer with the conjugate than with docetaxel (median, 11.9 vs. 9.4 months).")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(11.9, "velutatug ravtansine"), (9.4, "docetaxel")}
+
+
+def test_a_pair_after_whereas_follows_the_arm_named_in_its_own_clause():
+    text = ("Patients were randomly assigned to velutatug or docetaxel. Rash occurred in 31% with velutatug, whereas "
+            "neutropenia was commoner with docetaxel (35% vs. 6%).")
+    got = {(r["endpoint"], r["value"], r["arm"]) for r in records_of(text)}
+    assert ("NEUTROPENIA", 35, "docetaxel") in got and ("NEUTROPENIA", 6, "velutatug") in got
+
+
+def test_the_commonest_events_take_the_grade_of_the_lead_clause():
+    text = ("Patients were randomly assigned to zorafenib or placebo. Adverse events of grade 3 or higher occurred in "
+            "41% and 12%; the commonest were hypertension (14% vs 1%) and diarrhoea (7% vs 2%).")
+    assert {r["grade"] for r in records_of(text)} == {">=3"}
+
+
+def test_three_arms_with_a_dosing_bracket_chemotherapy_alone_and_a_list_with_one_new_name():
+    text = ("Patients were randomly assigned to the anti-PD-1 antibody belzolimab plus four cycles of carboplatin and "
+            "pemetrexed, to belzolimab plus the anti-LAG-3 antibody ravolimab (3 mg/kg every 3 weeks), or to "
+            "carboplatin and pemetrexed alone. Median overall survival was 10.9 months with chemotherapy alone and "
+            "16.2 months with belzolimab plus chemotherapy. Median progression-free survival was 7.1, 5.2 and 4.8 "
+            "months in the belzolimab-chemotherapy, dual-antibody and chemotherapy groups.")
+    got = {(r["endpoint"], r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {("OS", 10.9, "carboplatin and pemetrexed alone"), ("OS", 16.2, "belzolimab plus carboplatin and pemetrexed"),
+                   ("PFS", 7.1, "belzolimab plus carboplatin and pemetrexed"), ("PFS", 5.2, "belzolimab plus ravolimab"),
+                   ("PFS", 4.8, "carboplatin and pemetrexed alone")}

@@ -86,7 +86,8 @@ RANDOMIZED_LIST = re.compile(
 # 'randomized (1:1:1) to X 120 mg once daily in combination with P and C (n=297), X 120 mg once daily as a single agent
 # (n=299), or gefitinib 250 mg or erlotinib 150 mg once daily (n=296)': three or more items parted by commas, the
 # last after ', or'; only the last may hold 'or' ('gefitinib or erlotinib')
-SERIAL_ITEM = r"[A-Za-z~](?:(?!\bor\b)[^.;(),]){2,100}?(?:\s?\(\s?[nN]\s?=\s?\d+\s?\))?"
+DOSING_BRACKET = r"\((?=[^()]*(?:~|\b(?:every|daily|weekly|mg|days?|weeks?)\b))[^()]{1,60}\)"  # '(1 mg/kg every 6 weeks)'
+SERIAL_ITEM = r"[A-Za-z~](?:(?!\bor\b)[^.;(),]|" + DOSING_BRACKET + r"){2,100}?(?:\s?\(\s?[nN]\s?=\s?\d+\s?\))?"
 SERIAL_LIST = re.compile(
     ASSIGNED + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<items>(?:" + SERIAL_ITEM + r",\s+){2,3}or\s+[A-Za-z~][^.;(),]{2,80}?)(?P<last>\s?\(\s?[nN]\s?=\s?\d+\s?\))?"
@@ -276,6 +277,8 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
         if not CHOICE_OF.match(name) else name  # "the physician's pick of standard triplet"
     name = re.sub(r"^(?:an?\s+)?(?:change|switch)\s+(?:of|to)\s+|^(?:stay|remain|continue)(?:\s+(?:on|with))?\s+", "", name.strip(),
                   flags=re.I)  # 'a change of ARPI', 'to stay on the aromatase inhibitor'
+    name = re.sub(r"^of\s+(?=[A-Za-z])", "", name.strip(), flags=re.I)  # 'six courses of X ... or of Y': the 'of' is the courses'
+    name = re.sub(r"\b(?:\d+|~+|two|three|four|five|six|eight)\s+(?:cycles?|courses?)\s+of\s+", "", name, flags=re.I)  # 'X plus four cycles of Y'
     name = name.split(":")[0]  # 'chemotherapy: capecitabine, eribulin or ...': the arm, not its options
     name = re.sub(r"\s+for\s+(?:up\s+to\s+)?(?:\d+|~+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
                   r"(?:cycles?|courses?|doses?|weeks?|months?|years?)$", "", name, flags=re.I)  # '... for up to six cycles'
@@ -589,8 +592,39 @@ def find_arms(masked: str) -> list[Arm]:
                 known.aliases.update(x for x in group.aliases if x.lower() != known.name.lower())
     if sum(a.randomised for a in arms) < 2:
         arms = _sized_randomisation(masked, arms) or arms
+    _class_prefixes(arms)
     _distinctive_words(arms)
     return _restated_arms(arms)
+
+
+# 'the LIV-1-directed antibody-drug conjugate loruvatug zelasodotin', 'the anti-PD-1 antibody corvalimab': the drug's
+# class opens its name, and the text goes on to call the arm by it ('longer with the conjugate than with chemotherapy')
+CLASS_PREFIX = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+)?(?P<kind>antibody[\s-]drug\s+conjugate|(?:bispecific\s+)?antibody|"
+                          r"(?:kinase\s+)?inhibitor|conjugate|ADC|bispecific|TKI|degrader|agent)\s+(?P<drug>[A-Za-z][\w-]{3,}(?:\s.*)?)$", re.I)
+
+
+INNER_CLASS = re.compile(r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:antibody[\s-]drug\s+conjugate|(?:bispecific\s+)?antibody|(?:kinase\s+)?inhibitor)\s+"
+                         r"(?=[A-Za-z][\w-]{3,})", re.I)
+
+
+def _class_prefixes(arms: list[Arm]) -> None:
+    """The drug's name without its class; the class ('the conjugate', 'the ADC') names the arm when no other arm has one."""
+    kinds: dict[int, set[str]] = {}
+    for k, arm in enumerate(arms):
+        m = CLASS_PREFIX.match(arm.name)
+        if m is not None and not CLASS_PREFIX.match(m.group("drug")):
+            kinds[k] = _kind_names(m.group("kind"))
+            arm.aliases.add(arm.name)
+            arm.name = m.group("drug")
+        bare = INNER_CLASS.sub("", arm.name)  # 'corvalimab plus the anti-CTLA-4 antibody hesperlimab'
+        if bare != arm.name and bare.strip():
+            arm.aliases.add(arm.name)
+            arm.name = bare
+        arm.aliases.discard(arm.name)
+    for k, names in kinds.items():
+        shared = set().union(*(v for j, v in kinds.items() if j != k))
+        arms[k].aliases.update(n for n in names if n not in shared and not any(
+            re.search(rf"\b{re.escape(n)}\b", other, re.I) for j, a in enumerate(arms) if j != k for other in (a.name, *a.aliases)))
 
 
 # 'GLENMORE-2 randomized 718 patients 1:1:1 (triplet n=239, doublet n=238, control n=241)': every arm with its size
@@ -669,9 +703,11 @@ def _serial_items(items: str) -> list[str]:
     """The items of a serial list 'A, B, or C' (three or more, the last after a comma and 'or'), when an item holds
     'and' or 'or' itself (a combination, or 'gefitinib or erlotinib'); none otherwise."""
     items = re.sub(r"\s*\(\s*[nN]\s?=\s?\d+\s*\)", "", items)  # '(n=297)': the arm's size
+    items = re.sub(r"\s?" + DOSING_BRACKET, "", items)  # '(1 mg/kg every 6 weeks)': the arm's dosing
     if not re.search(r",\s+or\s+", items) or "(" in items:
         return []
-    parts = [_clean(re.sub(r"\s+as\s+(?:a\s+)?(?:single\s+agent|monotherapy)$", " alone", re.sub(r"\s*~+\s*", " ", p).strip()))
+    parts = [_clean(re.sub(r"\s+as\s+(?:a\s+)?(?:single\s+agent|monotherapy)$", " alone",
+                           re.sub(r"\s+without\s+[\w-]+$", "", re.sub(r"\s*~+\s*", " ", p).strip())))  # '... without chemotherapy'
              for p in re.split(r",\s*(?:or\s+|and\s+)?", items)]  # the doses (masked) go, so 'X 120 mg ...' and 'X 120 mg ...' differ
     if len(parts) < 3 or not all(parts) or len({p.lower() for p in parts}) < len(parts) \
             or not any(re.search(r"\s(?:and|or)\s", p) for p in parts):
@@ -1097,10 +1133,19 @@ def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMe
     for name, index in sorted(spelled, key=lambda x: len(x[0]), reverse=True):
         for s, e in _name_spans(text[start:end], name):
             _keep(found, ArmMention(start + s, start + e, index))
-    for pattern, index in [*_role_words(arms), *_experiment_and_control_words(arms)]:
+    for pattern, index in [*_role_words(arms), *_experiment_and_control_words(arms), *_order_words(arms)]:
         for m in pattern.finditer(text, start, end):
             _keep(found, ArmMention(m.start(), m.end(), index))
     return sorted(found, key=lambda a: a.start)
+
+
+FORMER = re.compile(r"\bthe\s+former\b", re.I)
+LATTER = re.compile(r"\bthe\s+latter\b", re.I)
+
+
+def _order_words(arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:
+    """Of two arms, 'the former' is the one named first and 'the latter' the other ('commoner with the latter')."""
+    return [(FORMER, 0), (LATTER, 1)] if len(arms) == 2 else []
 
 
 def _role_words(arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:
@@ -1223,14 +1268,25 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
 ARM_JOINER = re.compile(r"^\s?(?:,|and|or|&|vs\.?|versus|,\s?and)\s?(?:the\s)?$", re.I)
 
 
-def arm_lists(text: str, mentions: list[ArmMention]) -> list[list[ArmMention]]:
+# 'in the corvalimab-chemotherapy, dual-immunotherapy and chemotherapy groups': one item of the list is a name the arm
+# was never given; with every other arm named, it is the one left
+ONE_UNKNOWN_BETWEEN = re.compile(r"\s?,\s?(?:the\s)?(?P<name>[A-Za-z][\w+/-]*(?:[\s-][A-Za-z][\w+/-]*){0,2}?)\s?,?\s(?:and|or)\s(?:the\s)?$", re.I)
+
+
+def arm_lists(text: str, mentions: list[ArmMention], n_arms: int = 0) -> list[list[ArmMention]]:
     """Runs of distinct arms joined by 'and', commas or 'vs': 'for arm A and B', 'for XEC and FEC'."""
     runs: list[list[ArmMention]] = []
     for a in mentions:
         if runs and ARM_JOINER.match(text[runs[-1][-1].end:a.start]) and a.arm not in {x.arm for x in runs[-1]}:
             runs[-1].append(a)
-        else:
-            runs.append([a])
+            continue
+        gap = ONE_UNKNOWN_BETWEEN.fullmatch(text, runs[-1][-1].end, a.start) if runs and n_arms >= 3 else None
+        if gap and len(runs[-1]) + 2 == n_arms:
+            missing = set(range(n_arms)) - {x.arm for x in runs[-1]} - {a.arm}
+            if len(missing) == 1:
+                runs[-1] += [ArmMention(gap.start("name"), gap.end("name"), missing.pop()), a]
+                continue
+        runs.append([a])
     return [r for r in runs if len(r) > 1]
 
 
@@ -1361,9 +1417,29 @@ CYTOTOXIC = re.compile(r"^(?:\w+platin|\w+taxel|\w+rubicin|gemcitabine|capecitab
                        r"FOLFOX|FOLFIRI|FOLFIRINOX|XELOX|CAPOX|CHOP|GemCis|GC|PC|CE|EP|leucovorin|LV|S-1)$", re.I)
 
 
+def _chemotherapy_of_three(arms: list[Arm]) -> None:
+    """'X plus carboplatin and paclitaxel, X plus Y, or carboplatin and paclitaxel alone': the one arm made of cytotoxic
+    drugs only is the text's 'chemotherapy (alone)', and the arms that add a drug to the same ones are 'X plus chemotherapy'."""
+    def drugs(name: str) -> list[str]:
+        return [w for w in re.split(r"[^\w-]+", name) if w and w.lower() not in ("and", "plus", "with", "alone", "or")]
+    if any("chemotherapy" in n.lower() for a in arms for n in (a.name, *a.aliases)):
+        return  # the text names its chemotherapy arm itself
+    pure = [a for a in arms if drugs(a.name) and all(CYTOTOXIC.match(w) for w in drugs(a.name))]
+    if len(pure) != 1:
+        return
+    backbone = re.sub(r"\s+alone$", "", pure[0].name, flags=re.I)
+    pure[0].aliases.update({"chemotherapy", "chemotherapy alone"})
+    for arm in arms:
+        if arm is not pure[0] and backbone.lower() in arm.name.lower():
+            added = re.sub(re.escape(backbone), "chemotherapy", arm.name, flags=re.I)
+            arm.aliases.update({added, re.sub(r"\s+(?:plus|with|and|\+)\s+chemotherapy$", "-chemotherapy", added)})
+
+
 def chemotherapy_alias(text: str, arms: list[Arm]) -> None:
     """'Anaemia was more frequent with chemotherapy (19% vs 6%)' after 'X plus Y or gemcitabine-cisplatin': of two
     arms, the only one whose names hold a cytotoxic drug is the text's 'chemotherapy'."""
+    if len(arms) > 2 and "chemotherapy" in text.lower() and not any(a.goes_by("chemotherapy") for a in arms):
+        _chemotherapy_of_three(arms)
     if len(arms) != 2 or "chemotherapy" not in text.lower() or any(a.goes_by("chemotherapy") for a in arms) \
             or any("placebo" in n.lower() for a in arms for n in (a.name, *a.aliases)):
         return  # 'X plus gemcitabine versus placebo plus gemcitabine': both arms have the chemotherapy

@@ -491,7 +491,7 @@ GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|incl
                                r"(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,80}?\)\s*,?\s*(?:and\s+)?)+", re.I)
 # 'Adverse events of grade 3 or 4 occurred in 41.8% and 61.0%; the most common were rash (9.1% vs. 0%) and ...':
 # the most common events of that grade
-GRADED_MOST_COMMON = re.compile(r"(?:[^.]|(?<=\d)\.(?=\d)){0,160}?[;,]\s*(?:(?:the\s+)?most\s+(?:common|frequent)(?:\s+(?:ones?|events?|of\s+these))?\s+"
+GRADED_MOST_COMMON = re.compile(r"(?:[^.]|(?<=\d)\.(?=\d)){0,160}?[;,]\s*(?:(?:the\s+)?(?:most\s+(?:common|frequent)|commonest)(?:\s+(?:ones?|events?|of\s+these))?\s+"
                                 r"(?:were|was|included|being|:)|(?:these|which|they)\s+included|including|chiefly|mainly|mostly|predominantly|"
                                 r"primarily|principally|notably|most\s+(?:often|commonly)|led\s+by)\s+(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\([^()]*\)\s*,?\s*(?:and\s+)?)*", re.I)
 # 'more grade 3/4 diarrhoea (20% vs 11%) and hand-foot syndrome (6% vs 1%)': the grade leads its items directly
@@ -1041,6 +1041,7 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
         else:
             continue
         pair = (_labelled_comparison(ctx.text, h, mentions) or _trailing_comparison(ctx.text, h, mentions)
+                or _ratio_own_arm(ctx.text, h, mentions, len(arms))
                 or _ratio_for_against(ctx.text, ratios, list(range(len(ratios))), k, end, mentions)) if mentions else None
         arm = f"{arms[pair[0]].name} vs {arms[pair[1]].name}" if pair else default
         candidate = {"endpoint": code, "stat": "hr", "value": h.value, "unit": "ratio", "ci_low": h.ci_low,
@@ -1192,10 +1193,10 @@ def _prose_candidate(ctx: Context, v: Value, m: EndpointMention, mentions: list[
 RATIO_LABEL_BEFORE = re.compile(r"\b(?:HRs?|hazard\s+ratios?)\s*(?:\(|,|for\s+(?:the\s+)?)?\s*$", re.I)
 
 
-def _zip_arm_lists(text: str, values: list[Value], order: list[int], mentions, chosen: dict[int, int]) -> None:
+def _zip_arm_lists(text: str, values: list[Value], order: list[int], mentions, chosen: dict[int, int], n_arms: int = 0) -> None:
     """'71.4% and 80.0% for arm A and B': the k values just before a list of k arms, in order."""
     floor = -1
-    for run in arm_rules.arm_lists(text, mentions):
+    for run in arm_rules.arm_lists(text, mentions, n_arms):
         before = [i for i in order if floor < values[i].start < run[0].start and values[i].kind != "hr"]
         floor = run[-1].end
         if RATIO_LABEL_BEFORE.search(text, max(0, run[0].start - 30), run[0].start):
@@ -1269,6 +1270,17 @@ def _labelled_comparison(text: str, v: Value, mentions: list[arm_rules.ArmMentio
     a = next((x.arm for x in mentions if x.start == m.start("a")), None)
     b = next((x.arm for x in mentions if x.start == m.start("b")), None)
     return (a, b) if a is not None and b is not None and a != b else None
+
+
+def _ratio_own_arm(text: str, v: Value, mentions: list[arm_rules.ArmMention], arm_count: int) -> tuple[int, int] | None:
+    """'hazard ratio for death with carboplatin 1.04', '... in the carboplatin group was 1.04': of two arms, the one the
+    ratio's own phrase names is set against the other."""
+    number = re.search(r"\d[\d.]*$", text[v.start:v.end])
+    if arm_count != 2 or number is None:
+        return None
+    inside = {m.arm for m in mentions if v.start <= m.start and m.end <= v.start + number.start()
+              and re.search(r"\b(?:with|in)\s+(?:the\s+)?$", text[max(v.start, m.start - 12):m.start], re.I)}
+    return (next(iter(inside)), 1 - next(iter(inside))) if len(inside) == 1 else None
 
 
 TRAILING_ARM = re.compile(
@@ -1419,6 +1431,9 @@ def _clause_start(text: str, pos: int) -> int:
     return max(-1, pos - 600)
 
 
+CONTRAST_CLAUSE = re.compile(r"[,;]\s+(?:whereas|while|but|although|though)\s", re.I)
+
+
 def _subject_first(text: str, chain_start: int, mentions, n_arms: int) -> list[int]:
     """'Patients treated with PCR-B had a higher CR rate (54.5% vs 31.3%)': the one arm named before a pair comes
     first, unless it is the reference ('compared with placebo'); else the document's arm order."""
@@ -1426,6 +1441,9 @@ def _subject_first(text: str, chain_start: int, mentions, n_arms: int) -> list[i
     if opened > text.rfind(")", 0, chain_start):
         chain_start = opened  # '... less frequent with CAPOR (neutropenia, 9% v 31%; thrombocytopenia, 2% v 8%)': every pair in it
     clause = _clause_start(text, chain_start)
+    contrast = list(CONTRAST_CLAUSE.finditer(text, clause + 1, chain_start))
+    if contrast:  # 'Skin reactions, the toxicity of LZ, occurred in 42%, whereas neutropenia was commoner with chemotherapy (...)'
+        clause = contrast[-1].start()
     before = {a.arm for a in mentions if clause < a.start and a.end <= chain_start}
     if n_arms == 2 and len(before) == 1:
         only = before.pop()
@@ -1664,7 +1682,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
     order = sorted(candidates)
     if _same_in_every_arm(text, values, order, candidates, end):
         return {i: [a.name for a in arms] for i in order if values[i].kind != "hr"}
-    _zip_arm_lists(text, values, order, mentions, chosen)
+    _zip_arm_lists(text, values, order, mentions, chosen, len(arms))
     for pos, i in enumerate(order):
         v = values[i]
         if v.kind == "hr":
@@ -1723,7 +1741,8 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
     _runs_closed_by_arm(text, values, order, mentions, chosen, out)
     for i in order:
         if values[i].kind == "hr":
-            labelled = _labelled_comparison(text, values[i], mentions) or _trailing_comparison(text, values[i], mentions)
+            labelled = _labelled_comparison(text, values[i], mentions) or _trailing_comparison(text, values[i], mentions) \
+                or _ratio_own_arm(text, values[i], mentions, len(arms))
             if labelled is not None:
                 out[i] = f"{arms[labelled[0]].name} vs {arms[labelled[1]].name}"  # 'B vs C: 0.79'
                 continue

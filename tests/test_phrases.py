@@ -1993,3 +1993,27 @@ def test_three_arms_with_a_dosing_bracket_chemotherapy_alone_and_a_list_with_one
     assert got == {("OS", 10.9, "carboplatin and pemetrexed alone"), ("OS", 16.2, "belzolimab plus carboplatin and pemetrexed"),
                    ("PFS", 7.1, "belzolimab plus carboplatin and pemetrexed"), ("PFS", 5.2, "belzolimab plus ravolimab"),
                    ("PFS", 4.8, "carboplatin and pemetrexed alone")}
+
+
+def test_cohorts_counted_then_listed_after_a_colon_with_their_acronyms():
+    text = ("Patients were enrolled into three disease cohorts: diffuse large B-cell lymphoma (DLBCL; n=70), "
+            "marginal zone lymphoma (n=35) and Burkitt lymphoma (n=12). ORR was 74% (CR 52%) for DLBCL and 83% (CR 61%) "
+            "for MZL. 12-mo PFS was 49%, 88% and 40% in the DLBCL, MZL and BL cohorts, respectively.")
+    got = {(r["endpoint"], r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {("ORR", 74, "DLBCL"), ("CR", 52, "DLBCL"), ("ORR", 83, "MZL"), ("CR", 61, "MZL"),
+                   ("PFS", 49, "DLBCL"), ("PFS", 88, "MZL"), ("PFS", 40, "BL")}
+
+
+def test_groups_counted_then_listed_as_one_received_another_received():
+    text = ("Patients were divided into three groups: one received gemcitabine, another received capecitabine and the "
+            "third received irinotecan. The response rates were 22%, 18% and 15%, respectively.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(22, "gemcitabine"), (18, "capecitabine"), (15, "irinotecan")}
+
+
+def test_numbered_cohorts_and_study_parts_are_arms_and_lines_of_therapy_are_not():
+    text = ("Cohort 1 enrolled patients with untreated disease (n=60); Cohort 2 enrolled patients after three or more "
+            "lines (n=95). Neutropenia occurred in 31% of patients in Cohort 1 and 47% in Cohort 2.")
+    assert {(r["value"], r["arm"]) for r in records_of(text)} == {(31, "cohort 1"), (47, "cohort 2")}
+    text = "Part 1 tested velotinib alone and Part 2 tested velotinib with panitumumab. ORR was 9% in Part 1 and 28% in Part 2."
+    assert {(r["value"], r["arm"]) for r in records_of(text)} == {(9, "part 1"), (28, "part 2")}

@@ -207,7 +207,7 @@ RECEIVED_EITHER = re.compile(
 LIST_ITEM = re.compile(r"(?P<name>(?:[A-Za-z~]|\d+-[A-Za-z])[^(),]*?)\s?(?P<paren>\([^()]*\))?(?P<tail>\s(?!or\s|and\s)[^(),]*?)?"
                        r"\s*(?:,\s?(?:or\s+|and\s+)?|\s+(?:or|and)\s+|$)")
 ARM_WORD = re.compile(r"\b(?:in|for|of|from|with|the|and|to)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s(?:plus|\+)\s[\w+/-]+|\s(?!arm\b|group\b)[a-z][\w+/-]*)?(?:\s+alone)?)\s+(?:arm|group|regimen)\b", re.I)
-ARM_LETTER = re.compile(r"\b(arm|group|cohort)\s+([A-D]|[1-4]|(?<=cohort\s)(?-i:[E-Z]))\b", re.I)  # 'cohort M' (MCL), 'cohort F'
+ARM_LETTER = re.compile(r"\b(arm|group|cohort|part)\s+([A-D]|[1-4]|(?<=cohort\s)(?-i:[E-Z]))\b", re.I)  # 'cohort M' (MCL), 'cohort F'
 ARMS_LIST = re.compile(r"\b(arms?|groups?|cohorts?)\s+([A-D1-4])\s*(?:,\s*([A-D1-4])\s*)?(?:,?\s*(?:and|&)\s*)([A-D1-4])\b", re.I)
 ARM_N = re.compile(r"([A-Za-z][\w+/-]*(?:\s(?:plus|\+|and|with)\s[\w+/-]+)?)\s?\(\s?[nN]\s?=\s?\d+\s?\)")
 # 'mitozantrone, 14 mg m-2 (n = 30) ... or megesterol acetate, 160 mg bd (n = 30)': the drug before its (masked) dose
@@ -232,6 +232,8 @@ NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mut
                           "bd bid tid qd od m-2 m2 kg mg iv po sc weekly orally intravenously "
                           # 'Efficacy was pooled (n=119)', 'in CAR T-naive pts (n=70)': a population, not an arm
                           "pooled pts "
+                          # 'patients after two or more lines (n=131)': the treatment history, not an arm
+                          "line lines "
                           # 'Toxicity was almost absent in arm A and moderate in arm B': how much, not which arm
                           "moderate mild severe absent minimal low high higher lower similar comparable "
                           # 'Between March 2021 and June 2023': dates, not arms
@@ -592,6 +594,8 @@ def find_arms(masked: str) -> list[Arm]:
                 known.aliases.update(x for x in group.aliases if x.lower() != known.name.lower())
     if sum(a.randomised for a in arms) < 2:
         arms = _sized_randomisation(masked, arms) or arms
+    if len(arms) < 2:
+        arms = _counted_groups(masked) or arms
     _class_prefixes(arms)
     _distinctive_words(arms)
     return _restated_arms(arms)
@@ -625,6 +629,44 @@ def _class_prefixes(arms: list[Arm]) -> None:
         shared = set().union(*(v for j, v in kinds.items() if j != k))
         arms[k].aliases.update(n for n in names if n not in shared and not any(
             re.search(rf"\b{re.escape(n)}\b", other, re.I) for j, a in enumerate(arms) if j != k for other in (a.name, *a.aliases)))
+
+
+# 'enrolled into three cohorts: large B-cell lymphoma (LBCL; n=64), follicular lymphoma (FL; n=41) and mantle cell lymphoma
+# (MCL; n=27)', 'divided into three groups: one received X, another Y and the third Z': the groups, counted, then listed
+COUNTED_GROUPS = re.compile(r"\b(?:into|in|to|across)\s+(?P<n>two|three|four|five|[2-5])\s+(?:[a-z-]+\s+)?(?:cohorts|groups|arms|strata)\b"
+                            r"(?:\s+by\s+[\w -]{1,30}?)?\s*:\s*(?P<items>(?:[^.;:()]|\([^()]*\)){5,400}?)(?=\.\s|\.$|;|$)", re.I)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+ITEM_OPENER = re.compile(r"^(?:and\s+)?(?:(?:one|another|the\s+(?:first|second|third|fourth|other|last|remaining))\s+(?:group\s+|cohort\s+|arm\s+)?"
+                         r"(?:received|was\s+given|got|underwent|was\s+treated\s+with)\s+)?(?:patients\s+with\s+)?", re.I)
+
+
+def _counted_groups(masked: str) -> list[Arm] | None:
+    for m in COUNTED_GROUPS.finditer(masked) if ":" in masked else ():
+        n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+        items = [i.strip() for i in re.split(r",\s*(?:and\s+)?(?![^()]*\))|\s+and\s+(?![^()]*\))", m.group("items")) if i.strip()]
+        if len(items) != n:
+            continue
+        found: list[Arm] = []
+        for item in items:
+            parts = re.fullmatch(r"(?P<name>[^()]+?)\s*(?:\((?P<paren>[^()]*)\))?", ITEM_OPENER.sub("", item))
+            if parts is None:
+                break
+            name = _clean(parts.group("name"))
+            abbr = re.match(r"\s*([A-Za-z][\w+/-]{1,10})\s*(?:[;,]|$)", parts.group("paren") or "")
+            if not name or not _add_arm([], name, None):
+                break  # 'group I included 100 patients who ...': no name
+            short = abbr.group(1) if abbr and not re.fullmatch(r"[nN]", abbr.group(1)) else None
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
+            if short is None and len(initials) >= 2 and re.search(rf"\b{initials}\b", masked):
+                short = initials  # 'follicular lymphoma (n=41)', later 'FL'
+            aliases = {name, f"{short} cohort", f"{short} group"} if short else {f"{name} group"}
+            if not short and len(name.split()) == 2:
+                aliases.add(f"{name.split()[0]} group")  # 'enhanced recovery group (n = 35)', later 'the enhanced group'
+            found.append(Arm(short or name, aliases - {short or name}, randomised=bool(RANDOMISED_WORD.search(m.group(0)))
+                             or bool(RANDOMISED_WORD.search(masked, max(0, m.start() - 60), m.start()))))
+        if len(found) == n and len({a.name.lower() for a in found}) == n:
+            return found
+    return None
 
 
 # 'GLENMORE-2 randomized 718 patients 1:1:1 (triplet n=239, doublet n=238, control n=241)': every arm with its size
@@ -1244,10 +1286,12 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
     for a in mentions:
         if a.start < value_end:
             continue
-        if a.start > next_value_start or a.start - value_end > 60:
+        if a.start - value_end > 60:
             return None
         gap = text[value_end:a.start]
         gap = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", gap)
+        if a.start > next_value_start and (re.search(r"\d", gap) or not re.match(r"\s*[(\[]", text[value_end:next_value_start])):
+            return None  # the next value stands between; unless in a bracket right after this one: '81% (CR 64%) for LBCL'
         gap = GROUP_SIZE.sub(" ", gap)  # 'ORR was 23% for 52 X-treated patients': a group's size is no value
         if re.search(r"[;.]|\d", gap):
             return None

@@ -1669,6 +1669,16 @@ def _same_in_every_arm(text: str, values: list[Value], order: list[int], candida
 AT_ARM = re.compile(AT_LEVEL)
 
 
+def _bracketed_values_share_host_arm(text: str, values: list[Value], order: list[int], chosen: dict[int, int]) -> None:
+    """'ORR was 81% (CR 64%) for LBCL and 89% (CR 74%) for MCL': a value in a bracket right after another is that one's arm's."""
+    for host, inner in zip(order, order[1:]):
+        if host not in chosen or values[host].kind == "hr" or values[inner].kind == "hr":
+            continue
+        opened = re.match(r"\s*\(\s*[A-Za-z][\w -]{0,30}?[\s:,]\s*$", text[values[host].end:values[inner].start])
+        if opened and re.match(r"\s?%?\s*\)", text[values[inner].end:values[inner].end + 6]):  # one value in it: not '(grade 3: 6% and 0%)'
+            chosen[inner] = chosen[host]
+
+
 def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],
                      arms: list[arm_rules.Arm]) -> dict[int, Any]:
     """Arm per value: named right after it, then bare pairs in the document's arm order, then the
@@ -1767,6 +1777,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
             a = arm_rules.preceding_arm(values[i].start, subjects if subjects and len(subjects) < len(mentions) else mentions, start)
             if a is not None:
                 chosen[i] = a
+    _bracketed_values_share_host_arm(text, values, order, chosen)
     if len(arms) == 1:  # '23.53% vs 11.76%' with one known arm: the pair cannot both be that arm's
         for a, b in zip(order, order[1:]):
             if a in chosen and b in chosen and VERSUS_GAP.match(text[values[a].end:values[b].start]):

@@ -2017,3 +2017,23 @@ def test_numbered_cohorts_and_study_parts_are_arms_and_lines_of_therapy_are_not(
     assert {(r["value"], r["arm"]) for r in records_of(text)} == {(31, "cohort 1"), (47, "cohort 2")}
     text = "Part 1 tested velotinib alone and Part 2 tested velotinib with panitumumab. ORR was 9% in Part 1 and 28% in Part 2."
     assert {(r["value"], r["arm"]) for r in records_of(text)} == {(9, "part 1"), (28, "part 2")}
+
+
+def test_half_were_assigned_x_the_rest_got_y_names_both_arms():
+    text = ("The trial enrolled 400 men. Half were assigned the drug, pelvotinib (PV), at 200 mg daily; the rest got "
+            "their doctor's pick of enzalutamide or abiraterone. Those given PV lived a median of 21.4 months, against "
+            "17.9 months for the comparator group.")
+    got = {(r["value"], r["arm"]) for r in records_of(text) if r["stat"] == "median"}
+    assert (21.4, "pelvotinib") in got and (17.9, "enzalutamide or abiraterone") in got
+
+
+def test_the_most_frequent_events_of_the_next_sentence_keep_the_lead_grade():
+    text = ("Patients were randomly assigned to tivorafenib or placebo. Grade 3 or higher treatment-related adverse "
+            "events occurred in 44% and 12%. The most frequent were hypertension (15% vs 3%) and fatigue (6% vs 2%).")
+    assert {r["grade"] for r in records_of(text)} == {">=3"}
+
+
+def test_a_grade_before_a_list_of_events_is_each_events_grade():
+    text = "Grade 3 or higher anemia, neutropenia and thrombocytopenia were reported in 21%, 33% and 12%, respectively."
+    got = {(r["endpoint"], r["value"], r["grade"]) for r in records_of(text)}
+    assert got == {("ANEMIA", 21, ">=3"), ("NEUTROPENIA", 33, ">=3"), ("THROMBOCYTOPENIA", 12, ">=3")}

@@ -74,6 +74,15 @@ OTHER_HALF = re.compile(
     r"they|doctors)\s+)?(?:call|calls|called|dubbed|named|known\s+as)\s+(?P<nick>[A-Z][\w+/-]{1,15}))?\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?"
     r"the\s+other(?:s|\s+(?:half|group|arm|patients))\s+(?:received|were\s+given|got)\s+(?P<b>[A-Za-z~][^.;()]{1,100}?)"
     r"(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,]|$)", re.I)
+# 'Half were assigned the drug, cadvotamab zelutecan (CZ), at 5.6 mg/kg every three weeks; the rest got their doctor's pick of
+# single-agent chemotherapy': a news write-up's two arms, the second as 'the rest'
+REST_GATE = re.compile(r"\bthe\s+(?:rest|remainder|remaining)\b|\bothers\s+(?:got|received|were)", re.I)
+HALF_AND_REST = re.compile(
+    r"\b(?:half|one\s+group|some)(?:\s+of\s+(?:them|the\s+\w+))?\s+(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|given|randomi[sz]ed)\s+(?:to\s+)?"
+    r"(?:receive\s+)?(?:the\s+(?:drug|new\s+drug|study\s+drug|ADC|antibody|conjugate|treatment|combination),?\s+)?"
+    r"(?P<a>[A-Za-z~][^.;():]{1,80}?)(?P<pa>\s?\([^()]{1,40}\))?(?:,?\s+(?:at|given|administered|every|once|twice)\b[^.;()]{0,80}?)?"
+    r"\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+(?:rest|remainder|others?|other\s+half|remaining\s+(?:half|patients|women|men))|others)\s+"
+    r"(?:got|received|were\s+given|were\s+assigned(?:\s+to)?)\s+(?P<b>[A-Za-z~][^.;():]{1,100}?)(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,:]|$)", re.I)
 # 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
 RECEIVED = re.compile(
     r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
@@ -438,6 +447,14 @@ def find_arms(masked: str) -> list[Arm]:
                 if backbone:
                     arms.append(Arm(backbone, {" ".join(m.group("b").split())}, randomised=True))
             listed.append(m.span())
+    for m in scan(HALF_AND_REST, masked) if not arms and REST_GATE.search(masked) else ():
+        first, second = _clean(m.group("a")), _clean(m.group("b"))
+        if first and second and first.lower() != second.lower() and _add_arm(arms, first, m.group("pa"), randomised=True):
+            if not _add_arm(arms, second, m.group("pb"), randomised=True):
+                arms.pop()
+                continue
+            listed.append(m.span())
+            break
     for m in scan(SERIAL_LIST, masked) if SERIAL_GATE.search(masked) else ():
         serial = _serial_items(m.group("items"))
         if serial:  # 'to X in combination with P and C, X alone, or gefitinib or erlotinib': the commas part the arms

@@ -436,7 +436,8 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
             continue  # 'Infusion-related reactions (all G1-2) were seen in 11.0%': all events were mild, the rate is of any grade
         if m.code == "DLT" and g.start >= m.end:
             continue  # 'DLTs occurred in ..., 1/9 at DL3 (G4 febrile neutropenia) and 2/9 at DL4': one level's events
-        listed = (g.start < near or g.end <= m.start) and _grade_leads_a_list(ctx, g.end, m.start)
+        listed = (g.start < near or g.end <= m.start) and (_grade_leads_a_list(ctx, g.end, m.start)
+                                                          or _coordinated_events_only(ctx, g.end, m.start))
         if g.start < near and not listed:
             continue
         if g.end <= m.start:
@@ -452,7 +453,37 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
     after = _grade_after(ctx, m, v)
     if after is not None and (chosen is None or GRADE_AFTER_VALUE.fullmatch(ctx.text, v.end, after.start)):
         chosen = after  # '12 (38.7%) patients developed grade 2': the grade the value's own clause states
+    if chosen is None and m.code != "TEAE" and MOST_FREQUENT_OPENER.match(ctx.text, start, m.start):
+        chosen = _lead_grade_before(ctx, start)
     return str(chosen.value) if chosen else "any"
+
+
+# 'Grade 3 or higher treatment-related adverse events occurred in 49% ... . The most frequent were hypertension (18% vs 21%)'
+MOST_FREQUENT_OPENER = re.compile(r"[\s•*-]*(?:the\s+)?(?:most\s+(?:common|frequent)(?:ly\s+reported)?|commonest)(?:\s+(?:ones?|events?|of\s+these|being))?"
+                                  r"\s*(?:were|was|included|:)", re.I)
+
+
+def _lead_grade_before(ctx: Context, start: int):
+    """The grade that leads the adverse events of the sentence just before ('Grade >=3 TRAEs occurred in ...')."""
+    stop = ctx.text.rfind(". ", 0, max(0, start - 2))
+    for g in ctx.grades_in(stop + 1, start):
+        if any(x.code == "TEAE" and 0 <= x.start - g.end <= 30 for x in ctx.mentions_in(g.end, min(start, g.end + 60))):
+            return g
+    return None
+
+
+def _coordinated_events_only(ctx: Context, grade_end: int, mention_start: int) -> bool:
+    """'Grade 3 or higher neutropenia, thrombocytopenia and anemia were reported in 79%, 44% and 31%': between the grade
+    and the endpoint stand only other events and their joiners, so the grade leads them all."""
+    between = [x for x in ctx.mentions_in(grade_end, mention_start) if x.end <= mention_start]
+    if not between or not all(is_toxicity(x.code) for x in between) or mention_start - grade_end > 120:
+        return False
+    rest, pos = [], grade_end
+    for x in between:
+        rest.append(ctx.text[pos:x.start])
+        pos = x.end
+    rest.append(ctx.text[pos:mention_start])
+    return all(re.fullmatch(r"\s*(?:,\s*and|,|and|or|/)?\s*", piece, re.I) for piece in rest)
 
 
 def _slash_paired_grade(ctx: Context, m: EndpointMention, v: Value, start: int) -> str | None:

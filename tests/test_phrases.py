@@ -2037,3 +2037,22 @@ def test_a_grade_before_a_list_of_events_is_each_events_grade():
     text = "Grade 3 or higher anemia, neutropenia and thrombocytopenia were reported in 21%, 33% and 12%, respectively."
     got = {(r["endpoint"], r["value"], r["grade"]) for r in records_of(text)}
     assert got == {("ANEMIA", 21, ">=3"), ("NEUTROPENIA", 33, ">=3"), ("THROMBOCYTOPENIA", 12, ">=3")}
+
+
+def test_given_either_with_y_or_alone_names_both_arms_and_their_role_labels():
+    text = ("Women were randomly assigned to paclitaxel 80 mg/m2 weekly, given either with zalvotuzumab (8 mg/kg, then "
+            "6 mg/kg every 3 weeks; experimental group) or alone (control group). The response rate was 58% in the "
+            "experimental group and 31% in the control group.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(58, "paclitaxel with zalvotuzumab"), (31, "paclitaxel alone")}
+
+
+def test_a_count_in_words_in_two_patients():
+    text = "Symptomatic heart failure developed in three patients."
+    assert [(r["stat"], r["value"]) for r in records_of(text)] == [("count", 3)]
+
+
+def test_a_grade_of_one_event_stays_with_it_when_the_next_clause_names_another():
+    text = ("Grade 4 neutropenia was frequent in both groups (30% and 21%), and febrile neutropenia occurred in 19% v 12%.")
+    got = {(r["endpoint"], r["grade"]) for r in records_of(text)}
+    assert got == {("NEUTROPENIA", "4"), ("OTHER_AE:febrile neutropenia", "any")}

@@ -205,6 +205,11 @@ ALONE_OR_WITH = re.compile(
     ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>[A-Za-z~][^.;()]{1,60}?)(?P<pa>\s?\([^()]{0,80}\))?\s+alone,?\s+or\s+(?:with|plus|in\s+combination\s+with|combined\s+with)\s+"
     r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?=\s?[.;]|,\s|\s?\(|\s+(?:every|each|for|until|in|at|on|after|followed)\b|$)", re.I)
+# 'to docetaxel 100 mg/m2 every 3 weeks, given either with dexalizumab (4 mg/kg ...; experimental group) or alone (control group)'
+WITH_OR_ALONE = re.compile(
+    ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?:either\s+)?"
+    r"(?P<a>[A-Za-z~][^.;()]{1,100}?),?\s+(?:given\s+|administered\s+)?(?:either\s+)?(?:with|plus|in\s+combination\s+with|combined\s+with)\s+"
+    r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?P<pb>\s?\([^()]{0,160}\))?,?\s+or\s+alone(?P<pa>\s?\([^()]{0,80}\))?(?=\s?[.;,]|\s|$)", re.I)
 TIMING_WORDS = re.compile(r"^(?:(?:concomitant|concurrent|adjuvant|neoadjuvant|maintenance|sequential|and|oral|intravenous)\s+)+", re.I)
 # 'Pts received 2 doses of X plus Y (the combination) or X alone' in a randomised report: the arms, without 'randomised to'
 RECEIVED_EITHER = re.compile(
@@ -409,6 +414,17 @@ def find_arms(masked: str) -> list[Arm]:
             combined.aliases.update({partner, f"{partner} with {head}", f"{partner} plus {head}", f"{head} plus {partner}",
                                      f"{head} with {partner}", f"{head} and {partner}"})
             arms.append(combined)
+            listed.append(m.span())
+            break
+    for m in scan(WITH_OR_ALONE, masked) if not arms and re.search(r"\bor\s+alone\b", masked, re.I) else ():
+        base, partner = _clean(m.group("a")), TIMING_WORDS.sub("", _clean(m.group("b")))
+        if base and partner and _treatment_like(base) and _treatment_like(partner):
+            head = base.split()[-1]
+            combined = Arm(f"{base} with {partner}", {partner, f"{head} plus {partner}", f"{head} with {partner}"}, randomised=True)
+            _paren_aliases(combined, m.group("pb"))
+            alone = Arm(f"{base} alone", {f"{head} alone"}, randomised=True)
+            _paren_aliases(alone, m.group("pa"))
+            arms += [combined, alone]
             listed.append(m.span())
             break
     for m in scan(LETTERED_ARMS, masked) if LABEL_GATE.search(masked) else ():  # no '(A)', '(arm 2)', '(the combination)': no list
@@ -1045,6 +1061,13 @@ def _labelled_dose_levels(text: str) -> list[Arm]:
 
 SUBGROUP_BEFORE = re.compile(r"\b(?:patients|pts|participants|those|women|men|subjects)\s+(?:with|who|without|harbou?ring|"
                              r"previously|aged|whose)\b[^.;,()]*$", re.I)
+
+
+def _paren_aliases(arm: Arm, paren: str | None) -> None:
+    """'(4 mg/kg ...; experimental group)', '(control group)': the role a bracket closes with names the arm."""
+    role = re.search(r"(?:^\(|[,;]\s*)\s*(?:the\s+)?([A-Za-z][\w+/-]{0,14})\s+(?:arm|group)\s*\)$", (paren or "").strip())
+    if role:
+        arm.aliases.update({role.group(1), f"{role.group(1)} group", f"{role.group(1)} arm"})
 
 
 def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False, numbered_ok: bool = False) -> bool:

@@ -519,6 +519,8 @@ GRADED_CLASS_PAREN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}(?:toxicit(?:y|ies)|adve
 
 # 'abnormalities of Grade 3 or 4 were lymphopenia (76%), neutropenia (48.7%), anemia (37.4%)': one grade for the list
 GRADED_PAREN_LIST = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:were|was|included|including|:)\s+"
+                               # not 'Grade 4 neutropenia was frequent in both groups (32% and 22%), and febrile ...'
+                               r"(?!(?:frequent|common|rare|uncommon|infrequent|similar|higher|lower|seen|observed|reported|noted)\b)"
                                r"(?:[a-z][\w/-]*(?:\s[a-z][\w/-]*){0,3}\s?\(\s?\d+(?:\.\d+)?\s?%[^()]{0,80}?\)\s*,?\s*(?:and\s+)?)+", re.I)
 # 'Adverse events of grade 3 or 4 occurred in 41.8% and 61.0%; the most common were rash (9.1% vs. 0%) and ...':
 # the most common events of that grade

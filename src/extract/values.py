@@ -285,7 +285,8 @@ VALUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                  r"(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     # 'Complete responses were rare (3, 5 and 6 patients)', '(CR: 1, 3 and 5 pts)'
     ("patients_list", re.compile(r"\(\s?(?:[A-Za-z]{2,4}\s?[:,]\s?)?(\d+(?:\s?,\s?\d+){0,3}\s?,?\s?and\s\d+)\s+(?:patients?|pts)\s?\)", re.I)),
-    ("patients", re.compile(r"\b(?:in|by)\s+(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
+    ("patients", re.compile(r"\b(?:in|by)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:patients?|pts|participants|subjects)\b"
+                            r"(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     # 'hot flushes, which occurred in 11/12 patients': a count of its group with no percentage
     ("patients_of_n", re.compile(r"\bin\s+(\d+)\s?(?:/|of)\s?(\d+)\s+(?:patients?|pts|participants|subjects)\b(?!\s?(?:\(|with\s+\w+\s+\())", re.I)),
     # 'DLTs occurred in 0/6 pts at DL1, 0/7 at DL2, 1/9 at DL3': a count of its dose level's patients

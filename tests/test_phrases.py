@@ -2056,3 +2056,18 @@ def test_a_grade_of_one_event_stays_with_it_when_the_next_clause_names_another()
     text = ("Grade 4 neutropenia was frequent in both groups (30% and 21%), and febrile neutropenia occurred in 19% v 12%.")
     got = {(r["endpoint"], r["grade"]) for r in records_of(text)}
     assert got == {("NEUTROPENIA", "4"), ("OTHER_AE:febrile neutropenia", "any")}
+
+
+def test_a_label_with_a_bracket_before_its_colon_keeps_its_values():
+    text = "• ORR (RECIST 1.1): 41.2% vs 18.0%, including complete responses in 6.3% vs 1.1%"
+    got = {(r["endpoint"], r["value"]) for r in records_of(text)}
+    assert got == {("ORR", 41.2), ("ORR", 18.0), ("CR", 6.3), ("CR", 1.1)}
+
+
+def test_hazard_ratios_of_two_arms_against_the_third_respectively():
+    text = ("Patients were randomly assigned to talrolimab plus chemotherapy, talrolimab plus verbelimab, or chemotherapy "
+            "alone. The hazard ratios for death as compared with chemotherapy were 0.71 (95% CI, 0.58 to 0.86) and 0.88 "
+            "(95% CI, 0.73 to 1.06), respectively.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(0.71, "talrolimab plus chemotherapy vs chemotherapy alone"),
+                   (0.88, "talrolimab plus verbelimab vs chemotherapy alone")}

@@ -846,10 +846,14 @@ DISTINCTIVE = re.compile(r"^(?:placebo|observation|[a-z]+(?:mab|nib|cel|leucel|p
 
 def _distinctive_words(arms: list[Arm]) -> None:
     """'CRT plus placebo' is the arm a later 'with placebo' names, when no other arm holds 'placebo';
-    the same for a drug name only one arm holds."""
+    the same for a drug name only one arm holds. 'X alone' is also the text's plain 'X' ('as compared with X')."""
     settled = [a for a in arms if a.randomised]
     if len(settled) < 2:
         return
+    for arm in settled:
+        bare = re.sub(r"\s+alone$", "", arm.name, flags=re.I)
+        if bare != arm.name and not any(b.goes_by(bare) for b in settled if b is not arm):
+            arm.aliases.add(bare)
     words = {id(a): set(re.findall(r"[\w-]+", a.name)) for a in settled}
     for arm in settled:
         if len(words[id(arm)]) < 2:

@@ -248,8 +248,8 @@ def choose_endpoint(ctx: Context, v: Value, mentions: list[EndpointMention]) -> 
         best_before = _nearest(ctx, v, before_side, compatible)
         best_after = _nearest(ctx, v, after_side, compatible)
     if best_before and best_after:
-        if re.fullmatch(r"\s*:\s*", ctx.text[best_before.end:v.start]):
-            return best_before  # 'Gr >=3 TRAEs: 71%, mostly cytopenias': a label and its value
+        if re.fullmatch(r"\s*(?:\([^()\d]{1,30}(?:\d+(?:\.\d+)?)?\)\s*)?:\s*", ctx.text[best_before.end:v.start]):
+            return best_before  # 'Gr >=3 TRAEs: 71%, mostly cytopenias', 'ORR (RECIST 1.1): 33.8%': a label and its value
         if _aside_closes(ctx.text[v.end:best_after.start]):
             # 'Thrombocytopenia occurred in 38% (Grade 3-4: 22%) and neutropenia in 15%': 22% is in
             # thrombocytopenia's aside, which closes before neutropenia is named
@@ -1065,6 +1065,7 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
         return
     default = _compared_arms(ctx.text, start, end, arms, [])
     mentions = arm_rules.arm_mentions(ctx.text, start, end, arms) if len(arms) >= 2 else []
+    against_each = _ratios_against_one_respectively(ctx.text, ratios, list(range(len(ratios))), mentions, len(arms))
     for k, h in enumerate(ratios):
         # 'The hazard ratio for death was 0.81': the ratio names its endpoint; else the sentence before's
         if h.extras.get("endpoint_hint"):
@@ -1073,7 +1074,7 @@ def _hazard_ratios_of_previous_sentence(ctx: Context, start: int, end: int, arms
             code, rule = before[-1].code, before[-1].rule
         else:
             continue
-        pair = (_labelled_comparison(ctx.text, h, mentions) or _trailing_comparison(ctx.text, h, mentions)
+        pair = (against_each.get(k) or _labelled_comparison(ctx.text, h, mentions) or _trailing_comparison(ctx.text, h, mentions)
                 or _ratio_own_arm(ctx.text, h, mentions, len(arms))
                 or _ratio_for_against(ctx.text, ratios, list(range(len(ratios))), k, end, mentions)) if mentions else None
         arm = f"{arms[pair[0]].name} vs {arms[pair[1]].name}" if pair else default
@@ -1303,6 +1304,20 @@ def _labelled_comparison(text: str, v: Value, mentions: list[arm_rules.ArmMentio
     a = next((x.arm for x in mentions if x.start == m.start("a")), None)
     b = next((x.arm for x in mentions if x.start == m.start("b")), None)
     return (a, b) if a is not None and b is not None and a != b else None
+
+
+def _ratios_against_one_respectively(text: str, values: list[Value], order: list[int], mentions: list[arm_rules.ArmMention],
+                                     n_arms: int) -> dict[int, tuple[int, int]]:
+    """'the hazard ratios for death as compared with chemotherapy were 0.66 (...) and 0.81 (...), respectively': each
+    ratio is another arm, in the order the arms were named, against the one compared with."""
+    ratios = [i for i in order if values[i].kind == "hr"]
+    if n_arms < 3 or len(ratios) != n_arms - 1 or not re.match(r"[\s)\]]*,?\s*respectively\b", text[values[ratios[-1]].qualified_end:]):
+        return {}
+    reference = next((a for a in mentions if a.end <= values[ratios[0]].end and AGAINST.search(text[max(0, a.start - 25):a.start])), None)
+    if reference is None:
+        return {}
+    others = [k for k in range(n_arms) if k != reference.arm]
+    return {i: (k, reference.arm) for i, k in zip(ratios, others)}
 
 
 def _ratio_own_arm(text: str, v: Value, mentions: list[arm_rules.ArmMention], arm_count: int) -> tuple[int, int] | None:
@@ -1782,7 +1797,11 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
     _arm_of_trailing_clause(text, values, order, mentions, chosen, out)
     _counted_list_closed_by_arm(text, values, order, mentions, chosen, out)
     _runs_closed_by_arm(text, values, order, mentions, chosen, out)
+    against_each = _ratios_against_one_respectively(text, values, order, mentions, len(arms))
     for i in order:
+        if i in against_each:
+            out[i] = f"{arms[against_each[i][0]].name} vs {arms[against_each[i][1]].name}"
+            continue
         if values[i].kind == "hr":
             labelled = _labelled_comparison(text, values[i], mentions) or _trailing_comparison(text, values[i], mentions) \
                 or _ratio_own_arm(text, values[i], mentions, len(arms))

@@ -2071,3 +2071,23 @@ def test_hazard_ratios_of_two_arms_against_the_third_respectively():
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(0.71, "talrolimab plus chemotherapy vs chemotherapy alone"),
                    (0.88, "talrolimab plus verbelimab vs chemotherapy alone")}
+
+
+def test_line_of_therapy_columns_named_in_the_legend_and_event_rows_by_grade():
+    text = ("Table 3: Cytokine Release Syndrome and Neurologic Toxicities in KESTON-1\n\n"
+            "                                       2L TE            3L+\n"
+            "                                       (N=60)           (N=112)\n"
+            "Cytokine release syndrome\n"
+            "  Any grade, %                         38               47\n"
+            "  Grade 3 or higher, %                 1.7              2.7\n"
+            "  Median time to onset, days (range)   4 (1-10)         5 (1-12)\n"
+            "Neurologic toxicities\n"
+            "  Any grade, %                         21               29\n"
+            "  Grade 3 or higher, %                 3.3              8.0\n"
+            "2L TE = second line, transplant-eligible (Cohort A); 3L+ = third line or later (Cohort B).\n")
+    got = {(r["endpoint"], r["value"], r["grade"], r["arm"]) for r in records_of(text)}
+    assert got == {("CRS", 38, "any", "2L TE"), ("CRS", 47, "any", "3L+"), ("CRS", 1.7, ">=3", "2L TE"),
+                   ("CRS", 2.7, ">=3", "3L+"), ("ICANS", 21, "any", "2L TE"), ("ICANS", 29, "any", "3L+"),
+                   ("ICANS", 3.3, ">=3", "2L TE"), ("ICANS", 8.0, ">=3", "3L+")}
+    aliases = {r["arm"]: r["arm_aliases"] for r in records_of(text)}
+    assert "Cohort A" in aliases["2L TE"] and "Cohort B" in aliases["3L+"]

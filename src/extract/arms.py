@@ -247,7 +247,7 @@ NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mut
                           # 'Efficacy was pooled (n=119)', 'in CAR T-naive pts (n=70)': a population, not an arm
                           "pooled pts "
                           # 'patients after two or more lines (n=131)': the treatment history, not an arm
-                          "line lines "
+                          "line lines transplant transplantation "
                           # 'Toxicity was almost absent in arm A and moderate in arm B': how much, not which arm
                           "moderate mild severe absent minimal low high higher lower similar comparable "
                           # 'Between March 2021 and June 2023': dates, not arms

@@ -14,7 +14,7 @@ from .nlp import term_spans
 from .ondemand import OnDemand
 from .prose import arm_spellings, link_sentence
 from .records import EndpointRecord, Rejection, is_toxicity, make_record_id, validate
-from .rows import (BOUNDS_RE, SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
+from .rows import (BOUNDS_RE, NUMBERED_COLUMN, SURVIVAL, Cell, Column, Header, Row, label_grade, label_is_percent, label_is_percent_first,
                    LABEL_N, label_timepoint, label_unit, parse_header, parse_row, parse_subheader, pipe_section_row)
 from .segment import Line, continues, lines, other_study_spans, sections, sentences
 from .values import parse_p, to_float
@@ -76,10 +76,27 @@ def _bracketed_column_names(ctx: Context) -> None:
             c["arm_aliases"] = [m.group("name"), m.group("gloss")]
 
 
+# a table's legend: '2L TI = second line, transplant-ineligible (Cohort 1); 3L+ = third line or later (Cohort 2)'
+LEGEND_ENTRY = re.compile(r"(?:^|[;\n]\s*)(?P<code>[A-Za-z0-9][\w+/-]*(?: [A-Z][\w+/-]{0,5})?)\s?=\s?(?P<gloss>[^;=\n()]{2,80}?)"
+                          r"\s*(?:\((?P<name>[^()]{2,30})\))?\s*(?=[;.]|$)", re.M)
+
+
+def _legend_column_names(ctx: Context) -> None:
+    """A column headed by a code the table's legend spells out goes by the legend's words too."""
+    if "=" not in ctx.text:
+        return
+    legend = {m.group("code"): [x for x in (m.group("name"), m.group("gloss").strip()) if x] for m in LEGEND_ENTRY.finditer(ctx.text)}
+    for c in ctx.candidates:
+        name = c.get("arm")
+        if name in legend and str(c.get("rule", "")).startswith("row") and not c.get("arm_aliases"):
+            c["arm_aliases"] = legend[name]
+
+
 def _name_table_arms(ctx: Context, arms: list[arm_rules.Arm]) -> None:
     """A table column 'QUELTREZA N=402' is the arm the text calls 'QUELTREZA with chemotherapy' or
     'the QUELTREZA arm': its other names go with the row's values, as for prose values."""
     _bracketed_column_names(ctx)
+    _legend_column_names(ctx)
     if not any(str(c.get("rule", "")).startswith("row") for c in ctx.candidates) or not arms:
         return  # no table value to name (the spellings scan the whole text); arms looked for only then
     spellings = arm_spellings(ctx, arms)
@@ -226,6 +243,10 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
         state.unit_hint = label_unit(line.text) or state.unit_hint
         return 1
     if header and _block_line(line.text):
+        heading = _endpoint_heading(ctx, all_lines, i)
+        if heading:  # 'Neurologic toxicities' over 'Any grade, %' / 'Grade 3 or higher, %': that event's rows
+            state.block_code = state.last_code = heading
+            return 1
         grade = label_grade(line.text)
         state.header = replace(header, safety=True, grade=grade or header.grade)
         return 1
@@ -312,7 +333,9 @@ def _only_endpoint_names(ctx: Context, line: Line) -> bool:
 MAX_WRAPPED_LABEL_WORDS = 8
 MARKDOWN_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 SUB_ROW = re.compile(r"^[\s•|]*(?:median\b|(?:(?:un)?stratified\s+|adjusted\s+)?(?:HR|hazard\s+ratio)\b|n\s?\(\s?%\s?\)"
-                     r"|%|rate\b|proportion\b|percent(?:age)?\b|(?:KM\s+)?estimate\b|\d+\s?-?\s?(?:months?|mo|years?|yr)\b)",
+                     r"|%|rate\b|proportion\b|percent(?:age)?\b|(?:KM\s+)?estimate\b|\d+\s?-?\s?(?:months?|mo|years?|yr)\b"
+                     # 'Any grade, %' / 'Grade 3 or higher, %' under 'Cytokine release syndrome': the event's rows by grade
+                     r"|(?:any|all)[\s-]grades?\b|grades?\s?(?:>=|<=)?\s?\d(?:\s?(?:-|/|or|to)\s?\d)?(?:\s?\+|\s+or\s+(?:higher|greater|more|above))?\s*(?:,|\(|%|$|\s{2}))",
                      re.I)
 SKIP_ROW = re.compile(r"^[\s•|]*(?:(?:number|no\.?)\s+(?:\(\s?%\s?\)\s+)?(?:of\s+)?)?(?:events?|deaths?|patients\b|subjects\b|censored"
                       r"|progressions?|died\b|responders\b|relapses?\b)", re.I)
@@ -384,7 +407,8 @@ def _names_over_grades(ctx: Context, run: list[Line]) -> Header | None:
 
 def _holds_values(line: Line) -> bool:
     """'Median, months (95% CI)   30.2 (28.4, 33.0)   31.1 (26.0, 35.2)': a row of values, never a header's names."""
-    return any(re.match(r"\s*(?:[\d<>]|NR\b|NE\b)", seg) for _, _, seg in layout.segments(line.text)[1:])
+    return any(re.match(r"\s*(?:[\d<>]|NR\b|NE\b)", seg) and not NUMBERED_COLUMN.fullmatch(seg)  # '2L TI', '3L+' name columns
+               for _, _, seg in layout.segments(line.text)[1:])
 
 
 def _sizes_under_names(header: Header, parsed: Header) -> Header:
@@ -487,7 +511,8 @@ def _row(ctx: Context, line: Line, state: TableState, codes: list[str] | None = 
         codes = list(dict.fromkeys(m.code for m in labels))  # 'Complete response (CR)' names one endpoint
     elif hr_label and header is not None and state.last_code in SURVIVAL:
         codes, label_end = [state.last_code], hr_label.end()  # 'HR (95% CI)' under the median row it compares
-    elif header is not None and state.block_code and SUB_ROW.match(line.text):
+    elif header is not None and state.block_code and SUB_ROW.match(line.text) \
+            and not (is_toxicity(state.block_code) and re.match(r"[\s•|]*median\b", line.text, re.I)):  # 'Median time to onset
         codes, label_end = [state.block_code], SUB_ROW.match(line.text).end()
     elif header is not None and header.safety:
         plain = PLAIN_LABEL.match(line.text)

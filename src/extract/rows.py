@@ -306,7 +306,8 @@ def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Head
 
 
 # 'Cohort 1 (CAR T-naive)', 'Arm 2', 'Dose level 3': a column named by its number holds a digit and is still a name
-NUMBERED_COLUMN = re.compile(r"(?:cohort|arm|group|part|dose\s+level|DL)\s?(?:[A-H]|\d{1,2}|I{1,3}|IV)(?![\w.,%-])", re.I)
+# '2L TI', '3L+': a line of therapy, as label tables head their cohorts
+NUMBERED_COLUMN = re.compile(r"(?:(?:cohort|arm|group|part|dose\s+level|DL)\s?(?:[A-H]|\d{1,2}|I{1,3}|IV)|(?-i:[1-4]L\+?(?:\s[A-Z]{1,4})?))(?![\w.,%-])", re.I)
 
 
 def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None) -> Header | None:

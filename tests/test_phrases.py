@@ -2091,3 +2091,13 @@ def test_line_of_therapy_columns_named_in_the_legend_and_event_rows_by_grade():
                    ("ICANS", 3.3, ">=3", "2L TE"), ("ICANS", 8.0, ">=3", "3L+")}
     aliases = {r["arm"]: r["arm_aliases"] for r in records_of(text)}
     assert "Cohort A" in aliases["2L TE"] and "Cohort B" in aliases["3L+"]
+
+
+def test_one_regimen_at_two_intervals_gives_schedule_arms():
+    text = ("Patients were randomly assigned to six cycles of the regimen given every 14 days (FEC-14) or every 21 days "
+            "(FEC-21). Three-year disease-free survival... 3-year overall survival was 88.1% in the 14-day arm and 86.9% "
+            "in the 21-day arm. Febrile neutropenia occurred in 9% and 4% of patients given the 3-weekly regimen and the "
+            "2-weekly regimen, respectively. Shortening the cycle interval from 21 to 14 days did not improve overall survival.")
+    got = {(r["endpoint"], r["value"], r["timepoint_months"], r["arm"]) for r in records_of(text)}
+    assert got == {("OS", 88.1, 36.0, "FEC-14"), ("OS", 86.9, 36.0, "FEC-21"),
+                   ("OTHER_AE:febrile neutropenia", 9, None, "FEC-21"), ("OTHER_AE:febrile neutropenia", 4, None, "FEC-14")}

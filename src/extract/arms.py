@@ -205,6 +205,44 @@ ALONE_OR_WITH = re.compile(
     ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?:either\s+)?"
     r"(?P<a>[A-Za-z~][^.;()]{1,60}?)(?P<pa>\s?\([^()]{0,80}\))?\s+alone,?\s+or\s+(?:with|plus|in\s+combination\s+with|combined\s+with)\s+"
     r"(?P<b>[A-Za-z~][^.;(),]{1,60}?)(?=\s?[.;]|,\s|\s?\(|\s+(?:every|each|for|until|in|at|on|after|followed)\b|$)", re.I)
+# 'to six cycles of the regimen given every 14 days with pegfilgrastim support (R-CHOP-14) or every 21 days (R-CHOP-21)':
+# one regimen at two intervals, each an arm
+SCHEDULE_GATE = re.compile(r"\bor\s+(?:to\s+)?(?:the\s+same\s+\w+\s+)?(?:every\s|~{5})", re.I)
+INTERVAL = r"(?:every\s+(?:\d+|two|three|four)\s+(?:days|weeks)\b|~{5,})"  # the masked text hides 'every 14 days'
+SCHEDULE_PAIR = re.compile(
+    ASSIGNED + r"[^.;]{0,160}?(?<![\w~])(?P<s1>" + INTERVAL + r")[^.;()]{0,60}?(?P<p1>\s?\([^()]{1,30}\))?,?"
+    r"\s+or\s+(?:to\s+)?(?:the\s+same\s+\w+\s+)?(?P<s2>" + INTERVAL + r")(?P<p2>\s?\([^()]{1,30}\))?", re.I)
+INTERVAL_WORDS = {"two": 2, "three": 3, "four": 4}
+INTERVAL_READ = re.compile(r"every\s+(\d+|two|three|four)\s+(days|weeks)\b", re.I)
+
+
+def _schedule_arms(m: re.Match[str], text: str) -> list[Arm]:
+    """The two intervals as arms, each going by its label and the ways a report names an interval ('the 14-day arm',
+    'the 2-weekly arm'); the shorter is the 'dose-dense' or 'accelerated' one."""
+    found = []
+    days = []
+    for span, paren in (("s1", "p1"), ("s2", "p2")):
+        read = INTERVAL_READ.fullmatch(text[m.start(span):m.end(span)].strip())
+        if read is None:
+            return []
+        amount = INTERVAL_WORDS.get(read.group(1).lower()) or int(read.group(1))
+        in_days = amount * 7 if read.group(2).lower().startswith("week") else amount
+        days.append(in_days)
+        names = {f"{in_days}-day", f"every {in_days} days", f"{in_days} days"}
+        if in_days % 7 == 0:
+            k = in_days // 7
+            names |= {f"{k}-weekly", f"{k}-week", f"every {k} weeks"} | ({"weekly"} if k == 1 else set())
+        label = (m.group(paren) or "").strip(" ()")
+        found.append(Arm(label if label and not re.search(r"\s", label) else f"every {in_days} days", names, randomised=True))
+    if days[0] != days[1]:
+        short, long = (found[0], found[1]) if days[0] < days[1] else (found[1], found[0])
+        short.aliases |= {"dose-dense", "accelerated", "shorter interval"}
+        long.aliases |= {"standard interval", "standard schedule"}
+    for arm in found:
+        arm.aliases.discard(arm.name)
+    return found
+
+
 # 'to docetaxel 100 mg/m2 every 3 weeks, given either with dexalizumab (4 mg/kg ...; experimental group) or alone (control group)'
 WITH_OR_ALONE = re.compile(
     ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?:either\s+)?"
@@ -398,8 +436,9 @@ PRIOR_THERAPY = re.compile(r"\b(?:who|previously|prior|had|have|already|not|neve
 RANDOMISED_WORD = re.compile(r"\brandomi[sz]", re.I)
 
 
-def find_arms(masked: str) -> list[Arm]:
-    """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction."""
+def find_arms(masked: str, text: str | None = None) -> list[Arm]:
+    """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction (``text``, the
+    unmasked text, gives the figures masking hid: 'every 14 days')."""
     masked = _hide_descriptions(_hide_choice_lists(masked))
     arms: list[Arm] = []
     listed: list[tuple[int, int]] = []
@@ -414,6 +453,12 @@ def find_arms(masked: str) -> list[Arm]:
             combined.aliases.update({partner, f"{partner} with {head}", f"{partner} plus {head}", f"{head} plus {partner}",
                                      f"{head} with {partner}", f"{head} and {partner}"})
             arms.append(combined)
+            listed.append(m.span())
+            break
+    for m in scan(SCHEDULE_PAIR, masked) if not arms and text and SCHEDULE_GATE.search(masked) else ():
+        schedules = _schedule_arms(m, text)
+        if schedules:
+            arms += schedules
             listed.append(m.span())
             break
     for m in scan(WITH_OR_ALONE, masked) if not arms and re.search(r"\bor\s+alone\b", masked, re.I) else ():
@@ -1353,7 +1398,7 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
     return None
 
 
-ARM_JOINER = re.compile(r"^\s?(?:,|and|or|&|vs\.?|versus|,\s?and)\s?(?:the\s)?$", re.I)
+ARM_JOINER = re.compile(r"^\s?(?:(?:arms?|groups?|regimens?|cohorts?),?\s)?(?:,|and|or|&|vs\.?|versus|,\s?and)\s?(?:the\s)?$", re.I)
 
 
 # 'in the corvalimab-chemotherapy, dual-immunotherapy and chemotherapy groups': one item of the list is a name the arm

@@ -53,7 +53,7 @@ def _find_arms(ctx: Context) -> list[arm_rules.Arm]:
 
 
 def _arms(ctx: Context) -> list[arm_rules.Arm]:
-    arms = arm_rules.find_arms(ctx.masked)
+    arms = arm_rules.find_arms(ctx.masked, ctx.text)
     if any(a.randomised for a in arms):
         doses = arm_rules.doses_of_one_drug(ctx.text, arms)  # 'lumbratinib 20 mg QD or lumbratinib 14 mg QD'
         return doses + [a for a in arms if not a.randomised and not any(d.goes_by(a.name) for d in doses)] if doses else arms

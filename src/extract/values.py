@@ -165,6 +165,8 @@ def find_timepoints(text: str) -> list[Mention]:
             tail = text[m.end():m.end() + 30].lower().lstrip("'").lstrip()
             if tail.startswith(("median", "follow", "of follow", "of median", "period", "interval", "cycle", "course", "old", "history")):
                 continue
+            if re.match(r"(?:arm|group|regimen|schedule|cohort)\b", tail):
+                continue  # 'in the 14-day arm': an arm named by its schedule, no time point
             if re.fullmatch(r"[\d.]+\s+\w+\s+", m.group(0)) and re.match(r"(?:and|or)\s+\d", tail):
                 continue  # '9.9 mo and 4.1 mo': a list of durations; '12-month and 24-month OS' keeps its hyphens
             found.append(Mention(m.start(), m.end(), to_months(amount, unit)))
@@ -186,6 +188,10 @@ MASK_PATTERNS = [
     re.compile(r"\b(?:phase|ph\.?)\s?(?:[1-4]|I{1,3}V?|IV)(?:\s?[/ab-]+\s?(?:[1-4]|I{1,3}|IV))?\b", re.I),
     re.compile(r"\b(?:every|each|q)\s?\d+\s?(?:-\s?\d+\s?)?(?:days?|weeks?|months?|hours?|h|d|w|wks?)\b", re.I),
     re.compile(r"\bq\d+w\b|\b\d+\s?(?:cycles?|courses?|doses?|infusions?|fractions?)\b", re.I),
+    # 'shortening the cycle interval of R-CHOP from 21 to 14 days': the schedules compared, no values
+    re.compile(r"\b(?:intervals?|schedules?|cycles?)\b[^.;]{0,40}?\bfrom\s+\d+\s+to\s+\d+\s+(?:days|weeks)\b", re.I),
+    # 'in the 14-day arm', 'the 3-weekly regimen': an arm named by its schedule
+    re.compile(r"\b\d+[\s-](?:days?|weeks?|weekly|months?)[\s-](?:arm|group|regimen|schedule|cohort)s?\b", re.I),
     re.compile(r"(?<![\w.])[x×]\s?\d{1,2}(?:\s?(?:cycles?|courses?|doses?))?(?![\w.^])"),   # 'q6w x 6': a number of cycles
     re.compile(r"\b(?:days?|weeks?|cycles?|d)\s?\d+(?:\s?(?:-|to|,|and)\s?\d+)*\b", re.I),
     re.compile(r"\b(?:for|within|over|up\s+to)\s+\d+\s?(?:-\s?\d+\s?)?(?:days?|weeks?|months?|years?|hours?)\b", re.I),

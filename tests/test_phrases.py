@@ -2101,3 +2101,18 @@ def test_one_regimen_at_two_intervals_gives_schedule_arms():
     got = {(r["endpoint"], r["value"], r["timepoint_months"], r["arm"]) for r in records_of(text)}
     assert got == {("OS", 88.1, 36.0, "FEC-14"), ("OS", 86.9, 36.0, "FEC-21"),
                    ("OTHER_AE:febrile neutropenia", 9, None, "FEC-21"), ("OTHER_AE:febrile neutropenia", 4, None, "FEC-14")}
+
+
+def test_semicolon_arms_each_closed_by_a_short_label_are_named_by_it():
+    text = ("Patients were randomised 1:1:1 to drug A until progression followed by drug B (A→B); drug B until progression "
+            "followed by drug A (B→A); or a 6-week drug A run-in followed by drug B (A6→B). 2-y OS was 52% with A→B, "
+            "68% with B→A and 66% with A6→B. A 2-y OS of 60% was assumed for A→B.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(52, "A→B"), (68, "B→A"), (66, "A6→B")}
+
+
+def test_cohorts_labelled_in_brackets_are_arms_by_their_labels():
+    text = ("Expansion enrolled two cohorts: untreated cisplatin-ineligible pts (1L cohort) and pts who had progressed "
+            "after platinum (PP cohort). 12-mo OS was 81% (1L) and 58% (PP).")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(81, "1L"), (58, "PP")}

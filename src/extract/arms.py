@@ -48,6 +48,14 @@ RANDOMIZED_SEMICOLONS = re.compile(
     ASSIGNED + r"[^.;:]{0,120}?\bto\s+(?:receive\s+)?"
     r"(?:one\s+of\s+(?:two|three|four|2|3|4)\s+(?:regimens|arms|groups|treatments)\s*:\s*)"
     r"(?P<items>(?:[^.;()]|\([^()]*\)){2,120}(?:;\s*(?:or\s+|and\s+)?(?:[^.;()]|\([^()]*\)){2,120}){1,3})(?=\.|$)", re.I)
+# 'randomised 1:1:1 to A until progression followed by B (TT->IO); B until progression followed by A (IO->TT); or ... (TT8->IO)':
+# items parted by semicolons, each closed by its short label, which names it
+LABELLED_SEMICOLON_ITEM = r"(?:[^.;()]|\([^()]*\)(?!\s*(?:;|\.|$))){{2,200}}?\s?\((?P<{}>[^()\s;,]{{1,14}})\)"
+LABELLED_SEMICOLONS = re.compile(
+    ASSIGNED + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?P<items>" + LABELLED_SEMICOLON_ITEM.format("l1")
+    + r"(?:\s*;\s*(?:or\s+|and\s+)?" + LABELLED_SEMICOLON_ITEM.format("l2") + r")"
+    + r"(?:\s*;\s*(?:or\s+|and\s+)?" + LABELLED_SEMICOLON_ITEM.format("l3") + r")?"
+    + r"(?:\s*;\s*(?:or\s+|and\s+)?" + LABELLED_SEMICOLON_ITEM.format("l4") + r")?)(?=\s*(?:\.|$))", re.I)
 SEMICOLON_OUTSIDE_PARENS = re.compile(r";\s*(?:or\s+|and\s+)?(?![^()]*\))")
 # 'randomised to capecitabine or UFT plus radiotherapy (RT) (A), or capecitabine or UFT plus cetuximab plus RT (B)':
 # each arm closed by its letter (or number), which is what tells the arms apart when a description holds 'or'
@@ -536,6 +544,15 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
             paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
             name = item.group("name") + (item.group("tail") or "")  # 'chemoradiotherapy (CRT) plus pelorimab'
             complete &= _add_arm(arms, _clean(name), paren, randomised=True)
+    for m in scan(LABELLED_SEMICOLONS, masked) if not arms and ";" in masked else ():
+        labels = [m.group(k) for k in ("l1", "l2", "l3", "l4") if m.group(k)]
+        pieces = [p.strip() for p in SEMICOLON_OUTSIDE_PARENS.split(m.group("items"))]
+        if len({x.lower() for x in labels}) == len(labels) == len(pieces) and not any(re.fullmatch(r"[nN]\s?=.*|\d.*", x) for x in labels):
+            for label, piece in zip(labels, pieces):
+                description = " ".join(re.sub(r"\s?\([^()]*\)\s*$", "", piece).split())
+                arms.append(Arm(label, {description}, randomised=True))
+            listed.append(m.span())
+            break
     for m in scan(RANDOMIZED_SEMICOLONS, masked):
         items = [i.strip() for i in SEMICOLON_OUTSIDE_PARENS.split(m.group("items")) if i.strip()]
         if len(items) < 2:
@@ -671,7 +688,7 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
             if known is not None:
                 known.aliases.update(x for x in group.aliases if x.lower() != known.name.lower())
     if sum(a.randomised for a in arms) < 2:
-        arms = _sized_randomisation(masked, arms) or arms
+        arms = _sized_randomisation(masked, arms) or _labelled_cohorts(masked, arms, text) or arms
     if len(arms) < 2:
         arms = _counted_groups(masked) or arms
     _class_prefixes(arms)
@@ -745,6 +762,26 @@ def _counted_groups(masked: str) -> list[Arm] | None:
         if len(found) == n and len({a.name.lower() for a in found}) == n:
             return found
     return None
+
+
+# 'quensitamab 60 mg weekly (QW cohort) or 120 mg every 2 weeks (Q2W cohort)', 'untreated pts (1L cohort) and pts ... (PP
+# cohort)': groups the text labels itself, by the name it goes on to use
+COHORT_LABEL = re.compile(r"\((?:[^()]{0,80}?[,;]\s*)?(?:the\s+)?(?P<name>[A-Za-z0-9~][\w+/~-]{0,10})\s+(?P<word>cohort|arm|group)\)", re.I)
+
+
+def _labelled_cohorts(masked: str, arms: list[Arm], text: str | None) -> list[Arm] | None:
+    found: list[Arm] = []
+    for m in COHORT_LABEL.finditer(masked) if text and re.search(r"\s(?:cohort|arm|group)\)", masked, re.I) else ():
+        name = text[m.start("name"):m.end("name")]  # '(1L cohort)': masking hid the digit
+        if name.lower() in ("the", "control", "experimental", "study", "treatment", "this", "each", "one") or any(a.goes_by(name) for a in found):
+            continue
+        before = re.split(r"[.;:()]", masked[max(0, m.start() - 80):m.start()])[-1]
+        description = _clean(re.sub(r"^.*\b(?:to|or|and|versus|vs)\s+", "", before, flags=re.I))
+        aliases = {f"{name} {m.group('word').lower()}"}
+        if description and len(description.split()) <= 6 and description.lower() not in ("pts", "patients") and _add_arm([], description, None):
+            aliases.add(description)
+        found.append(Arm(name, aliases, randomised=True))
+    return found if len(found) >= 2 and (len(found) >= len(arms) or not any(a.randomised for a in arms)) else None
 
 
 # 'GLENMORE-2 randomized 718 patients 1:1:1 (triplet n=239, doublet n=238, control n=241)': every arm with its size

@@ -214,6 +214,8 @@ MASK_PATTERNS = [
     # '150 pts gave 85% power to detect an ORR of 30% vs 12%': the rates the design assumed
     re.compile(r"\b(?:to\s+)?(?:detect|show)\s+(?:an?\s+)?(?:(?:increase|improvement|difference)\s+in\s+)?[A-Za-z-]{2,12}\s+(?:rate\s+)?(?:of|from)\s+"
                r"\d+(?:\.\d+)?\s?%\s*(?:vs\.?|versus|to|and)\s*\d+(?:\.\d+)?\s?%", re.I),
+    # 'a 2-y OS of 60% was assumed for TT->IO': the design's assumption, not a result
+    re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:was|were|is|are)\s+(?:assumed|expected|anticipated|hypothesi[sz]ed|targeted)\b", re.I),
     # 'a 29% improvement in fatigue', 'risk difference 55.3%': a change or a difference, not a rate
     re.compile(r"\b\d+(?:\.\d+)?\s?%\s+(?:relative\s+|absolute\s+)?(?:improvement|reduction|increase|decrease|decline|"
                r"lower|higher|greater|fewer|more|drop|rise|gain)\b", re.I),

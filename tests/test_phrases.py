@@ -184,7 +184,7 @@ def _key(r):
      [("ORR", "rate", 46, None, None, "raltitrexed"), ("ORR", "rate", 34, None, None, "CPT-11")]),
     ("Patients were randomised to concurrent 5-FU (RT-5-FU arm), gemcitabine (RT-GC arm), or the same followed by "
      "gemcitabine (RT-GC+GC arm). The 9-month OS rate was 58% in the RT-5-FU arm and 42% in the RT-GC+GC arm.",
-     [("OS", "landmark", 58, None, 9, "concurrent 5-FU"), ("OS", "landmark", 42, None, 9, "RT-GC+GC")]),
+     [("OS", "landmark", 58, None, 9, "RT-5-FU"), ("OS", "landmark", 42, None, 9, "RT-GC+GC")]),  # each arm by its label
     # an HR in a sentence naming no endpoint; 'the 5-year rates' are the same endpoint's; 'was NE' as stated
     ("Patients were randomized to group A or group B. The 2-year overall survival rates in groups A and B were 93.4 "
      "and 66.0 %, and the 5-year rates were 81.4 and 48.3 %, respectively. The hazard ratio (HR) was 0.229 (p = 0.0013).",

@@ -2116,3 +2116,14 @@ def test_cohorts_labelled_in_brackets_are_arms_by_their_labels():
             "after platinum (PP cohort). 12-mo OS was 81% (1L) and 58% (PP).")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(81, "1L"), (58, "PP")}
+
+
+def test_adverse_reaction_columns_named_by_dose():
+    text = ("Table 2: Selected Adverse Reactions by Dose\n\n"
+            "                               3.2 mg/kg              4.8 mg/kg\n"
+            "                               N=120                  N=60\n"
+            "Adverse Reaction               All Grades  Grade ≥3   All Grades  Grade ≥3\n"
+            "                               (%)         (%)        (%)         (%)\n"
+            "Nausea                         52          2.5        61          6.7\n")
+    got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
+    assert got == {(52, "any", "3.2 mg/kg"), (2.5, ">=3", "3.2 mg/kg"), (61, "any", "4.8 mg/kg"), (6.7, ">=3", "4.8 mg/kg")}

@@ -307,7 +307,9 @@ def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Head
 
 # 'Cohort 1 (CAR T-naive)', 'Arm 2', 'Dose level 3': a column named by its number holds a digit and is still a name
 # '2L TI', '3L+': a line of therapy, as label tables head their cohorts
-NUMBERED_COLUMN = re.compile(r"(?:(?:cohort|arm|group|part|dose\s+level|DL)\s?(?:[A-H]|\d{1,2}|I{1,3}|IV)|(?-i:[1-4]L\+?(?:\s[A-Z]{1,4})?))(?![\w.,%-])", re.I)
+# ... and '5.4 mg/kg', '120 mg QD': a column named by its dose
+NUMBERED_COLUMN = re.compile(r"(?:(?:cohort|arm|group|part|dose\s+level|DL)\s?(?:[A-H]|\d{1,2}|I{1,3}|IV)|(?-i:[1-4]L\+?(?:\s[A-Z]{1,4})?)"
+                             r"|\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg)(?:/(?:kg|m2|m\^2))?(?:\s(?:QD|BID|QW|Q[2-4]W|daily|weekly))?)(?![\w.,%-])", re.I)
 
 
 def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None) -> Header | None:

@@ -2127,3 +2127,13 @@ def test_adverse_reaction_columns_named_by_dose():
             "Nausea                         52          2.5        61          6.7\n")
     got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
     assert got == {(52, "any", "3.2 mg/kg"), (2.5, ">=3", "3.2 mg/kg"), (61, "any", "4.8 mg/kg"), (6.7, ">=3", "4.8 mg/kg")}
+
+
+def test_radiotherapy_schedules_as_arms_and_organ_toxicities_by_name():
+    text = ("Men were randomly assigned to 74 Gy in 37 fractions over 7.5 weeks or to 57 Gy in 19 fractions over 3.8 weeks. "
+            "5-year biochemical progression-free survival was 85.1% in the 37-fraction group and 87.9% in the 19-fraction group. "
+            "Cumulative late rectal toxicity of grade 2 or worse was reported in 5.2% and 4.4%, respectively.")
+    got = {(r["endpoint"], r["value"], r["timepoint_months"], r["grade"], r["arm"]) for r in records_of(text)}
+    assert got == {("PFS", 85.1, 60.0, None, "74 Gy in 37 fractions"), ("PFS", 87.9, 60.0, None, "57 Gy in 19 fractions"),
+                   ("OTHER_AE:late rectal toxicity", 5.2, None, ">=2", "74 Gy in 37 fractions"),
+                   ("OTHER_AE:late rectal toxicity", 4.4, None, ">=2", "57 Gy in 19 fractions")}

@@ -221,6 +221,29 @@ SCHEDULE_PAIR = re.compile(
     ASSIGNED + r"[^.;]{0,160}?(?<![\w~])(?P<s1>" + INTERVAL + r")[^.;()]{0,60}?(?P<p1>\s?\([^()]{1,30}\))?,?"
     r"\s+or\s+(?:to\s+)?(?:the\s+same\s+\w+\s+)?(?P<s2>" + INTERVAL + r")(?P<p2>\s?\([^()]{1,30}\))?", re.I)
 INTERVAL_WORDS = {"two": 2, "three": 3, "four": 4}
+# 'to 78 Gy in 39 fractions over 8 weeks or to 60 Gy in 20 fractions over 4 weeks': two radiotherapy schedules
+FRACTIONATION_PAIR = re.compile(ASSIGNED + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?P<a>~(?:[^.;()]|(?<=\d)\.(?=\d)){3,80}?),?\s+or\s+(?:to\s+)?"
+                                r"(?P<b>~(?:[^.;()]|(?<=\d)\.(?=\d)){3,80}?)(?=\s?[.;,]|$)", re.I)
+FRACTIONATION = re.compile(r"(?P<dose>\d+(?:\.\d+)?\s?Gy)\s+in\s+(?P<n>\d+)\s+(?:daily\s+)?fractions?(?:\s+(?:over|in)\s+(?P<w>\d+(?:\.\d+)?)\s+weeks?)?", re.I)
+
+
+def _fractionation_arms(a: str, b: str) -> list[Arm]:
+    """Each schedule by its dose and number of fractions, going by 'the 39-fraction group', 'those treated over 8 weeks';
+    the one with fewer fractions is the 'shorter schedule'."""
+    read = [FRACTIONATION.search(a), FRACTIONATION.search(b)]
+    if not all(read) or read[0].group("n") == read[1].group("n"):
+        return []
+    found = []
+    for m in read:
+        n = m.group("n")
+        aliases = {f"{n}-fraction", f"{n} fractions", f"{n}-fraction group", " ".join(m.group("dose").split())}
+        if m.group("w"):
+            aliases |= {f"treated over {m.group('w')} weeks", f"over {m.group('w')} weeks", f"{m.group('w')}-week"}
+        found.append(Arm(f"{' '.join(m.group('dose').split())} in {n} fractions", aliases, randomised=True))
+    short, long = (found[0], found[1]) if int(read[0].group("n")) < int(read[1].group("n")) else (found[1], found[0])
+    short.aliases |= {"shorter schedule", "hypofractionated", "hypofractionation"}
+    long.aliases |= {"longer schedule", "conventional fractionation", "conventionally fractionated"}
+    return found
 INTERVAL_READ = re.compile(r"every\s+(\d+|two|three|four)\s+(days|weeks)\b", re.I)
 
 
@@ -461,6 +484,12 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
             combined.aliases.update({partner, f"{partner} with {head}", f"{partner} plus {head}", f"{head} plus {partner}",
                                      f"{head} with {partner}", f"{head} and {partner}"})
             arms.append(combined)
+            listed.append(m.span())
+            break
+    for m in scan(FRACTIONATION_PAIR, masked) if not arms and text and "fraction" in masked.lower() else ():
+        regimens = _fractionation_arms(text[m.start("a"):m.end("a")], text[m.start("b"):m.end("b")])
+        if regimens:
+            arms += regimens
             listed.append(m.span())
             break
     for m in scan(SCHEDULE_PAIR, masked) if not arms and text and SCHEDULE_GATE.search(masked) else ():

@@ -211,7 +211,8 @@ def _extend_listed_names(text: str, mentions: list[EndpointMention]) -> list[End
 SENTENCE_OPENING_WORD = re.compile(r"(?:^|[.;:]\s+|\n\s*)(?P<word>[A-Z][a-z]{3,}(?:-[a-z]+)?)\s+$")
 NOT_EVENT_ADJECTIVES = frozenset("""severe mild moderate serious most other overall common frequent rare treatment drug patients
 these those such some both each only more less fewer grade any all acute late early new further additional total
-incidence rates rate median reported observed notably similarly however although while whereas""".split())
+incidence rates rate median reported observed notably similarly however although while whereas
+cumulative actuarial crude estimated""".split())
 GENERIC_SYMPTOM = re.compile(r"pain|ache|discomfort|swelling|numbness|stiffness|tenderness|cramps?|spasms?", re.I)
 BODY_SITE_BEFORE = re.compile(r"\b(?:(?:right|left|upper|lower)\s+)?(?:shoulder|neck|back|chest|joint|bone|muscle|abdominal|abdomen|"
                               r"pelvic|leg|arm|knee|hip|head|throat|breast|wound|incisional|incision|tumou?r|injection[\s-]site|"

@@ -375,6 +375,11 @@ def _listed_timepoint(ctx: Context, m: EndpointMention, v: Value) -> float | Non
 VERSUS_AFTER_ENDPOINT = re.compile(r"[^.;\d]{0,60}?,?\s*(?:versus|vs\.?|compared\s+with|against)\s+", re.I)
 
 
+# a kind of the endpoint between its time point and its name: '5-year biochemical progression-free survival'
+TIMEPOINT_QUALIFIER = re.compile(r"[\s-]*(?:biochemical|clinical|radiographic|local|locoregional|distant|cumulative|actuarial|"
+                                 r"estimated|overall|disease-specific|cancer-specific|investigator-assessed|centrally\s+assessed)\s", re.I)
+
+
 def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[EndpointMention]) -> float | None:
     """'12-month PFS', 'PFS at 12 months ... 62%', 'PFS and OS rates at 24 months were ...'."""
     listed = _listed_timepoint(ctx, m, v)
@@ -385,8 +390,8 @@ def timepoint_for(ctx: Context, m: EndpointMention, v: Value, mentions: list[End
     if between:  # 'the 2-year OS rates were 93 and 66%, and the 5-year rates were 81 and 48%'
         return float(between[-1].value)
     for t in near:
-        if t.end <= m.start and m.start - t.end <= 3:
-            return float(t.value)
+        if t.end <= m.start and (m.start - t.end <= 3 or TIMEPOINT_QUALIFIER.fullmatch(ctx.text, t.end, m.start)):
+            return float(t.value)  # '5-year biochemical progression-free survival', '2-year overall survival
         if v.end <= t.start and t.start - v.end <= 4 and ctx.text[v.end:t.start].strip() in ("", ","):
             return float(t.value)
         if v.end <= m.start and m.end <= t.start and not ctx.text[m.end:t.start].strip():

@@ -2137,3 +2137,24 @@ def test_radiotherapy_schedules_as_arms_and_organ_toxicities_by_name():
     assert got == {("PFS", 85.1, 60.0, None, "74 Gy in 37 fractions"), ("PFS", 87.9, 60.0, None, "57 Gy in 19 fractions"),
                    ("OTHER_AE:late rectal toxicity", 5.2, None, ">=2", "74 Gy in 37 fractions"),
                    ("OTHER_AE:late rectal toxicity", 4.4, None, ">=2", "57 Gy in 19 fractions")}
+
+
+def test_arms_listed_with_their_sizes_keep_their_dose_names():
+    text = ("Patients were randomly assigned (1:1:1) to placebo (n=120), 15 mg (n=121), or 30 mg (n=119). Median PFS was "
+            "6.2 months with placebo, 7.4 months with 15 mg and 8.8 months with 30 mg.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(6.2, "placebo"), (7.4, "15 mg"), (8.8, "30 mg")}
+
+
+def test_appositives_between_the_arms_of_a_comparison_are_no_part_of_them():
+    text = ("The trial compared rovacabtagene (rova-cel), its BCMA-directed CAR T-cell therapy, with standard of care. "
+            "PFS at 12 months was 71% with rova-cel and 44% with standard of care.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(71, "rovacabtagene"), (44, "standard of care")}
+
+
+def test_split_evenly_between_x_and_their_physicians_choice():
+    text = ("The 410 women were split evenly between belatuzumab vedotin (BV), given every three weeks, and their "
+            "physician's choice of chemotherapy. Median PFS was 8.7 months with BV and 4.9 months with chemotherapy.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(8.7, "belatuzumab vedotin"), (4.9, "physician's choice")}

@@ -84,6 +84,10 @@ OTHER_HALF = re.compile(
     r"(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,]|$)", re.I)
 # 'Half were assigned the drug, cadvotamab zelutecan (CZ), at 5.6 mg/kg every three weeks; the rest got their doctor's pick of
 # single-agent chemotherapy': a news write-up's two arms, the second as 'the rest'
+# 'The 520 women were split evenly between trelvatuzumab deruxitan (T-DXn), given every three weeks, and their physician's choice'
+SPLIT_BETWEEN = re.compile(
+    r"\b(?:split|divided|randomi[sz]ed|allocated)\s+(?:evenly\s+|equally\s+|(?:\d|~)+:(?:\d|~)+\s+)?between\s+(?P<a>[A-Za-z~][^.;():]{1,60}?)(?P<pa>\s?\([^()]{1,40}\))?"
+    r"(?:,\s+(?:given|administered|dosed)\b[^.;()]{0,60}?,)?\s+and\s+(?P<b>[A-Za-z~][^.;():]{1,80}?)(?P<pb>\s?\([^()]{1,40}\))?(?=\s?[.;,:]|$)", re.I)
 REST_GATE = re.compile(r"\bthe\s+(?:rest|remainder|remaining)\b|\bothers\s+(?:got|received|were)", re.I)
 HALF_AND_REST = re.compile(
     r"\b(?:half|one\s+group|some)(?:\s+of\s+(?:them|the\s+\w+))?\s+(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|given|randomi[sz]ed)\s+(?:to\s+)?"
@@ -387,7 +391,7 @@ SCHEDULE = re.compile(r"\b(?:every|each)\s+(?:\d+|~+|two|three|four)?\s*(?:weeks
                       r"|\bon\s+days?\s+[\d~]+(?:\s*(?:,|and|-|to|&)\s*[\d~]+)*", re.I)  # 'on Days 1 and 8', not the 'd' of the next drug
 
 
-CHOICE_OF = re.compile(r"\s*((?:treatment\s+of\s+)?(?:the\s+)?(?:investigator|physician|treating\s+physician)(?:'|’)?s?(?:'|’)?\s+choice)\b", re.I)
+CHOICE_OF = re.compile(r"\s*(?:their\s+|his\s+or\s+her\s+)?((?:treatment\s+of\s+)?(?:the\s+)?(?:investigator|physician|doctor|treating\s+physician)(?:'|’)?s?(?:'|’)?\s+choice)\b", re.I)
 
 
 def _before_dose(name: str) -> str:
@@ -431,7 +435,8 @@ CALLED = re.compile(r"\b(?:the|a|an)\s+[^.;(),~]{1,40}?,?\s+(?:called|known\s+as
 
 DESCRIBING_PAREN = re.compile(r"\s?\(an?\s[^()]{2,60}\)")
 # 'ondrelitamab, a CD20xCD3 bispecific antibody, plus lenalidomide': the description between commas
-DESCRIBING_APPOSITIVE = re.compile(r",\s+an?\s+[^,.;()]{2,60},(?=\s+(?:plus|\+|and|with|combined|in\s+combination|or)\b)", re.I)
+DESCRIBING_APPOSITIVE = re.compile(r",\s+(?:an?|its|their|the)\s+[^,.;()]{2,60},(?=\s+(?:plus|\+|and|with|combined|in\s+combination|or|given|"
+                                   r"versus|vs\.?|compared|against)\b)", re.I)
 # 'corvelitamab 1800 mg (>=70 kg) or 1400 mg (<70 kg)': one arm dosed by body weight, not two arms
 WEIGHT_BANDS = re.compile(r"(?<!~)~++\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)\s*(?:or|/|,)\s*~++\s?\((?:>=|<=|[<>≥≤])\s?\d+\s?kg\)")  # ~++: no backtracking in a long masked run
 
@@ -469,7 +474,9 @@ RANDOMISED_WORD = re.compile(r"\brandomi[sz]", re.I)
 
 def find_arms(masked: str, text: str | None = None) -> list[Arm]:
     """Arms named in randomisation sentences and 'X (n = ...)' groups, in order of introduction (``text``, the
-    unmasked text, gives the figures masking hid: 'every 14 days')."""
+    unmasked text, gives the figures masking hid: 'every 14 days'; it is read at the offsets of ``raw``, the masked
+    text before descriptions are cut out of it)."""
+    raw = masked
     masked = _hide_descriptions(_hide_choice_lists(masked))
     arms: list[Arm] = []
     listed: list[tuple[int, int]] = []
@@ -486,13 +493,13 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
             arms.append(combined)
             listed.append(m.span())
             break
-    for m in scan(FRACTIONATION_PAIR, masked) if not arms and text and "fraction" in masked.lower() else ():
+    for m in scan(FRACTIONATION_PAIR, raw) if not arms and text and "fraction" in masked.lower() else ():
         regimens = _fractionation_arms(text[m.start("a"):m.end("a")], text[m.start("b"):m.end("b")])
         if regimens:
             arms += regimens
             listed.append(m.span())
             break
-    for m in scan(SCHEDULE_PAIR, masked) if not arms and text and SCHEDULE_GATE.search(masked) else ():
+    for m in scan(SCHEDULE_PAIR, raw) if not arms and text and SCHEDULE_GATE.search(masked) else ():
         schedules = _schedule_arms(m, text)
         if schedules:
             arms += schedules
@@ -545,6 +552,14 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
                 if backbone:
                     arms.append(Arm(backbone, {" ".join(m.group("b").split())}, randomised=True))
             listed.append(m.span())
+    for m in scan(SPLIT_BETWEEN, masked) if not arms and re.search(r"\bbetween\b", masked, re.I) else ():
+        first, second = _clean(m.group("a")), _clean(m.group("b"))
+        if first and second and first.lower() != second.lower() and _add_arm(arms, first, m.group("pa"), randomised=True):
+            if not _add_arm(arms, second, m.group("pb"), randomised=True):
+                arms.pop()
+                continue
+            listed.append(m.span())
+            break
     for m in scan(HALF_AND_REST, masked) if not arms and REST_GATE.search(masked) else ():
         first, second = _clean(m.group("a")), _clean(m.group("b"))
         if first and second and first.lower() != second.lower() and _add_arm(arms, first, m.group("pa"), randomised=True):
@@ -717,7 +732,8 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
             if known is not None:
                 known.aliases.update(x for x in group.aliases if x.lower() != known.name.lower())
     if sum(a.randomised for a in arms) < 2:
-        arms = _sized_randomisation(masked, arms) or _labelled_cohorts(masked, arms, text) or arms
+        arms = _sized_randomisation(masked, arms) or _labelled_cohorts(raw, arms, text) or arms
+    arms = _sized_serial_list(raw, text, arms) or arms
     if len(arms) < 2:
         arms = _counted_groups(masked) or arms
     _class_prefixes(arms)
@@ -811,6 +827,37 @@ def _labelled_cohorts(masked: str, arms: list[Arm], text: str | None) -> list[Ar
             aliases.add(description)
         found.append(Arm(name, aliases, randomised=True))
     return found if len(found) >= 2 and (len(found) >= len(arms) or not any(a.randomised for a in arms)) else None
+
+
+# 'randomly assigned (1:1:1:1) to placebo (n=153), 20 mg (n=154), continuous 40 mg (n=152), or intermittent 40 mg (n=153)':
+# every arm with its size, the names as the text goes on to use them (doses and all, read from the unmasked text)
+SIZED_ITEM_N = r"[^.;()]{1,50}?\s?\(\s?[nN]\s?=\s?\d+\s?\)"
+SIZED_SERIAL = re.compile(ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?P<items>(?:" + SIZED_ITEM_N + r"\s*,\s*(?:or\s+|and\s+)?){1,4}"
+                          r"(?:or\s+|and\s+)?" + SIZED_ITEM_N + r")", re.I)
+
+
+def _sized_serial_list(masked: str, text: str | None, arms: list[Arm]) -> list[Arm] | None:
+    for m in SIZED_SERIAL.finditer(masked) if text and ARM_N_GATE.search(masked) else ():
+        items = re.findall(r"\s*(?:,\s*)?(?:or\s+|and\s+)?([^(]+?)\s?\(\s?[nN]\s?=\s?\d+\s?\)", text[m.start("items"):m.end("items")])
+        names = [" ".join(re.sub(r"^(?:the|a|an)\s+", "", i.strip(), flags=re.I).split()) for i in items]
+        if len(names) < 3 or len({n.lower() for n in names}) < len(names) or any(len(n.split()) > 5 for n in names) \
+                or sum(a.randomised for a in arms) >= len(names):
+            continue
+        found = []
+        bare = [" ".join(DOSE_OR_ROUTE.sub(" ", n).split()) for n in names]  # 'intravenous 4 mg ondansetron' is 'ondansetron'
+        for name, plain in zip(names, bare):
+            known = next((a for a in arms if a.goes_by(name) or (plain and a.goes_by(plain))), None)
+            arm = Arm(name, set(known.aliases) | {known.name} if known else set(), randomised=True)
+            if plain and plain.lower() != name.lower() and bare.count(plain) == 1:
+                arm.aliases.add(plain)
+            arm.aliases.discard(name)
+            found.append(arm)
+        return found
+    return None
+
+
+DOSE_OR_ROUTE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g|IU|units?)(?:/[\w^]+)*(?![\w])|\b(?:intravenous(?:ly)?|oral(?:ly)?|subcutaneous(?:ly)?|"
+                           r"once|twice|daily|weekly|iv|po|sc)\b", re.I)
 
 
 # 'GLENMORE-2 randomized 718 patients 1:1:1 (triplet n=239, doublet n=238, control n=241)': every arm with its size

@@ -2158,3 +2158,25 @@ def test_split_evenly_between_x_and_their_physicians_choice():
             "physician's choice of chemotherapy. Median PFS was 8.7 months with BV and 4.9 months with chemotherapy.")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(8.7, "belatuzumab vedotin"), (4.9, "physician's choice")}
+
+
+def test_one_drug_at_two_doses_told_apart_by_bracket_labels():
+    text = ("Patients were randomised 1:1:1 to pelotide 4 mg/kg (high dose), pelotide 1 mg/kg (low dose) or placebo. "
+            "Grade 3 neuropathy was reported in 5%, 8% and 14%, respectively.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(5, "high dose"), (8, "low dose"), (14, "placebo")}
+
+
+def test_an_event_in_a_clause_of_its_own_after_a_semicolon_keeps_any_grade():
+    text = ("Grade 3 or higher adverse events occurred in 41% and 22%, chiefly diarrhoea (15% v 7%); anastomotic leakage "
+            "was seen in 6% and 2%, respectively.")
+    got = {(r["endpoint"], r["grade"]) for r in records_of(text)}
+    assert ("OTHER_AE:diarrhoea", ">=3") in got and ("OTHER_AE:anastomotic leakage", "any") in got
+
+
+def test_a_value_bracketed_after_its_count_and_denominator_takes_the_group_named_after():
+    text = ("Patients were randomly assigned to surgery alone or surgery plus chemotherapy. Wound infection was commoner "
+            "with chemotherapy (12 [8%] of 150 in the surgery alone group vs 27 [18%] of 148 in the surgery plus "
+            "chemotherapy group).")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(8, "surgery alone"), (18, "surgery plus chemotherapy")}

@@ -56,6 +56,8 @@ LABELLED_SEMICOLONS = re.compile(
     + r"(?:\s*;\s*(?:or\s+|and\s+)?" + LABELLED_SEMICOLON_ITEM.format("l2") + r")"
     + r"(?:\s*;\s*(?:or\s+|and\s+)?" + LABELLED_SEMICOLON_ITEM.format("l3") + r")?"
     + r"(?:\s*;\s*(?:or\s+|and\s+)?" + LABELLED_SEMICOLON_ITEM.format("l4") + r")?)(?=\s*(?:\.|$))", re.I)
+ROLE_PAREN = re.compile(r"\(\s*((?:high|low|higher|lower|standard|reduced|intermediate|full|half)[\s-]dose|(?:short|long|standard|extended)"
+                        r"[\s-](?:course|schedule|duration))\s*\)", re.I)
 SEMICOLON_OUTSIDE_PARENS = re.compile(r";\s*(?:or\s+|and\s+)?(?![^()]*\))")
 # 'randomised to capecitabine or UFT plus radiotherapy (RT) (A), or capecitabine or UFT plus cetuximab plus RT (B)':
 # each arm closed by its letter (or number), which is what tells the arms apart when a description holds 'or'
@@ -584,10 +586,16 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
         if any(re.match(r"\s*(?:given|administered|at|every|or\s)", i.group("name"), re.I) for i in items):
             continue  # 'X (V-Dx), given at 5.4 mg/kg every three weeks, or to Y': one arm's dosing, not a list
         listed.append(m.span())
+        parens = [item.group("paren") or (m.group("last") if k == len(items) - 1 else None) for k, item in enumerate(items)]
+        cleaned = [_clean(item.group("name") + (item.group("tail") or "")) for item in items]  # 'chemoradiotherapy (CRT) plus pelorimab'
         for k, item in enumerate(items):
-            paren = item.group("paren") or (m.group("last") if k == len(items) - 1 else None)
-            name = item.group("name") + (item.group("tail") or "")  # 'chemoradiotherapy (CRT) plus pelorimab'
-            complete &= _add_arm(arms, _clean(name), paren, randomised=True)
+            label = ROLE_PAREN.fullmatch((parens[k] or "").strip())
+            if label and sum(c.lower() == cleaned[k].lower() for c in cleaned) > 1:
+                # 'X 5 mg/kg (high dose), X 2 mg/kg (low dose) or placebo': one drug twice, told apart by its labels
+                role = " ".join(label.group(1).lower().split())
+                arms.append(Arm(role, {role.replace(" ", "-"), f"{role} arm", f"{role} group"}, randomised=True))
+                continue
+            complete &= _add_arm(arms, cleaned[k], parens[k], randomised=True)
     for m in scan(LABELLED_SEMICOLONS, masked) if not arms and ";" in masked else ():
         labels = [m.group(k) for k in ("l1", "l2", "l3", "l4") if m.group(k)]
         pieces = [p.strip() for p in SEMICOLON_OUTSIDE_PARENS.split(m.group("items"))]
@@ -1495,6 +1503,7 @@ def following_arm(text: str, value_end: int, next_value_start: int, mentions: li
         if a.start > next_value_start and (re.search(r"\d", gap) or not re.match(r"\s*[(\[]", text[value_end:next_value_start])):
             return None  # the next value stands between; unless in a bracket right after this one: '81% (CR 64%) for LBCL'
         gap = GROUP_SIZE.sub(" ", gap)  # 'ORR was 23% for 52 X-treated patients': a group's size is no value
+        gap = re.sub(r"^\s*[\])]\s*of\s+\d+(?=\s+(?:in|on|with|receiving|given|treated)\b)", " ", gap)  # '23 [10%] of 233 in the X group'
         if re.search(r"[;.]|\d", gap):
             return None
         words = re.sub(r"^\s*(?:months?|weeks?|days?|years?|%)?[\s,]*(?:respectively[\s,]*)?", "", gap).strip(" ,(").lower()

@@ -168,6 +168,7 @@ incidence frequency proportion observed occurred reported seen noted other commo
 event adverse toxicity toxicities treatment treatments related serious severe cases case total only about
 four five six seven eight nine ten eleven twelve twenty thirty none nearly almost approximately respectively
 any-grade all-grade all-grades any-grades gr grade-3 grade-4
+chiefly mainly mostly mostly predominantly primarily principally notably especially particularly largely
 """.split())
 
 

@@ -441,6 +441,8 @@ def grade_for(ctx: Context, m: EndpointMention, v: Value, start: int, mentions: 
             continue  # 'Infusion-related reactions (all G1-2) were seen in 11.0%': all events were mild, the rate is of any grade
         if m.code == "DLT" and g.start >= m.end:
             continue  # 'DLTs occurred in ..., 1/9 at DL3 (G4 febrile neutropenia) and 2/9 at DL4': one level's events
+        if ";" in ctx.text[g.end:m.start] and OWN_VERB_AFTER.match(ctx.text, m.end):
+            continue  # '...; pancreatic fistula was seen in 5% and 0.3%': a clause of its own, with no grade
         listed = (g.start < near or g.end <= m.start) and (_grade_leads_a_list(ctx, g.end, m.start)
                                                           or _coordinated_events_only(ctx, g.end, m.start))
         if g.start < near and not listed:
@@ -475,6 +477,9 @@ def _lead_grade_before(ctx: Context, start: int):
         if any(x.code == "TEAE" and 0 <= x.start - g.end <= 30 for x in ctx.mentions_in(g.end, min(start, g.end + 60))):
             return g
     return None
+
+
+OWN_VERB_AFTER = re.compile(r"\s+(?:(?:was|were)\s+(?:seen|observed|reported|noted|documented|recorded|found|diagnosed)|occurred|developed|affected)\b", re.I)
 
 
 def _coordinated_events_only(ctx: Context, grade_end: int, mention_start: int) -> bool:

@@ -2180,3 +2180,13 @@ def test_a_value_bracketed_after_its_count_and_denominator_takes_the_group_named
             "chemotherapy group).")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(8, "surgery alone"), (18, "surgery plus chemotherapy")}
+
+
+def test_three_arm_ratios_after_each_arms_value_are_against_the_control():
+    text = ("Men were randomly assigned 1:1:1 to ADT alone (control), ADT plus six cycles of cabazitaxel 25 mg/m2 every 3 weeks "
+            "(ADT+Z), or ADT plus velutamide 160 mg once daily until progression (ADT+V). Median OS was 41.0 months with ADT "
+            "alone, 50.2 months with ADT+Z (HR v control, 0.81; 95% CI, 0.68 to 0.97), and 53.9 months with ADT+V (HR, 0.74; "
+            "95% CI, 0.61 to 0.89).")
+    got = {(r["stat"], r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {("median", 41.0, "ADT alone"), ("median", 50.2, "ADT plus cabazitaxel"), ("median", 53.9, "ADT plus velutamide"),
+                   ("hr", 0.81, "ADT plus cabazitaxel vs ADT alone"), ("hr", 0.74, "ADT plus velutamide vs ADT alone")}

@@ -104,7 +104,7 @@ RECEIVED = re.compile(
 RANDOMIZED_LIST = re.compile(
     ASSIGNED + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
     r"(?P<items>(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\)(?:\s[^.;(),]{1,40}?)?)?(?:,\s?(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
-    r"(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?)(?P<last>\s?\([^()]{0,120}\))?"
+    r"(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?)(?:\s+(?:until|every|for)\s[^.;(),]{1,40}?(?=\s?\())?(?P<last>\s?\([^()]{0,120}\))?"
     r"(?=\s?[.;]|,\s|\s+(?:every|each|for|until|in|at|on|after|following|before)\b|\s?\(|$)", re.I)
 # 'randomized (1:1:1) to X 120 mg once daily in combination with P and C (n=297), X 120 mg once daily as a single agent
 # (n=299), or gefitinib 250 mg or erlotinib 150 mg once daily (n=296)': three or more items parted by commas, the
@@ -363,6 +363,7 @@ def _clean(name: str, keep_schedule: bool = False) -> str:
     letter = ARM_LETTER.fullmatch(name.strip())
     if letter:  # 'arm A': the article-stripping below would eat the letter
         return f"{letter.group(1).lower()} {letter.group(2).upper()}"
+    name = re.sub(r"(?<=\splus\s)(?:\d+|~+|two|three|four|five|six|eight)\s+(?:cycles?|courses?)\s+of\s+", "", name, flags=re.I)  # 'ADT plus six cycles of docetaxel'
     name = re.sub(r"^.{0,40}?\b(?:cycles?|courses?|doses?|weeks?|months?|infusions?|injections?)\s+of\s+", "", name, flags=re.I)
     name = re.sub(r"^.{0,40}?\b(?:pick|choice|selection)\s+of\s+(?=[a-z])", "", name.strip(), flags=re.I) \
         if not CHOICE_OF.match(name) else name  # "the physician's pick of standard triplet"
@@ -1005,7 +1006,7 @@ def _restated_arms(arms: list[Arm]) -> list[Arm]:
     return kept
 
 
-DISTINCTIVE = re.compile(r"^(?:placebo|observation|[a-z]+(?:mab|nib|cel|leucel|platin|taxel|rubicin|tide|stat|lisib|parib|"
+DISTINCTIVE = re.compile(r"^(?:placebo|observation|[a-z]+(?:mab|nib|cel|leucel|platin|taxel|rubicin|tide|stat|lisib|parib|lutamide|strant|relix|"
                          r"ciclib|tinib|zomib|domide|mustine|trexate|citabine|uracil|fosfamide|tecan|sertib|degib)|"
                          r"[A-Z][A-Za-z]*-?\d+[A-Za-z]?)$")
 

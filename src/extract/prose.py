@@ -1330,6 +1330,26 @@ def _ratios_against_one_respectively(text: str, values: list[Value], order: list
     return {i: (k, reference.arm) for i, k in zip(ratios, others)}
 
 
+CONTROL_NAME = re.compile(r"\b(?:control|placebo|observation|alone|standard|usual\s+care|best\s+supportive\s+care)\b", re.I)
+
+
+def _ratio_after_arm_value(text: str, values: list[Value], order: list[int], i: int, chosen: dict[int, int],
+                           arms: list[arm_rules.Arm]) -> tuple[int, int] | None:
+    """'55.6 months with ADT+D (HR v control, 0.79 ...), and 58.2 months with ADT+C (HR, 0.72 ...)': of three or more arms,
+    a ratio in the bracket right after an arm's value is that arm against the control arm."""
+    pos = order.index(i)
+    if len(arms) < 3 or pos == 0 or order[pos - 1] not in chosen:
+        return None
+    before = values[order[pos - 1]]
+    if not re.fullmatch(r"[^()]{0,60}?\(\s*", text[before.end:values[i].start]) or ")" in text[before.end:values[i].start]:
+        return None
+    if pos >= 2 and re.search(r"\b(?:vs\.?|versus|compared|than)\b", text[values[order[pos - 2]].end:before.start], re.I):
+        return None  # 'X mo with A versus Y mo with B (HR ...)': the pair's ratio
+    controls = [k for k, a in enumerate(arms) if any(CONTROL_NAME.search(n) for n in (a.name, *a.aliases))]
+    arm = chosen[order[pos - 1]]
+    return (arm, controls[0]) if len(controls) == 1 and controls[0] != arm else None
+
+
 def _ratio_own_arm(text: str, v: Value, mentions: list[arm_rules.ArmMention], arm_count: int) -> tuple[int, int] | None:
     """'hazard ratio for death with carboplatin 1.04', '... in the carboplatin group was 1.04': of two arms, the one the
     ratio's own phrase names is set against the other."""
@@ -1818,7 +1838,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
             if labelled is not None:
                 out[i] = f"{arms[labelled[0]].name} vs {arms[labelled[1]].name}"  # 'B vs C: 0.79'
                 continue
-            pair = _ratio_for_against(text, values, order, i, end, mentions)
+            pair = _ratio_for_against(text, values, order, i, end, mentions) or _ratio_after_arm_value(text, values, order, i, chosen, arms)
             if pair:
                 out[i] = f"{arms[pair[0]].name} vs {arms[pair[1]].name}"
             elif single is not None and not named:

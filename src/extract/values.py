@@ -338,7 +338,9 @@ HR_RE = re.compile(r"\b(?:HRs?|hazard\s+ratios?)\b(?:\s?[\[(]HRs?[\])])?(?:\s+(?
                    r"|(?:(?<=death)|(?<=ssion)|(?<=vival)|(?<=\bOS)|(?<=PFS)|(?<=EFS))\s+(?:with|in)\s+(?:the\s+)?[A-Za-z][\w+/-]*(?:\s[\w+/-]+){0,2}?(?:\s+(?:group|arm))?"
                    r"(?=\s+(?:was|is)\s+\d|\s*[,:=]\s*\d|\s+\d)"
                    # 'HRs vs the control arm were 0.55 (...) for the combination and 0.69 (...) for monotherapy'
-                   r"|,?\s+(?:versus|vs\.?|(?:as\s+)?compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?,?(?=\s+(?:was|were)\b))?(?:\s?\((?![\s\d.])[^()]{1,60}\)|\s?\(\s?9[059]\s?%\s?CI\s?\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
+                   r"|,?\s+(?:versus|vs\.?|(?:as\s+)?compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,3}?,?(?=\s+(?:was|were)\b)"
+                   # '(HR v control, 0.79; ...)'
+                   r"|\s+(?:v|vs\.?|versus)\s+(?:the\s+)?[\w+/-]+(?:\s[\w+/-]+){0,2}?\s*[,:](?=\s*\d))?(?:\s?\((?![\s\d.])[^()]{1,60}\)|\s?\(\s?9[059]\s?%\s?CI\s?\))?[\s,:=]*(?:was|of|were|,)?\s*(\d+\.\d+|\d)(?![\d%])", re.I)
 N_EQUALS_RE = re.compile(r"\(?\b[nN]\s?=\s?(\d+)\)?")
 
 

@@ -2190,3 +2190,15 @@ def test_three_arm_ratios_after_each_arms_value_are_against_the_control():
     got = {(r["stat"], r["value"], r["arm"]) for r in records_of(text)}
     assert got == {("median", 41.0, "ADT alone"), ("median", 50.2, "ADT plus cabazitaxel"), ("median", 53.9, "ADT plus velutamide"),
                    ("hr", 0.81, "ADT plus cabazitaxel vs ADT alone"), ("hr", 0.74, "ADT plus velutamide vs ADT alone")}
+
+
+def test_arm_names_on_two_lines_over_a_grade_line_without_sizes():
+    text = ("Table 5: Select Laboratory Abnormalities in KESTREL-4\n\n"
+            "                              DRUGM and                      Placebo and\n"
+            "                              Gemcitabine/Cisplatin          Gemcitabine/Cisplatin\n"
+            "Laboratory Abnormality        All Grades    Grades 3-4       All Grades    Grades 3-4\n"
+            "                              (%)           (%)              (%)           (%)\n"
+            "Anemia                        76            19               71            15\n")
+    got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
+    assert got == {(76, "any", "DRUGM and Gemcitabine/Cisplatin"), (19, "3-4", "DRUGM and Gemcitabine/Cisplatin"),
+                   (71, "any", "Placebo and Gemcitabine/Cisplatin"), (15, "3-4", "Placebo and Gemcitabine/Cisplatin")}

@@ -2202,3 +2202,23 @@ def test_arm_names_on_two_lines_over_a_grade_line_without_sizes():
     got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
     assert got == {(76, "any", "DRUGM and Gemcitabine/Cisplatin"), (19, "3-4", "DRUGM and Gemcitabine/Cisplatin"),
                    (71, "any", "Placebo and Gemcitabine/Cisplatin"), (15, "3-4", "Placebo and Gemcitabine/Cisplatin")}
+
+
+def test_one_drug_at_two_doses_told_apart_by_short_labels_hidden_by_masking():
+    text = ("Pts were randomized 1:1:1 to relatamig 200 mg + tovolimab 240 mg (R200+T), relatamig 600 mg + tovolimab (R600+T), "
+            "or placebo + tovolimab (T) every 3 weeks. ORR was 41.0%, 52.5% and 30.1% in the R200+T, R600+T and T arms, "
+            "respectively.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(41.0, "R200+T"), (52.5, "R600+T"), (30.1, "placebo + tovolimab")}
+
+
+def test_table_columns_named_by_dose_and_schedule():
+    text = ("Table 3: Adverse Reactions in KELDAN-1\n\n"
+            "                            0.3 mg/kg Weekly            0.6 mg/kg Every 2 Weeks\n"
+            "                            N=120                       N=118\n"
+            "Adverse Reaction            All Grades   Grade 3-4      All Grades   Grade 3-4\n"
+            "                            (%)          (%)            (%)          (%)\n"
+            "Dysgeusia                   61           0              66           1\n")
+    got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
+    assert got == {(61, "any", "0.3 mg/kg Weekly"), (0, "3-4", "0.3 mg/kg Weekly"), (66, "any", "0.6 mg/kg Every 2 Weeks"),
+                   (1, "3-4", "0.6 mg/kg Every 2 Weeks")}

@@ -56,6 +56,28 @@ LABELLED_SEMICOLONS = re.compile(
     + r"(?:\s*;\s*(?:or\s+|and\s+)?" + LABELLED_SEMICOLON_ITEM.format("l2") + r")"
     + r"(?:\s*;\s*(?:or\s+|and\s+)?" + LABELLED_SEMICOLON_ITEM.format("l3") + r")?"
     + r"(?:\s*;\s*(?:or\s+|and\s+)?" + LABELLED_SEMICOLON_ITEM.format("l4") + r")?)(?=\s*(?:\.|$))", re.I)
+def _unmasked_labels(parens: list[str | None], text: str | None) -> list[str | None]:
+    """Short bracket labels that masking hid a figure of ('(V300+C)' reads '(~~~~+C)'), as the text spells them, the
+    k-th such shape taking the text's k-th bracket of that shape."""
+    if not text:
+        return parens
+    seen: dict[str, int] = {}
+    out = []
+    for paren in parens:
+        label = (paren or "").strip()
+        if "~" in label and len(label) <= 16 and re.fullmatch(r"\([\w~+/-]+\)", label):
+            shape = "".join(r"[\w.]" if ch == "~" else re.escape(ch) for ch in label)
+            found = [x.group(0) for x in re.finditer(shape, text)]
+            k = seen.get(label, 0)
+            seen[label] = k + 1
+            if k < len(found):
+                out.append(found[k])
+                continue
+        out.append(paren)
+    return out
+
+
+SHORT_LABEL = re.compile(r"\(\s*((?=[^()]*[A-Z])[A-Za-z0-9][\w+/-]{0,11})\s*\)")
 ROLE_PAREN = re.compile(r"\(\s*((?:high|low|higher|lower|standard|reduced|intermediate|full|half)[\s-]dose|(?:short|long|standard|extended)"
                         r"[\s-](?:course|schedule|duration))\s*\)", re.I)
 SEMICOLON_OUTSIDE_PARENS = re.compile(r";\s*(?:or\s+|and\s+)?(?![^()]*\))")
@@ -587,14 +609,22 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
         if any(re.match(r"\s*(?:given|administered|at|every|or\s)", i.group("name"), re.I) for i in items):
             continue  # 'X (V-Dx), given at 5.4 mg/kg every three weeks, or to Y': one arm's dosing, not a list
         listed.append(m.span())
-        parens = [item.group("paren") or (m.group("last") if k == len(items) - 1 else None) for k, item in enumerate(items)]
+        closing = re.match(r"\s?(\([A-Za-z][\w+/-]{0,11}\))(?=\s*~)", masked[m.end():])  # '... or placebo + Y (C) every 3 weeks'
+        last = m.group("last") or (closing.group(1) if closing else None)
+        parens = [item.group("paren") or (last if k == len(items) - 1 else None) for k, item in enumerate(items)]
+        parens = _unmasked_labels(parens, text)  # '(~~~~+C)' is the text's '(V300+C)'
         cleaned = [_clean(item.group("name") + (item.group("tail") or "")) for item in items]  # 'chemoradiotherapy (CRT) plus pelorimab'
         for k, item in enumerate(items):
             label = ROLE_PAREN.fullmatch((parens[k] or "").strip())
-            if label and sum(c.lower() == cleaned[k].lower() for c in cleaned) > 1:
-                # 'X 5 mg/kg (high dose), X 2 mg/kg (low dose) or placebo': one drug twice, told apart by its labels
-                role = " ".join(label.group(1).lower().split())
-                arms.append(Arm(role, {role.replace(" ", "-"), f"{role} arm", f"{role} group"}, randomised=True))
+            short = SHORT_LABEL.fullmatch((parens[k] or "").strip())
+            if (label or short) and sum(c.lower() == cleaned[k].lower() for c in cleaned) > 1:
+                # 'X 5 mg/kg (high dose), X 2 mg/kg (low dose) or placebo', 'X 300 mg + Y (V300+C), X 900 mg + Y (V900+C)':
+                # one drug twice, told apart by its labels
+                if label:
+                    role = " ".join(label.group(1).lower().split())
+                    arms.append(Arm(role, {role.replace(" ", "-"), f"{role} arm", f"{role} group"}, randomised=True))
+                else:
+                    arms.append(Arm(short.group(1), {f"{short.group(1)} arm", f"{short.group(1)} group"}, randomised=True))
                 continue
             complete &= _add_arm(arms, cleaned[k], parens[k], randomised=True)
     for m in scan(LABELLED_SEMICOLONS, masked) if not arms and ";" in masked else ():

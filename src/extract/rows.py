@@ -309,7 +309,7 @@ def _header_with_sizes(line: str, endpoint_spans: list[tuple[int, int]]) -> Head
 # '2L TI', '3L+': a line of therapy, as label tables head their cohorts
 # ... and '5.4 mg/kg', '120 mg QD': a column named by its dose
 NUMBERED_COLUMN = re.compile(r"(?:(?:cohort|arm|group|part|dose\s+level|DL)\s?(?:[A-H]|\d{1,2}|I{1,3}|IV)|(?-i:[1-4]L\+?(?:\s[A-Z]{1,4})?)"
-                             r"|\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg)(?:/(?:kg|m2|m\^2))?(?:\s(?:QD|BID|QW|Q[2-4]W|daily|weekly))?)(?![\w.,%-])", re.I)
+                             r"|\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg)(?:/(?:kg|m2|m\^2))?(?:\s(?:QD|BID|QW|Q[2-4]W|daily|weekly|every\s(?:\d|two|three|four)\s?weeks?))?)(?![\w.,%-])", re.I)
 
 
 def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None) -> Header | None:

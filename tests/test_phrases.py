@@ -2222,3 +2222,11 @@ def test_table_columns_named_by_dose_and_schedule():
     got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
     assert got == {(61, "any", "0.3 mg/kg Weekly"), (0, "3-4", "0.3 mg/kg Weekly"), (66, "any", "0.6 mg/kg Every 2 Weeks"),
                    (1, "3-4", "0.6 mg/kg Every 2 Weeks")}
+
+
+def test_group_labels_closing_brackets_with_their_sizes_name_the_arms():
+    text = ("Patients were randomly assigned to radiotherapy alone (60 Gy in 30 fractions; RT group, n = 140), two cycles "
+            "of cisplatin and etoposide followed by the same radiotherapy (sequential group, n = 139), or radiotherapy with "
+            "concurrent weekly cisplatin (concurrent group, n = 141). Survival at 2 years was 21%, 28% and 34%, respectively.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(21, "RT"), (28, "sequential"), (34, "concurrent")}

@@ -850,12 +850,13 @@ def _counted_groups(masked: str) -> list[Arm] | None:
 
 # 'quensitamab 60 mg weekly (QW cohort) or 120 mg every 2 weeks (Q2W cohort)', 'untreated pts (1L cohort) and pts ... (PP
 # cohort)': groups the text labels itself, by the name it goes on to use
-COHORT_LABEL = re.compile(r"\((?:[^()]{0,80}?[,;]\s*)?(?:the\s+)?(?P<name>[A-Za-z0-9~][\w+/~-]{0,10})\s+(?P<word>cohort|arm|group)\)", re.I)
+COHORT_LABEL = re.compile(r"\((?:[^()]{0,80}?[,;]\s*)?(?:the\s+)?(?P<name>[A-Za-z0-9~][\w+/~-]{0,10})\s+(?P<word>cohort|arm|group)"
+                          r"(?:\s*[,;]\s*[nN]\s?=\s?\d+)?\)", re.I)  # '(60 Gy in 30 fractions; RT group, n = 151)'
 
 
 def _labelled_cohorts(masked: str, arms: list[Arm], text: str | None) -> list[Arm] | None:
     found: list[Arm] = []
-    for m in COHORT_LABEL.finditer(masked) if text and re.search(r"\s(?:cohort|arm|group)\)", masked, re.I) else ():
+    for m in COHORT_LABEL.finditer(masked) if text and re.search(r"\s(?:cohort|arm|group)(?:\s*[,;]\s*[nN]\s?=\s?\d+)?\)", masked, re.I) else ():
         name = text[m.start("name"):m.end("name")]  # '(1L cohort)': masking hid the digit
         if name.lower() in ("the", "control", "experimental", "study", "treatment", "this", "each", "one") or any(a.goes_by(name) for a in found):
             continue

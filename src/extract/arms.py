@@ -112,6 +112,7 @@ OTHER_HALF = re.compile(
 SPLIT_BETWEEN = re.compile(
     r"\b(?:split|divided|randomi[sz]ed|allocated)\s+(?:evenly\s+|equally\s+|(?:\d|~)+:(?:\d|~)+\s+)?between\s+(?P<a>[A-Za-z~][^.;():]{1,60}?)(?P<pa>\s?\([^()]{1,40}\))?"
     r"(?:,\s+(?:given|administered|dosed)\b[^.;()]{0,60}?,)?\s+and\s+(?P<b>[A-Za-z~][^.;():]{1,80}?)(?P<pb>\s?\([^()]{1,40}\))?(?=\s?[.;,:]|$)", re.I)
+BETWEEN_GATE = re.compile(r"\bbetween\b", re.I)
 REST_GATE = re.compile(r"\bthe\s+(?:rest|remainder|remaining)\b|\bothers\s+(?:got|received|were)", re.I)
 HALF_AND_REST = re.compile(
     r"\b(?:half|one\s+group|some)(?:\s+of\s+(?:them|the\s+\w+))?\s+(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|given|randomi[sz]ed)\s+(?:to\s+)?"
@@ -577,22 +578,11 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
                 if backbone:
                     arms.append(Arm(backbone, {" ".join(m.group("b").split())}, randomised=True))
             listed.append(m.span())
-    for m in scan(SPLIT_BETWEEN, masked) if not arms and re.search(r"\bbetween\b", masked, re.I) else ():
-        first, second = _clean(m.group("a")), _clean(m.group("b"))
-        if first and second and first.lower() != second.lower() and _add_arm(arms, first, m.group("pa"), randomised=True):
-            if not _add_arm(arms, second, m.group("pb"), randomised=True):
-                arms.pop()
-                continue
-            listed.append(m.span())
-            break
-    for m in scan(HALF_AND_REST, masked) if not arms and REST_GATE.search(masked) else ():
-        first, second = _clean(m.group("a")), _clean(m.group("b"))
-        if first and second and first.lower() != second.lower() and _add_arm(arms, first, m.group("pa"), randomised=True):
-            if not _add_arm(arms, second, m.group("pb"), randomised=True):
-                arms.pop()
-                continue
-            listed.append(m.span())
-            break
+    for pattern, gate in ((SPLIT_BETWEEN, BETWEEN_GATE), (HALF_AND_REST, REST_GATE)):
+        for m in scan(pattern, masked) if not arms and gate.search(masked) else ():
+            if _add_pair(arms, m):  # 'split evenly between X and Y', 'Half were assigned X ...; the rest got Y'
+                listed.append(m.span())
+                break
     for m in scan(SERIAL_LIST, masked) if SERIAL_GATE.search(masked) else ():
         serial = _serial_items(m.group("items"))
         if serial:  # 'to X in combination with P and C, X alone, or gefitinib or erlotinib': the commas part the arms
@@ -832,7 +822,7 @@ def _counted_groups(masked: str) -> list[Arm] | None:
                 break
             name = _clean(parts.group("name"))
             abbr = re.match(r"\s*([A-Za-z][\w+/-]{1,10})\s*(?:[;,]|$)", parts.group("paren") or "")
-            if not name or not _add_arm([], name, None):
+            if not name or not _can_name_an_arm(name):
                 break  # 'group I included 100 patients who ...': no name
             short = abbr.group(1) if abbr and not re.fullmatch(r"[nN]", abbr.group(1)) else None
             initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
@@ -863,7 +853,7 @@ def _labelled_cohorts(masked: str, arms: list[Arm], text: str | None) -> list[Ar
         before = re.split(r"[.;:()]", masked[max(0, m.start() - 80):m.start()])[-1]
         description = _clean(re.sub(r"^.*\b(?:to|or|and|versus|vs)\s+", "", before, flags=re.I))
         aliases = {f"{name} {m.group('word').lower()}"}
-        if description and len(description.split()) <= 6 and description.lower() not in ("pts", "patients") and _add_arm([], description, None):
+        if description and len(description.split()) <= 6 and description.lower() not in ("pts", "patients") and _can_name_an_arm(description):
             aliases.add(description)
         found.append(Arm(name, aliases, randomised=True))
     return found if len(found) >= 2 and (len(found) >= len(arms) or not any(a.randomised for a in arms)) else None
@@ -1272,12 +1262,29 @@ def _paren_aliases(arm: Arm, paren: str | None) -> None:
         arm.aliases.update({role.group(1), f"{role.group(1)} group", f"{role.group(1)} arm"})
 
 
-def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False, numbered_ok: bool = False) -> bool:
-    """Add or merge a name; False when it cannot be an arm."""
+def _can_name_an_arm(name: str, numbered_ok: bool = False) -> bool:
+    """Not a clause, a number, a unit or a history the patterns caught instead of a treatment's name."""
     words = name.lower().split()
     group_word = len(words) == 2 and words[1] in ("group", "arm") and words[0] in GENERIC_ADJECTIVES  # 'trial group'
-    if not words or (words[0] in NOT_ARM_START and not CHOICE_OF.match(name) and not group_word) or len(words) > 6 or (STANDALONE_NUMBER.search(name) and not (numbered_ok and ARM_LETTER.fullmatch(name))) \
-            or (len(words) == 1 and words[0] in NOT_ARM_WORDS) or (any(w in NOT_TREATMENT_WORDS for w in words) and not group_word):
+    return not (not words or (words[0] in NOT_ARM_START and not CHOICE_OF.match(name) and not group_word) or len(words) > 6
+                or (STANDALONE_NUMBER.search(name) and not (numbered_ok and ARM_LETTER.fullmatch(name)))
+                or (len(words) == 1 and words[0] in NOT_ARM_WORDS) or (any(w in NOT_TREATMENT_WORDS for w in words) and not group_word))
+
+
+def _add_pair(arms: list[Arm], m: re.Match[str]) -> bool:
+    """A sentence's two arms, groups 'a' and 'b' with their brackets 'pa' and 'pb': both added, or neither."""
+    first, second = _clean(m.group("a")), _clean(m.group("b"))
+    if not (first and second and first.lower() != second.lower() and _add_arm(arms, first, m.group("pa"), randomised=True)):
+        return False
+    if not _add_arm(arms, second, m.group("pb"), randomised=True):
+        arms.pop()
+        return False
+    return True
+
+
+def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = False, numbered_ok: bool = False) -> bool:
+    """Add or merge a name; False when it cannot be an arm."""
+    if not _can_name_an_arm(name, numbered_ok):
         return False
     if any(a.goes_by(name) for a in arms):
         return True

@@ -457,8 +457,9 @@ def _stacked_header(ctx: Context, all_lines: list[Line], i: int, header: Header 
     names_over_grades = _names_over_grades(ctx, run)
     if names_over_grades is not None:
         return names_over_grades, 2
-    stacked_names = _names_over_grades(ctx, [Line(run[0].start, run[1].end, "    ".join(layout.merge_columns(run[:2]) or []), run[0].section,
-                                                  run[0].blank_before), *run[2:]]) if len(run) >= 3 and layout.merge_columns(run[:2]) else None
+    merged = layout.merge_columns(run[:2]) if len(run) >= 3 else None
+    stacked_names = _names_over_grades(ctx, [Line(run[0].start, run[1].end, "    ".join(merged), run[0].section, run[0].blank_before),
+                                             *run[2:]]) if merged else None
     if stacked_names is not None:  # 'KALVORA and' / 'Carboplatin/Paclitaxel' over the grade line: names on two lines
         return stacked_names, 3
     while len(run) >= 2:

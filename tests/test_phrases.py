@@ -2230,3 +2230,29 @@ def test_group_labels_closing_brackets_with_their_sizes_name_the_arms():
             "concurrent weekly cisplatin (concurrent group, n = 141). Survival at 2 years was 21%, 28% and 34%, respectively.")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(21, "RT"), (28, "sequential"), (34, "concurrent")}
+
+
+def test_a_description_too_long_for_a_name_is_named_by_the_role_in_its_bracket():
+    text = ("The 300 adults were randomly assigned to receive either rituximab and bendamustine plus the oral BTK blocker "
+            "coltibrutinib (the triplet group, 150 patients) or rituximab and bendamustine plus placebo (the doublet group, "
+            "150 patients). Complete metabolic response was reached by 58% and 39%.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(58, "triplet group"), (39, "rituximab and bendamustine plus placebo")}
+    doublet = next(r for r in records_of(text) if r["value"] == 39)
+    assert "doublet group" in doublet["arm_aliases"]
+
+
+def test_a_pair_per_clause_when_each_clause_opens_with_its_own_subgroup():
+    text = ("Patients were randomized to ostravib plus letrozole or placebo plus letrozole. In the ESR1-mutant group, "
+            "the ORR was 44% and 21%; in the larger ESR1 wild-type group, it was 38% and 30%.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(44, "ostravib plus letrozole (ESR1-mutant)"), (21, "placebo plus letrozole (ESR1-mutant)"),
+                   (38, "ostravib plus letrozole (ESR1 wild-type)"), (30, "placebo plus letrozole (ESR1 wild-type)")}
+
+
+def test_clauses_that_open_with_an_arm_keep_their_values_together():
+    text = ("Patients were randomized to an alternating schedule or a sequential schedule. Of 120 patients given the "
+            "alternating schedule, 70 (58%) responded, 20 of them completely (17%); on the sequential schedule the "
+            "corresponding figures were 60 of 118 (51%) and 14 (12%).")
+    got = {(r["value"], r["arm"]) for r in records_of(text) if r["value"] in (58, 51)}
+    assert got == {(58, "alternating schedule"), (51, "sequential schedule")}

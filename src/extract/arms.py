@@ -676,7 +676,7 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
             # 'weekly docetaxel or 3-weekly docetaxel': the schedule is what tells the arms apart
             names = [_clean(m.group(k), keep_schedule=True) for k in ("a", "b")]
         for name, paren in zip(names, ("pa", "pb")):
-            complete &= _add_arm(arms, name, m.group(paren), randomised=True)
+            complete &= _add_arm(arms, name, m.group(paren), randomised=True) or _add_by_bracket_role(arms, name, m.group(paren))
     if not arms:
         for m in [*scan(COMPARED, masked), *scan(RECEIVED_COUNTS, masked)]:
             a, pa = (m.group("a"), m.group("pa")) if m.group("a") else (m.group("a2"), m.group("pa2"))
@@ -1262,6 +1262,30 @@ def _paren_aliases(arm: Arm, paren: str | None) -> None:
         arm.aliases.update({role.group(1), f"{role.group(1)} group", f"{role.group(1)} arm"})
 
 
+# '(the triplet group, 209 patients)', '(the control arm; n = 150)': the name a bracket gives its arm, with its size
+BRACKET_ROLE = re.compile(r"\(\s*(?:the\s+)?(?P<name>[a-z][\w+/-]{2,20}(?:\s[a-z][\w+/-]{2,20})?)\s+(?P<word>arm|group|cohort)"
+                          r"\s*(?:[,;]\s*(?:[nN]\s?=\s?\d+|\d+\s+(?:patients|pts|participants|women|men|children|adults)))?\s*\)", re.I)
+
+
+def _bracket_role_names(paren: str | None) -> list[str]:
+    """'(the triplet group, 209 patients)': 'triplet group', then 'triplet' and 'the triplet'."""
+    role = BRACKET_ROLE.fullmatch((paren or "").strip())
+    if role is None or ARM_LETTER.fullmatch(f"{role.group('word')} {role.group('name')}"):
+        return []
+    name = " ".join(role.group("name").split())
+    return [f"{name} {role.group('word').lower()}", name, f"the {name}"]
+
+
+def _add_by_bracket_role(arms: list[Arm], description: str, paren: str | None) -> bool:
+    """'either venetoclax and azacitidine plus the oral menin inhibitor X (the triplet group, 209 patients) or ...':
+    a description too long to be a name, named by the role its bracket gives it."""
+    names = _bracket_role_names(paren)
+    if not names or any(a.goes_by(names[0]) for a in arms):
+        return False
+    arms.append(Arm(names[0], {*names[1:], " ".join(description.split())}, randomised=True))
+    return True
+
+
 def _can_name_an_arm(name: str, numbered_ok: bool = False) -> bool:
     """Not a clause, a number, a unit or a history the patterns caught instead of a treatment's name."""
     words = name.lower().split()
@@ -1326,6 +1350,7 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
                              part.strip(), re.I)
         if sized and not ARM_LETTER.fullmatch(f"{sized.group(2)} {sized.group(1)}") and re.search(r"[A-Za-z]", sized.group(1)):
             arm.aliases.update({sized.group(1), f"{sized.group(1)} {sized.group(2)}"})  # '(the 5-FU/LV group, n = 92)'
+        arm.aliases.update(_bracket_role_names(part) if not sized else ())  # '(the triplet group, 209 patients)'
         abbreviation = ABBREVIATION.match(part.strip())
         if abbreviation and (any(c.isupper() for c in abbreviation.group(1)) or re.fullmatch(r"[a-z]+-[a-z]+", abbreviation.group(1))):
             arm.aliases.add(abbreviation.group(1))
@@ -1638,6 +1663,9 @@ LEADING_POPULATION = re.compile(
     r"|[\s•*-]*(?:In|Among)\s+(?P<acr>(?-i:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*))\s*\(\s*[nN]\s?=\s?\d+[^()]*\)\s*,", re.I)
 
 
+SIZE_WORD = re.compile(r"^(?:smaller|larger|small|large|bigger)\s+(?=\S)", re.I)
+
+
 def leading_population(text: str, sentence_start: int, sentence_end: int) -> str | None:
     """A named population or subgroup opening the sentence; the analysis population itself is none."""
     m = LEADING_POPULATION.match(text, sentence_start, sentence_end)
@@ -1647,7 +1675,7 @@ def leading_population(text: str, sentence_start: int, sentence_end: int) -> str
         return m.group("who").strip()  # 'the subgroup of patients previously treated with regorafenib'
     if m.group("acr"):
         return None if m.group("acr").upper() in ("ITT", "MITT", "PP", "ALL-COMERS") else m.group("acr")
-    name = (m.group("short") or m.group("group")).strip()
+    name = SIZE_WORD.sub("", (m.group("short") or m.group("group")).strip())  # 'the smaller KMT2A-rearranged group'
     if POPULATION_WORDS.search(name) or re.fullmatch(r"(?:overall|entire|whole|total|study|safety|efficacy|itt|pp|same|other|two|three|both|each|all)", name, re.I):
         return None
     return name

@@ -6,6 +6,7 @@ zipped in order; grades and landmark time points are read between the endpoint a
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -1005,9 +1006,69 @@ def _ratios_of_named_subgroups(ctx: Context, start: int, values: list[Value], or
             ctx.cache[("group_spellings", name)] = [group]
 
 
+def _pairs_per_clause(text: str, start: int, end: int, values: list[Value], groups: dict[tuple, list[int]], n_arms: int,
+                      mentions: list) -> dict[tuple, list[int]]:
+    """'In the NPM1 group, the CR rates were 68% and 45%; in the KMT2A group, they were 55% and 32%': more values of
+    one endpoint than there are arms, parted by semicolons into runs that fit, are a run per clause; not when a clause
+    opens with an arm's name ('...; on the sequential schedule the figures were 54% and 13%': a clause per arm)."""
+    if not any(len(members) > n_arms for members in groups.values()) or ";" not in text[start:end]:
+        return groups
+    clauses = _clause_starts(text, start, end)
+    firsts = sorted(v.start for v in values)
+    for c in clauses:
+        first = firsts[bisect.bisect_left(firsts, c)] if bisect.bisect_left(firsts, c) < len(firsts) else end
+        if any(c <= m.start < first for m in mentions):
+            return groups
+    out: dict[tuple, list[int]] = {}
+    for key, members in groups.items():
+        if len(members) > n_arms:
+            by_clause: dict[int, list[int]] = {}
+            for i in members:
+                by_clause.setdefault(bisect.bisect_right(clauses, values[i].start), []).append(i)
+            if len(by_clause) > 1 and all(len(run) == n_arms for run in by_clause.values()):
+                out.update({(*key, clause): run for clause, run in by_clause.items()})
+                continue
+        out[key] = members
+    return out
+
+
+def _clause_starts(text: str, start: int, end: int) -> list[int]:
+    """Where each clause after a semicolon outside brackets begins (its first word)."""
+    starts, depth = [], 0
+    for k in range(start, end):
+        ch = text[k]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == ";" and not depth:
+            starts.append(k + 1 + len(text[k + 1:end]) - len(text[k + 1:end].lstrip()))
+    return starts
+
+
 def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], order: list[int],
                        arm_of: dict[int, Any], arms: list[arm_rules.Arm] = ()) -> None:
-    """A value for a subgroup or a dose cohort is recorded with that group as its arm."""
+    """A value for a subgroup or a dose cohort is recorded with that group as its arm; a clause after a
+    semicolon that opens with its own group ('...; in the KMT2A-rearranged group, 55% and 32%') names its values'."""
+    clauses = [(c, _clause_leading(ctx, c, end, arms)) for c in (_clause_starts(ctx.text, start, end) if ";" in ctx.text[start:end] else ())]
+    clauses = [(c, g) for c, g in clauses if g]
+    if not clauses:
+        _subgroups_in(ctx, start, end, values, order, arm_of, arms)
+        return
+    bounds = [start] + [c for c, _ in clauses] + [end]
+    for a, b in zip(bounds, bounds[1:]):
+        _subgroups_in(ctx, a, b if b == end else b - 1, values, [i for i in order if a <= values[i].start < b], arm_of, arms,
+                      sentence_end=end)
+
+
+def _clause_leading(ctx: Context, clause_start: int, end: int, arms: list[arm_rules.Arm]) -> str | None:
+    group = arm_rules.leading_group(ctx.text, clause_start, end) or arm_rules.leading_population(ctx.text, clause_start, end)
+    return None if group is None or any(a.goes_by(group) for a in arms) else group
+
+
+def _subgroups_in(ctx: Context, start: int, end: int, values: list[Value], order: list[int],
+                  arm_of: dict[int, Any], arms: list[arm_rules.Arm] = (), sentence_end: int | None = None) -> None:
+    end_of_values = sentence_end or end
     leading = arm_rules.leading_group(ctx.text, start, end, values[order[0]].start if order else None) \
         or arm_rules.leading_population(ctx.text, start, end)
     if leading and any(a.goes_by(leading) for a in arms):
@@ -1027,8 +1088,8 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
             continue
         if v.kind == "hr":
             continue
-        tail = _close_parenthesis(ctx.text, v.end, v.qualified_end, end)
-        nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end
+        tail = _close_parenthesis(ctx.text, v.end, v.qualified_end, end_of_values)
+        nxt = values[order[pos + 1]].start if pos + 1 < len(order) else end_of_values
         group = arm_rules.trailing_group(ctx.text, tail, nxt) or leading
         if group:
             arm_of[i] = group
@@ -1810,6 +1871,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         c = candidates[i]
         if values[i].kind != "hr" and i not in out:
             groups.setdefault((c["endpoint"], c["stat"], c.get("grade"), c.get("timepoint_months")), []).append(i)
+    groups = _pairs_per_clause(text, start, end, values, groups, len(arms), mentions)
     stated = list(dict.fromkeys(chosen[i] for i in order if i in chosen))  # the order this sentence named arms in
     if not stated and order:
         stated = _leading_respective_list(text, start, end, values[order[0]].start, mentions)

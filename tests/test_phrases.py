@@ -2256,3 +2256,20 @@ def test_clauses_that_open_with_an_arm_keep_their_values_together():
             "corresponding figures were 60 of 118 (51%) and 14 (12%).")
     got = {(r["value"], r["arm"]) for r in records_of(text) if r["value"] in (58, 51)}
     assert got == {(58, "alternating schedule"), (51, "sequential schedule")}
+
+
+def test_split_between_a_drug_and_a_physicians_choice_list():
+    text = ("The 480 men were split evenly between velortamab (VLT), given every four weeks, and their physician's choice of "
+            "docetaxel, cabazitaxel, abiraterone acetate, enzalutamide, darolutamide or radium-223. Tumors shrank in 41% of those on VLT; on the physician's choice, the "
+            "figure was 15%.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(41, "velortamab"), (15, "physician's choice")}
+
+
+def test_lay_progression_free_survival_and_the_conjugate_as_the_experimental_arm():
+    text = ("Patients were randomly assigned to dorvatuzumab sirodotin or chemotherapy. The new drug kept the cancer in check "
+            "for a median of 9.1 months, compared with 4.4 months with chemotherapy. Pneumonitis occurred in 6% of patients "
+            "on the conjugate.")
+    got = {(r["endpoint"], r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {("PFS", 9.1, "dorvatuzumab sirodotin"), ("PFS", 4.4, "chemotherapy"),
+                   ("OTHER_AE:pneumonitis", 6, "dorvatuzumab sirodotin")}

@@ -111,7 +111,7 @@ OTHER_HALF = re.compile(
 # 'The 520 women were split evenly between trelvatuzumab deruxitan (T-DXn), given every three weeks, and their physician's choice'
 SPLIT_BETWEEN = re.compile(
     r"\b(?:split|divided|randomi[sz]ed|allocated)\s+(?:evenly\s+|equally\s+|(?:\d|~)+:(?:\d|~)+\s+)?between\s+(?P<a>[A-Za-z~][^.;():]{1,60}?)(?P<pa>\s?\([^()]{1,40}\))?"
-    r"(?:,\s+(?:given|administered|dosed)\b[^.;()]{0,60}?,)?\s+and\s+(?P<b>[A-Za-z~][^.;():]{1,80}?)(?P<pb>\s?\([^()]{1,40}\))?(?=\s?[.;,:]|$)", re.I)
+    r"(?:,\s+(?:given|administered|dosed)\b[^.;()]{0,60}?,)?\s+and\s+(?P<b>[A-Za-z~][^.;():]{1,80}?)(?P<pb>\s?\([^()]{1,40}\))?~*(?=\s?[.;,:]|$)", re.I)  # '~': a hidden choice list
 BETWEEN_GATE = re.compile(r"\bbetween\b", re.I)
 REST_GATE = re.compile(r"\bthe\s+(?:rest|remainder|remaining)\b|\bothers\s+(?:got|received|were)", re.I)
 HALF_AND_REST = re.compile(
@@ -1481,7 +1481,7 @@ def _role_words(arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:
 # a write-up's names for the two arms of a trial: 'the new drug', 'standard care', 'the comparator arm'
 EXPERIMENTAL_WORDS = re.compile(r"\b(?:the\s+)?(?:new|experimental|investigational|study)\s+(?:drug|treatment|therapy|medicine|"
                                 r"pill|regimen|agent)\b|\bthe\s+(?:cell\s+therapy|CAR[\s-]?T(?:[\s-]cell)?(?:\s+therapy)?|bispecific(?:\s+antibody)?|"
-                                r"ADC|antibody[\s-]drug\s+conjugate)\b", re.I)
+                                r"ADC|antibody[\s-]drug\s+conjugate|(?:new\s+)?conjugate|newcomer)\b", re.I)
 CONTROL_WORDS = re.compile(r"\b(?:standard[\s-]of[\s-]care|standard\s+(?:care|treatment|therapy)|usual\s+care|"
                            r"the\s+(?:control|comparator)(?:\s+(?:group|arm))?)\b", re.I)
 

@@ -2273,3 +2273,10 @@ def test_lay_progression_free_survival_and_the_conjugate_as_the_experimental_arm
     got = {(r["endpoint"], r["value"], r["arm"]) for r in records_of(text)}
     assert got == {("PFS", 9.1, "dorvatuzumab sirodotin"), ("PFS", 4.4, "chemotherapy"),
                    ("OTHER_AE:pneumonitis", 6, "dorvatuzumab sirodotin")}
+
+
+def test_radiotherapy_dose_groups_are_arms():
+    text = ("Men were randomly assigned to 78 Gy in 39 fractions or to 62 Gy or 60 Gy in 3 Gy fractions. Five-year "
+            "overall survival was 90% in the 78 Gy group, 91% in the 62 Gy group and 89% in the 60 Gy group.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(90, "78 Gy"), (91, "62 Gy"), (89, "60 Gy")}

@@ -1069,7 +1069,7 @@ def _treatment_like(name: str) -> bool:
         r"women|men|disease|cancer|tumou?rs?|carcinoma|those)\b", name, re.I)
 
 
-DOSE = r"(?<![\d.,])\d+(?:\.\d+)?\s?(?:mg|μg|µg|mcg|g)(?:/kg|/m\^?2)?"
+DOSE = r"(?<![\d.,])\d+(?:\.\d+)?\s?(?:mg|μg|µg|mcg|Gy|g)(?:/kg|/m\^?2)?"  # 'the 60 Gy group': radiotherapy doses too
 DOSE_COHORT = re.compile(
     rf"(?P<d1>{DOSE})\s*\(\s*[nN]\s*=\s*\d+\s*\)"
     rf"|(?P<d2>{DOSE})(?:\s+(?!and\b|or\b)[a-z]+){{0,2}}\s+(?:cohorts?|arms?|groups?|dose\s+levels?|dose\s+cohorts?)\b"
@@ -1081,7 +1081,7 @@ DOSE_COHORT = re.compile(
 
 # Every DOSE_COHORT match holds a DOSE, so a digit right before its unit: a text without one has no
 # dose cohort (a search that jumps from digit to digit, where DOSE_COHORT tries every position).
-DOSE_GATE = re.compile(r"\d\s?(?:mg|μg|µg|mcg|g)", re.I)
+DOSE_GATE = re.compile(r"\d\s?(?:mg|μg|µg|mcg|g|Gy)", re.I)
 
 
 def find_dose_arms(text: str) -> list[Arm]:

@@ -2280,3 +2280,12 @@ def test_radiotherapy_dose_groups_are_arms():
             "overall survival was 90% in the 78 Gy group, 91% in the 62 Gy group and 89% in the 60 Gy group.")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(90, "78 Gy"), (91, "62 Gy"), (89, "60 Gy")}
+
+
+def test_grade_line_over_arm_names_repeated_under_each_grade():
+    text = ("Table 3: Adverse Reactions in KELMOOR-1\n\n"
+            "                            All Grades (%)            Grade 3-4 (%)\n"
+            "Adverse Reaction        Velparib    Placebo       Velparib    Placebo\n"
+            "Anemia                  44          12            21          2\n")
+    got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
+    assert got == {(44, "any", "Velparib"), (12, "any", "Placebo"), (21, "3-4", "Velparib"), (2, "3-4", "Placebo")}

@@ -170,6 +170,22 @@ def with_grades(arms_header: Header, grades_header: Header) -> Header | None:
     return Header(columns, grades_header.n or arms_header.n, grades_header.percent or arms_header.percent, True)
 
 
+def grades_over_arms(grades_header: Header, arms_header: Header) -> Header | None:
+    """A grades line over an arms line that repeats the arms under each grade: 'All Grades (%)   Grade 3 or 4 (%)' /
+    'Drug  Ctrl  Drug  Ctrl'. Each arm column takes the grade of its block."""
+    grades = [c.grade for c in grades_header.value_columns if c.kind == "grade"]
+    arms = arms_header.arms
+    if len(grades) < 2 or len(grades) != len(grades_header.value_columns) or len(arms) != len(arms_header.value_columns) \
+            or len(arms) % len(grades) or len(arms) < 2 * len(grades):
+        return None
+    per = len(arms) // len(grades)
+    names = [(a.name or "").lower() for a in arms]
+    if len(set(names[:per])) < per or any(names[k] != names[k % per] for k in range(len(names))):
+        return None  # the same arms, in the same order, under each grade
+    columns = tuple(Column("arm", a.name, a.n, grades[k // per]) for k, a in enumerate(arms))
+    return Header(columns, arms_header.n or grades_header.n, grades_header.percent or arms_header.percent, True)
+
+
 EXTRA_TAIL = re.compile(r"(?:^|\s)(HR\s?\(95\s?%\s?CI\)|HR|hazard\s+ratio(?:\s?\(95\s?%\s?CI\))?|" + CONTRAST
                         + r"|p(?:\s?-?\s?value)?)\s*$", re.I)
 CONNECTORS = frozenset({"+", "plus", "with", "&", "/", "and", "or", "±"})

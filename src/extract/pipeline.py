@@ -217,6 +217,8 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     if parsed:
         if header is not None and state.header_at == i - 1 and not parsed.arms:
             parsed = layout.with_grades(header, parsed) or parsed
+        elif header is not None and state.header_at == i - 1 and not header.arms:
+            parsed = layout.grades_over_arms(header, parsed) or parsed  # 'All Grades  Grade 3 or 4' over 'A  B  A  B'
         parsed = _names_above_sizes(all_lines, i, parsed) if header is None else _sizes_under_names(header, parsed)
         state.header, state.header_at = parsed, i
         return 1

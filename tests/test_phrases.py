@@ -2289,3 +2289,10 @@ def test_grade_line_over_arm_names_repeated_under_each_grade():
             "Anemia                  44          12            21          2\n")
     got = {(r["value"], r["grade"], r["arm"]) for r in records_of(text)}
     assert got == {(44, "any", "Velparib"), (12, "any", "Placebo"), (21, "3-4", "Velparib"), (2, "3-4", "Placebo")}
+
+
+def test_a_structured_abstracts_interventions_line_names_the_arms():
+    text = ("Interventions: Nivolumab 480 mg every 4 weeks plus dalparib 300 mg once daily, or nivolumab plus matching "
+            "placebo.\n\nResults: Median progression-free survival was 5.3 months on dalparib and 3.1 months on placebo.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(5.3, "Nivolumab plus dalparib"), (3.1, "nivolumab plus matching placebo")}

@@ -120,6 +120,11 @@ HALF_AND_REST = re.compile(
     r"(?P<a>[A-Za-z~][^.;():]{1,80}?)(?P<pa>\s?\([^()]{1,40}\))?(?:,?\s+(?:at|given|administered|every|once|twice)\b[^.;()]{0,80}?)?"
     r"\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+(?:rest|remainder|others?|other\s+half|remaining\s+(?:half|patients|women|men))|others)\s+"
     r"(?:got|received|were\s+given|were\s+assigned(?:\s+to)?)\s+(?P<b>[A-Za-z~][^.;():]{1,100}?)(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,:]|$)", re.I)
+# 'Interventions: Atezolizumab 1200 mg every 3 weeks plus velarparib 200 mg twice daily, or atezolizumab plus matching
+# placebo.': a structured abstract's heading line naming the two arms
+INTERVENTIONS = re.compile(r"^[ \t]*Interventions?\s*:\s*(?P<a>[A-Za-z~][^.;()\n]{1,160}?)(?P<pa>\s?\([^()\n]{1,60}\))?,?\s+"
+                           r"(?:or|versus|vs\.?|compared\s+with)\s+(?P<b>[A-Za-z~][^.;()\n]{1,120}?)(?P<pb>\s?\([^()\n]{1,60}\))?"
+                           r"\s*\.?[ \t]*$", re.I | re.M)
 # 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
 RECEIVED = re.compile(
     r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
@@ -677,6 +682,10 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
             names = [_clean(m.group(k), keep_schedule=True) for k in ("a", "b")]
         for name, paren in zip(names, ("pa", "pb")):
             complete &= _add_arm(arms, name, m.group(paren), randomised=True) or _add_by_bracket_role(arms, name, m.group(paren))
+    for m in scan(INTERVENTIONS, masked) if not arms and "ntervention" in masked else ():
+        if _add_pair(arms, m):  # a structured abstract's 'Interventions: X plus Y, or X plus placebo.'
+            listed.append(m.span())
+            break
     if not arms:
         for m in [*scan(COMPARED, masked), *scan(RECEIVED_COUNTS, masked)]:
             a, pa = (m.group("a"), m.group("pa")) if m.group("a") else (m.group("a2"), m.group("pa2"))

@@ -2296,3 +2296,11 @@ def test_a_structured_abstracts_interventions_line_names_the_arms():
             "placebo.\n\nResults: Median progression-free survival was 5.3 months on dalparib and 3.1 months on placebo.")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(5.3, "Nivolumab plus dalparib"), (3.1, "nivolumab plus matching placebo")}
+
+
+def test_the_former_is_the_arm_the_sentence_before_named_first():
+    text = ("Patients were randomised to gemcitabine alone or to gemcitabine plus valtinib. Responses were seen in 31% of "
+            "patients given valtinib and in 17% of those on gemcitabine alone. Median survival was 9.4 months for the "
+            "former and 7.1 months for the latter.")
+    got = {(r["value"], r["arm"]) for r in records_of(text) if r["endpoint"] == "OS"}
+    assert got == {(9.4, "gemcitabine plus valtinib"), (7.1, "gemcitabine alone")}

@@ -1436,7 +1436,7 @@ class ArmMention:
     arm: int
 
 
-def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMention]:
+def arm_mentions(text: str, start: int, end: int, arms: list[Arm], order_words: bool = True) -> list[ArmMention]:
     """Every mention of a known arm in [start, end): names, abbreviations, 'the combination'."""
     spelled: list[tuple[str, int]] = []
     for index, arm in enumerate(arms):
@@ -1458,7 +1458,8 @@ def arm_mentions(text: str, start: int, end: int, arms: list[Arm]) -> list[ArmMe
     for name, index in sorted(spelled, key=lambda x: len(x[0]), reverse=True):
         for s, e in _name_spans(text[start:end], name):
             _keep(found, ArmMention(start + s, start + e, index))
-    for pattern, index in [*_role_words(arms), *_experiment_and_control_words(arms), *_order_words(arms)]:
+    ordered = _order_words(text, start, end, arms) if order_words else []
+    for pattern, index in [*_role_words(arms), *_experiment_and_control_words(arms), *ordered]:
         for m in pattern.finditer(text, start, end):
             _keep(found, ArmMention(m.start(), m.end(), index))
     return sorted(found, key=lambda a: a.start)
@@ -1468,9 +1469,25 @@ FORMER = re.compile(r"\bthe\s+former\b", re.I)
 LATTER = re.compile(r"\bthe\s+latter\b", re.I)
 
 
-def _order_words(arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:
-    """Of two arms, 'the former' is the one named first and 'the latter' the other ('commoner with the latter')."""
-    return [(FORMER, 0), (LATTER, 1)] if len(arms) == 2 else []
+def _order_words(text: str, start: int, end: int, arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:
+    """Of two arms, 'the former' is the one named first and 'the latter' the other ('commoner with the latter'): first
+    in the sentence before, when it names one ('38% of those given chemotherapy ... and 15% of those treated with surgery
+    alone. Median survival was 6.2 years for the former'), else first in the randomisation."""
+    if len(arms) != 2 or not (FORMER.search(text, start, end) or LATTER.search(text, start, end)):
+        return []
+    first = _first_arm_named_before(text, start, arms)
+    former = first if first is not None else 0
+    return [(FORMER, former), (LATTER, 1 - former)]
+
+
+def _first_arm_named_before(text: str, start: int, arms: list[Arm]) -> int | None:
+    """The arm the sentence before names first, unless that sentence is the randomisation (whose order stands)."""
+    stop = text.rfind(". ", 0, max(0, start - 2))
+    before = stop + 2 if stop != -1 else 0
+    if not start or re.search(ASSIGNED, text[before:start], re.I):
+        return None
+    named = arm_mentions(text, before, start, arms, order_words=False)
+    return named[0].arm if named else None
 
 
 def _role_words(arms: list[Arm]) -> list[tuple[re.Pattern[str], int]]:

@@ -2304,3 +2304,20 @@ def test_the_former_is_the_arm_the_sentence_before_named_first():
             "former and 7.1 months for the latter.")
     got = {(r["value"], r["arm"]) for r in records_of(text) if r["endpoint"] == "OS"}
     assert got == {(9.4, "gemcitabine plus valtinib"), (7.1, "gemcitabine alone")}
+
+
+def test_two_in_every_three_assigned_to_one_drug_and_the_other_n_to_another():
+    text = ("Two in every three (160) were assigned to the oral inhibitor belzatinib, 40 mg a day; the other 80 received "
+            "carboplatin and pemetrexed. Median progression-free survival: 10.2 months on belzatinib; 6.1 months on "
+            "carboplatin and pemetrexed.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert {v for v, arm in got if arm} == {10.2, 6.1}
+    assert next(arm for v, arm in got if v == 6.1) == "carboplatin and pemetrexed"
+
+
+def test_a_choice_arm_of_cytotoxic_options_is_the_texts_chemotherapy():
+    text = ("About two thirds (300) were assigned to dorvatamab, given every three weeks; the other 150 were assigned their "
+            "doctor's choice of paclitaxel or irinotecan. Vomiting affected 31% of those on dorvatamab and 12% on "
+            "chemotherapy.")
+    records = [r for r in records_of(text) if r["value"] == 12]
+    assert len(records) == 1 and "chemotherapy" in [records[0]["arm"], *records[0]["arm_aliases"]]

@@ -113,12 +113,14 @@ SPLIT_BETWEEN = re.compile(
     r"\b(?:split|divided|randomi[sz]ed|allocated)\s+(?:evenly\s+|equally\s+|(?:\d|~)+:(?:\d|~)+\s+)?between\s+(?P<a>[A-Za-z~][^.;():]{1,60}?)(?P<pa>\s?\([^()]{1,40}\))?"
     r"(?:,\s+(?:given|administered|dosed)\b[^.;()]{0,60}?,)?\s+and\s+(?P<b>[A-Za-z~][^.;():]{1,80}?)(?P<pb>\s?\([^()]{1,40}\))?~*(?=\s?[.;,:]|$)", re.I)  # '~': a hidden choice list
 BETWEEN_GATE = re.compile(r"\bbetween\b", re.I)
-REST_GATE = re.compile(r"\bthe\s+(?:rest|remainder|remaining)\b|\bothers\s+(?:got|received|were)", re.I)
+REST_GATE = re.compile(r"\bthe\s+(?:rest|remainder|remaining)\b|\bothers\s+(?:got|received|were)|\bthe\s+other\s+\d+\s", re.I)
 HALF_AND_REST = re.compile(
-    r"\b(?:half|one\s+group|some)(?:\s+of\s+(?:them|the\s+\w+))?\s+(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|given|randomi[sz]ed)\s+(?:to\s+)?"
+    r"\b(?:half|one\s+group|some|two(?:\s+(?:in|out\s+of)\s+(?:every\s+)?|-)three|two[\s-]thirds)(?:\s+of\s+(?:them|the\s+\w+))?(?:\s*\(\d+\))?"
+    r"\s+(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|given|randomi[sz]ed)\s+(?:to\s+)?"
     r"(?:receive\s+)?(?:the\s+(?:drug|new\s+drug|study\s+drug|ADC|antibody|conjugate|treatment|combination),?\s+)?"
     r"(?P<a>[A-Za-z~][^.;():]{1,80}?)(?P<pa>\s?\([^()]{1,40}\))?(?:,?\s+(?:at|given|administered|every|once|twice)\b[^.;()]{0,80}?)?"
-    r"\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+(?:rest|remainder|others?|other\s+half|remaining\s+(?:half|patients|women|men))|others)\s+"
+    r"\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+(?:rest|remainder|others?|other\s+half|other\s+\d+(?:\s+(?:patients|women|men))?|"
+    r"remaining\s+(?:half|\d+|patients|women|men))|others)\s+"
     r"(?:got|received|were\s+given|were\s+assigned(?:\s+to)?)\s+(?P<b>[A-Za-z~][^.;():]{1,100}?)(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,:]|$)", re.I)
 # 'Interventions: Atezolizumab 1200 mg every 3 weeks plus velarparib 200 mg twice daily, or atezolizumab plus matching
 # placebo.': a structured abstract's heading line naming the two arms
@@ -1783,6 +1785,11 @@ def _chemotherapy_of_three(arms: list[Arm]) -> None:
             arm.aliases.update({added, re.sub(r"\s+(?:plus|with|and|\+)\s+chemotherapy$", "-chemotherapy", added)})
 
 
+def _cytotoxic_choice(text: str) -> bool:
+    return any(CYTOTOXIC.match(word) for m in re.finditer(r"\bchoice\s+of\s+([^.;()]{3,120})", text, re.I)
+               for word in re.split(r"[^\w-]+", m.group(1)))
+
+
 def chemotherapy_alias(text: str, arms: list[Arm]) -> None:
     """'Anaemia was more frequent with chemotherapy (19% vs 6%)' after 'X plus Y or gemcitabine-cisplatin': of two
     arms, the only one whose names hold a cytotoxic drug is the text's 'chemotherapy'."""
@@ -1792,5 +1799,7 @@ def chemotherapy_alias(text: str, arms: list[Arm]) -> None:
             or any("placebo" in n.lower() for a in arms for n in (a.name, *a.aliases)):
         return  # 'X plus gemcitabine versus placebo plus gemcitabine': both arms have the chemotherapy
     chemo = [a for a in arms if any(CYTOTOXIC.match(word) for name in (a.name, *a.aliases) for word in re.split(r"[^\w-]+|-(?=[a-z])", name))]
+    if not chemo:  # "their doctor's choice of paclitaxel or irinotecan": the choice arm, when its options are cytotoxic
+        chemo = [a for a in arms if CHOICE_OF.match(a.name) and _cytotoxic_choice(text)]
     if len(chemo) == 1 and not any("chemo" in n.lower() for a in arms if a is not chemo[0] for n in (a.name, *a.aliases)):
         chemo[0].aliases.add("chemotherapy")

@@ -2321,3 +2321,11 @@ def test_a_choice_arm_of_cytotoxic_options_is_the_texts_chemotherapy():
             "chemotherapy.")
     records = [r for r in records_of(text) if r["value"] == 12]
     assert len(records) == 1 and "chemotherapy" in [records[0]["arm"], *records[0]["arm_aliases"]]
+
+
+def test_table_columns_named_by_short_codes_that_hold_a_figure():
+    text = ("Patients were randomly assigned 1:1 to Rd plus selvadomide 0.5 mg (S0.5-Rd) or Rd.\n\n"
+            "Endpoint | S0.5-Rd | Rd\n"
+            "ORR, % | 78 | 61\n")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(78, "S0.5-Rd"), (61, "Rd")}

@@ -312,6 +312,10 @@ NUMBERED_COLUMN = re.compile(r"(?:(?:cohort|arm|group|part|dose\s+level|DL)\s?(?
                              r"|\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg)(?:/(?:kg|m2|m\^2))?(?:\s(?:QD|BID|QW|Q[2-4]W|daily|weekly|every\s(?:\d|two|three|four)\s?weeks?))?)(?![\w.,%-])", re.I)
 
 
+# 'T0.6-Dd', 'V300+C', 'R-CHOP14': one word that starts with a letter and holds a figure is an arm's short name
+CODED_NAME = re.compile(r"(?=(?:\S*?[A-Za-z]){2})[A-Za-z][\w.+/-]*\d[\w.+/-]*")
+
+
 def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], previous: Header | None) -> Header | None:
     segments = [(m.start(), m.group(0)) for m in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|\t|\s?\|\s?|$)", line.strip("\n"))]
     segments = [(pos, seg.strip(" |")) for pos, seg in segments if seg.strip(" |")]
@@ -337,7 +341,8 @@ def _header_from_segments(line: str, endpoint_spans: list[tuple[int, int]], prev
             columns.append(known[seg.lower()])
         elif NOT_NUMBER_CELL.match(seg):
             return None  # 'NR', 'NE', 'not estimable': a row of values, not arm names
-        elif ((not re.search(r"\d", LABEL_N.sub("", seg)) or NUMBERED_COLUMN.match(seg)) and len(seg.split()) <= 5
+        elif ((not re.search(r"\d", LABEL_N.sub("", seg)) or NUMBERED_COLUMN.match(seg) or CODED_NAME.fullmatch(LABEL_N.sub("", seg).strip(" ,")))
+              and len(seg.split()) <= 5
               and not any(a < pos + len(seg) and pos < b for a, b in endpoint_spans)):
             size = LABEL_N.search(seg)
             columns.append(Column("arm", LABEL_N.sub("", seg).strip(" ,"), int(size.group(1) or size.group(2)) if size else None))

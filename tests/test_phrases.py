@@ -2329,3 +2329,9 @@ def test_table_columns_named_by_short_codes_that_hold_a_figure():
             "ORR, % | 78 | 61\n")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(78, "S0.5-Rd"), (61, "Rd")}
+
+
+def test_a_death_in_a_clause_of_its_own_is_not_the_earlier_events_rate():
+    text = ("Grade 3 or 4 stomatitis occurred in 12% of patients; two patients (1.4%) died of febrile neutropenia.")
+    got = {(r["endpoint"], r["value"]) for r in records_of(text)}
+    assert got == {("OTHER_AE:stomatitis", 12)}

@@ -1215,10 +1215,15 @@ CONSEQUENCE_BEFORE = re.compile(r"(?:discontinu\w*|withdr[ae]w\w*|interruption\w
                                 r"\s+(?:\w+\s+){0,3}?(?:due\s+to|because\s+of|owing\s+to|for|from)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
+DIED_AFTER = re.compile(r"[)\]]?\s*(?:of\s+(?:the\s+)?(?:patients|them)\s+)?(?:died|had\s+(?:a\s+)?fatal|were\s+fatal|was\s+fatal)\b", re.I)
+
+
 def _is_consequence(ctx: Context, m: EndpointMention, v: Value) -> bool:
     """'11% discontinued for AEs' is a discontinuation rate, not an adverse-event rate."""
     lo, hi = sorted((m.end, v.start)) if m.end <= v.start else (v.end, m.start)
     before = ctx.text[max(0, m.start - 60):m.start]
+    if is_toxicity(m.code) and m.end <= v.start and ";" in ctx.text[m.end:v.start] and DIED_AFTER.match(ctx.text, v.end):
+        return True  # '... mucositis in 10%; one patient (0.7%) died of neutropenic sepsis': a death, in a clause of its own
     return is_toxicity(m.code) and bool(CONSEQUENCE.search(ctx.text[lo:hi]) or CONSEQUENCE_BEFORE.search(before))
 
 

@@ -2335,3 +2335,9 @@ def test_a_death_in_a_clause_of_its_own_is_not_the_earlier_events_rate():
     text = ("Grade 3 or 4 stomatitis occurred in 12% of patients; two patients (1.4%) died of febrile neutropenia.")
     got = {(r["endpoint"], r["value"]) for r in records_of(text)}
     assert got == {("OTHER_AE:stomatitis", 12)}
+
+
+def test_a_conjunction_before_a_listed_event_is_not_part_of_its_name():
+    text = "Diarrhoea was commoner with the combination (31% vs. 12%), whereas febrile neutropenia (4.0% vs. 9.5%) was rarer."
+    got = {r["endpoint"] for r in records_of(text)}
+    assert got == {"OTHER_AE:diarrhoea", "OTHER_AE:febrile neutropenia"}

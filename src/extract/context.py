@@ -169,6 +169,7 @@ event adverse toxicity toxicities treatment treatments related serious severe ca
 four five six seven eight nine ten eleven twelve twenty thirty none nearly almost approximately respectively
 any-grade all-grade all-grades any-grades gr grade-3 grade-4
 chiefly mainly mostly mostly predominantly primarily principally notably especially particularly largely
+whereas while although though but yet also
 """.split())
 
 

@@ -2341,3 +2341,12 @@ def test_a_conjunction_before_a_listed_event_is_not_part_of_its_name():
     text = "Diarrhoea was commoner with the combination (31% vs. 12%), whereas febrile neutropenia (4.0% vs. 9.5%) was rarer."
     got = {r["endpoint"] for r in records_of(text)}
     assert got == {"OTHER_AE:diarrhoea", "OTHER_AE:febrile neutropenia"}
+
+
+def test_role_paraphrases_and_a_later_pair_follow_the_arms_the_clause_named_first():
+    text = ("Women were randomly assigned to carboplatin with etoposide (the standard arm) or to carboplatin with "
+            "docetaxel (the investigational arm). Grade 4 neutropenia was more frequent with the investigational regimen "
+            "(81%) than with the standard regimen (62%), as was alopecia (90% v 55%).")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(81, "carboplatin with docetaxel"), (62, "carboplatin with etoposide"),
+                   (90, "carboplatin with docetaxel"), (55, "carboplatin with etoposide")}

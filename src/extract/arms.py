@@ -1015,7 +1015,12 @@ def _label_names(label: str, word: str) -> list[str]:
     if word:
         return [f"{word} {label}", f"{'group' if word == 'arm' else 'arm'} {label}"]
     bare = re.sub(r"^the\s+", "", label, flags=re.I)
-    return list(dict.fromkeys([label, bare, re.sub(r"\s+(?:arm|group)$", "", bare, flags=re.I)]))
+    core = re.sub(r"\s+(?:arm|group)$", "", bare, flags=re.I)
+    roles = [f"{core} {word}" for word in ("arm", "group", "regimen")] if core.lower() in ROLE_CORES else []
+    return list(dict.fromkeys([label, bare, core, *roles]))  # '(the investigational arm)', later 'the investigational regimen'
+
+
+ROLE_CORES = frozenset("control experimental investigational standard comparator reference".split())
 
 
 def _restated_arms(arms: list[Arm]) -> list[Arm]:

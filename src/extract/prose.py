@@ -1595,7 +1595,17 @@ def _subject_first(text: str, chain_start: int, mentions, n_arms: int) -> list[i
         if not AGAINST.search(text[max(0, first.start - 25):first.start]):
             return [only, 1 - only]
         return [1 - only, only]
+    if n_arms == 2 and len(before) == 2:  # '... more frequent with A (92%) than with B (74%), as were alopecia (100% v 69%)'
+        first = next(a for a in mentions if clause < a.start)
+        second = next(a for a in mentions if a.start > first.start and a.arm != first.arm)
+        if SET_AGAINST.search(text, first.end, second.start) or BETWEEN_BEFORE.search(text, max(0, first.start - 25), first.start):
+            against = bool(AGAINST.search(text[max(0, first.start - 25):first.start]))
+            return [1 - first.arm, first.arm] if against else [first.arm, 1 - first.arm]
     return list(range(n_arms))
+
+
+SET_AGAINST = re.compile(r"\b(?:than|versus|vs\.?|v|compared\s+(?:with|to)|over)\b", re.I)  # the two arms named as a comparison
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 
 
 def _zip_versus_chains(text: str, values: list[Value], order: list[int], arms: list[arm_rules.Arm],

@@ -2350,3 +2350,11 @@ def test_role_paraphrases_and_a_later_pair_follow_the_arms_the_clause_named_firs
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(81, "carboplatin with docetaxel"), (62, "carboplatin with etoposide"),
                    (90, "carboplatin with docetaxel"), (55, "carboplatin with etoposide")}
+
+
+def test_numbered_arms_labelled_before_their_hazard_ratio():
+    text = ("Patients were randomised to lorvatamab with paclitaxel (Arm 1), lorvatamab alone (Arm 2) or paclitaxel (Arm 3). "
+            "Median PFS was 11.2, 8.4 and 6.0 months, respectively. Arm 1 versus Arm 3: HR 0.61 (95% CI 0.50-0.75). "
+            "Arm 2 versus Arm 3: HR 0.88 (95% CI 0.72-1.07).")
+    got = {(r["value"], r["arm"]) for r in records_of(text) if r["stat"] == "hr"}
+    assert got == {(0.61, "lorvatamab with paclitaxel vs paclitaxel"), (0.88, "lorvatamab alone vs paclitaxel")}

@@ -1351,7 +1351,8 @@ def _ratio_for_against(text: str, values: list[Value], order: list[int], i: int,
     return (subject, reference.arm) if subject is not None and subject != reference.arm else None
 
 
-COMPARISON_LABEL = re.compile(r"(?P<a>(?:arm\s+)?[A-Za-z][\w+/-]*)\s+(?:vs\.?|versus)\s+(?P<b>(?:arm\s+)?[A-Za-z][\w+/-]*)\s*[:,]?\s*$", re.I)
+COMPARISON_LABEL = re.compile(r"(?P<a>(?:arm\s+\d|(?:arm\s+)?[A-Za-z][\w+/-]*))\s+(?:vs\.?|versus)\s+(?P<b>(?:arm\s+\d|(?:arm\s+)?[A-Za-z][\w+/-]*))"
+                              r"\s*[:,]?\s*(?:(?:HR|hazard\s+ratio)\s*[:=,]?\s*)?$", re.I)  # 'Arm 1 versus Arm 3: HR 0.58'
 
 
 TRAILING_FOR = re.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]\s*)?,?\s*for\s+(?:the\s+)?$", re.I)

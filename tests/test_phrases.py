@@ -2358,3 +2358,12 @@ def test_numbered_arms_labelled_before_their_hazard_ratio():
             "Arm 2 versus Arm 3: HR 0.88 (95% CI 0.72-1.07).")
     got = {(r["value"], r["arm"]) for r in records_of(text) if r["stat"] == "hr"}
     assert got == {(0.61, "lorvatamab with paclitaxel vs paclitaxel"), (0.88, "lorvatamab alone vs paclitaxel")}
+
+
+def test_two_named_events_joined_by_or_are_one_event_as_printed():
+    got = {r["endpoint"] for r in records_of("Interstitial lung disease or pneumonitis occurred in 9% of patients.")}
+    assert got == {"OTHER_AE:interstitial lung disease or pneumonitis"}
+    got = {r["endpoint"] for r in records_of("Increased ALT or AST of any grade occurred in 38% of patients.")}
+    assert got == {"OTHER_AE:increased alt or ast"}
+    got = {(r["endpoint"], r["value"]) for r in records_of("Nausea (31%) or vomiting (12%) was common.")}
+    assert got == {("OTHER_AE:nausea", 31), ("OTHER_AE:vomiting", 12)}

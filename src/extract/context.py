@@ -136,7 +136,7 @@ def build_context(document: Document) -> Context:
     mentions = _extend_listed_names(text, mentions)
     mentions += _listed_adverse_events(text, mentions)
     mentions += _safety_subjects(text, mentions)
-    mentions = _named_toxicities(text, _slash_compounds(text, mentions))
+    mentions = _named_toxicities(text, _or_compounds(text, _slash_compounds(text, mentions)))
     mentions = _split_respective_pairs(text, mentions)
     mentions = _without_umbrella_heads(text, mentions)
     timepoints = OnDemand(lambda: find_timepoints(text))
@@ -375,6 +375,34 @@ def _slash_compounds(text: str, mentions: list[EndpointMention]) -> list[Endpoin
         out = [x for x in out if x not in inside]
         out.append(EndpointMention(m.start(), m.end(), "OTHER_AE:" + m.group(0).lower(), m.group(0), "slash-compound"))
     return out
+
+
+OR_PARTNER = re.compile(r"\s+or\s+(?:(?P<abbr>[A-Z]{2,5})(?![\w-])|(?=\S))")
+
+
+def _or_compounds(text: str, mentions: list[EndpointMention]) -> list[EndpointMention]:
+    """'Interstitial lung disease or pneumonitis occurred in 12%', 'increased ALT or AST in 41%': one reported event,
+    named as printed, when both sides are named adverse events (or the second a lab abbreviation)."""
+    if " or " not in text:
+        return mentions
+    ordered = sorted(mentions, key=lambda x: x.start)
+    merged: dict[int, EndpointMention] = {}  # by id of the first mention
+    dropped: set[int] = set()
+    for k, m in enumerate(ordered):
+        if id(m) in dropped or not m.code.startswith("OTHER_AE:"):
+            continue
+        partner = OR_PARTNER.match(text, m.end)
+        end = None
+        if partner and partner.group("abbr"):
+            end = partner.end("abbr")
+            dropped.update(id(x) for x in ordered[k + 1:] if x.start < end)
+        elif partner and k + 1 < len(ordered) and ordered[k + 1].start == partner.end() and ordered[k + 1].code.startswith("OTHER_AE:"):
+            end = ordered[k + 1].end
+            dropped.add(id(ordered[k + 1]))
+        if end is not None:
+            name = text[m.start:end]
+            merged[id(m)] = EndpointMention(m.start, end, "OTHER_AE:" + " ".join(name.lower().split()), name, "or-compound")
+    return [merged.get(id(m), m) for m in mentions if id(m) not in dropped]
 
 
 NAMED_TOXICITY = re.compile(

@@ -2367,3 +2367,18 @@ def test_two_named_events_joined_by_or_are_one_event_as_printed():
     assert got == {"OTHER_AE:increased alt or ast"}
     got = {(r["endpoint"], r["value"]) for r in records_of("Nausea (31%) or vomiting (12%) was common.")}
     assert got == {("OTHER_AE:nausea", 31), ("OTHER_AE:vomiting", 12)}
+
+
+def test_received_arms_with_a_short_name_before_their_size():
+    text = ("Patients received DELTREVA 0.2 mg/kg every 3 weeks for 2 cycles then 0.1 mg/kg every 3 weeks, in combination "
+            "with obinutuzumab (DELTREVA + G; n=190), or bendamustine and obinutuzumab (B-G; n=188). Rash occurred in 19% "
+            "of the former and 6% of the latter.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(19, "DELTREVA"), (6, "bendamustine and obinutuzumab")}
+
+
+def test_responders_to_each_arm_are_no_subgroup():
+    text = ("Patients were randomized to velbrutinib or chlorambucil. Among patients who achieved a complete response with "
+            "velbrutinib, the median duration of complete response was not reached; with chlorambucil it was 14.2 months.")
+    got = {(r["value"], r["not_reached"], r["arm"]) for r in records_of(text)}
+    assert got == {(None, True, "velbrutinib"), (14.2, False, "chlorambucil")}

@@ -127,10 +127,12 @@ HALF_AND_REST = re.compile(
 INTERVENTIONS = re.compile(r"^[ \t]*Interventions?\s*:\s*(?P<a>[A-Za-z~][^.;()\n]{1,160}?)(?P<pa>\s?\([^()\n]{1,60}\))?,?\s+"
                            r"(?:or|versus|vs\.?|compared\s+with)\s+(?P<b>[A-Za-z~][^.;()\n]{1,120}?)(?P<pb>\s?\([^()\n]{1,60}\))?"
                            r"\s*\.?[ \t]*$", re.I | re.M)
-# 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)'
+# 'Patients received QUELTREZA 360 mg every 3 weeks with chemotherapy (n=402) or placebo with chemotherapy (n=398)';
+# '... with rituximab (KORVEXA + R; n=208) or ... (R-GemOx; n=204)': a short name may open the bracket
+SHORT_NAME_AND = r"(?:\s?[A-Za-z][\w+/-]{0,15}(?:\s\+\s[A-Za-z][\w-]{0,10})?\s?[;,]\s?)?"
 RECEIVED = re.compile(
-    r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pa>\s?\(\s?[nN]\s?=\s?\d+\s?\))"
-    r",?\s+(?:or|versus|vs\.?)\s+(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pb>\s?\(\s?[nN]\s?=\s?\d+\s?\))")
+    r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?P<a>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,160}?)(?P<pa>\s?\(" + SHORT_NAME_AND + r"\s?[nN]\s?=\s?\d+\s?\))"
+    r",?\s+(?:or|versus|vs\.?)\s+(?P<b>(?:[A-Za-z~]|\d-?[A-Za-z])[^.;()]{1,100}?)(?P<pb>\s?\(" + SHORT_NAME_AND + r"\s?[nN]\s?=\s?\d+\s?\))")
 RANDOMIZED_LIST = re.compile(
     ASSIGNED + NOT_A_STUDY + r"[^.;]{0,120}?\bto\s+(?:receive\s+)?(?:either\s+|one\s+of\s+)?"
     r"(?P<items>(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\)(?:\s[^.;(),]{1,40}?)?)?(?:,\s?(?:[A-Za-z~]|\d+-[A-Za-z])[^.;(),]{0,60}?(?:\s?\([^()]{0,120}\))?){1,3},?\s+or\s+"
@@ -1355,7 +1357,7 @@ def _add_arm(arms: list[Arm], name: str, paren: str | None, randomised: bool = F
         named = re.search(r"(?:^\(|[,;]\s*)([A-Za-z][\w+/-]{0,12})\s+(?:arm|group)\s*\)$", part.strip())
         if named and not ARM_LETTER.fullmatch(named.group(0).strip(",; ()")):
             arm.aliases.add(named.group(1))  # '(350 mg/m2 daily, RT-5-FU arm)'
-        label = re.fullmatch(r"\(\s*(?:the\s+)?([A-Za-z][\w+/-]{2,20})\s*[;,]\s*[nN]\s?=\s?\d+\s*\)", part.strip()) \
+        label = re.fullmatch(r"\(\s*(?:the\s+)?([A-Za-z][\w+/-]{2,20}|[A-Za-z][\w-]{1,15}\s\+\s[A-Za-z][\w-]{0,10})\s*[;,]\s*[nN]\s?=\s?\d+\s*\)", part.strip()) \
             or re.fullmatch(r"\(\s*the\s+[\"“']?([A-Za-z][\w+/-]{2,20})[\"”']?((?:\s+(?:arm|group))?)\s*\)", part.strip()) \
             or re.fullmatch(r"\(\s*((?:the\s+)?(?:control|comparator|reference|experimental|investigational)(?:\s+(?:arm|group))?)\s*\)", part.strip(), re.I)
         if label:

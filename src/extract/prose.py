@@ -972,6 +972,10 @@ def _most_common_list_of_named_arm(ctx: Context, start: int, end: int, arms: lis
                 arm_of[i] = arm.name
 
 
+RESPONDERS = re.compile(r"(?:the\s+)?(?:patients|pts|those|responders)\s+(?:who\s+)?(?:achieved|had|with|attained|reached)\s+(?:an?\s+)?"
+                        r"(?:complete|partial|objective|overall|CR|PR|response|remission)", re.I)
+
+
 def _names_the_arm(group: str, name: str, arms) -> bool:
     """'Among patients who received tavre-cel,' names the arm TAVRELCEL by its other name: no subgroup of it."""
     arm = next((a for a in arms if a.goes_by(name)), None)
@@ -1073,6 +1077,8 @@ def _subgroups_in(ctx: Context, start: int, end: int, values: list[Value], order
         or arm_rules.leading_population(ctx.text, start, end)
     if leading and any(a.goes_by(leading) for a in arms):
         leading = None  # 'In the placebo group, ...' names an arm, not a subgroup
+    if leading and RESPONDERS.match(leading) and any(_names_the_arm(leading, a.name, arms) for a in arms):
+        leading = None  # 'Among patients who achieved CR with X, the DoCR was NR; with Y it was 11.9 months': each arm's responders
     if not arms and order:
         treated = SUBJECT_TREATED.search(ctx.text, start, values[order[0]].start)
         leading = treated.group("arm") if treated else leading

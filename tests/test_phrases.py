@@ -2382,3 +2382,10 @@ def test_responders_to_each_arm_are_no_subgroup():
             "velbrutinib, the median duration of complete response was not reached; with chlorambucil it was 14.2 months.")
     got = {(r["value"], r["not_reached"], r["arm"]) for r in records_of(text)}
     assert got == {(None, True, "velbrutinib"), (14.2, False, "chlorambucil")}
+
+
+def test_one_backbone_with_each_arms_addition():
+    text = ("Patients were randomised 1:1:1 to gemcitabine and cisplatin with placebo, with dorlimab 240 mg q2w (D), or "
+            "with dorlimab plus faltamig 300 mg q2w (DF). Median OS was 16.0 mo (DF), 14.9 mo (D) and 12.2 mo (placebo).")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(16.0, "dorlimab plus faltamig"), (14.9, "dorlimab"), (12.2, "placebo")}

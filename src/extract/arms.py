@@ -122,6 +122,13 @@ HALF_AND_REST = re.compile(
     r"\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+(?:rest|remainder|others?|other\s+half|other\s+\d+(?:\s+(?:patients|women|men))?|"
     r"remaining\s+(?:half|\d+|patients|women|men))|others)\s+"
     r"(?:got|received|were\s+given|were\s+assigned(?:\s+to)?)\s+(?P<b>[A-Za-z~][^.;():]{1,100}?)(?P<pb>\s?\([^()]{1,40}\))?(?=\s*[.;,:]|$)", re.I)
+# 'randomised 1:1:1 to CAPOX or FOLFOX with placebo, with vantorelimab 360 mg q3w (V), or with vantorelimab plus rilvotamig
+# 600 mg q3w (VR)': one backbone, the arms told apart by what each adds
+WITH_ITEM = r"(?P<i{0}>[A-Za-z~][^.;(),]{{1,80}}?)(?P<p{0}>\s?\([^()]{{1,30}}\))?"
+WITH_LIST = re.compile(ASSIGNED + r"[^.;]{0,60}?\bto\s+(?:receive\s+)?(?P<base>[A-Za-z~][^.;(),]{1,60}?)\s+with\s+" + WITH_ITEM.format(1)
+                       + r",\s+with\s+" + WITH_ITEM.format(2) + r"(?:,\s+with\s+" + WITH_ITEM.format(3) + r")?"
+                       + r",?\s+(?:or|and)\s+with\s+" + WITH_ITEM.format(4) + r"(?=\s?[.;]|,\s|$)", re.I)
+WITH_GATE = re.compile(r",\s+(?:or|and)\s+with\s", re.I)
 # 'Interventions: Atezolizumab 1200 mg every 3 weeks plus velarparib 200 mg twice daily, or atezolizumab plus matching
 # placebo.': a structured abstract's heading line naming the two arms
 INTERVENTIONS = re.compile(r"^[ \t]*Interventions?\s*:\s*(?P<a>[A-Za-z~][^.;()\n]{1,160}?)(?P<pa>\s?\([^()\n]{1,60}\))?,?\s+"
@@ -592,6 +599,16 @@ def find_arms(masked: str, text: str | None = None) -> list[Arm]:
             if _add_pair(arms, m):  # 'split evenly between X and Y', 'Half were assigned X ...; the rest got Y'
                 listed.append(m.span())
                 break
+    for m in scan(WITH_LIST, masked) if not arms and WITH_GATE.search(masked) else ():
+        items = [(_clean(m.group(f"i{k}")), m.group(f"p{k}")) for k in (1, 2, 3, 4) if m.group(f"i{k}")]
+        named: list[Arm] = []
+        if len({name.lower() for name, _ in items}) == len(items) and all(_add_arm(named, name, paren, randomised=True) for name, paren in items):
+            base = _clean(m.group("base"))
+            for arm in named:
+                arm.aliases.add(f"{base} with {arm.name}")
+            arms.extend(named)
+            listed.append(m.span())
+            break
     for m in scan(SERIAL_LIST, masked) if SERIAL_GATE.search(masked) else ():
         serial = _serial_items(m.group("items"))
         if serial:  # 'to X in combination with P and C, X alone, or gefitinib or erlotinib': the commas part the arms

@@ -2389,3 +2389,13 @@ def test_one_backbone_with_each_arms_addition():
             "with dorlimab plus faltamig 300 mg q2w (DF). Median OS was 16.0 mo (DF), 14.9 mo (D) and 12.2 mo (placebo).")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(16.0, "dorlimab plus faltamig"), (14.9, "dorlimab"), (12.2, "placebo")}
+
+
+def test_the_same_arms_under_each_population_named_above_them():
+    text = ("Table 9: Efficacy Results by Subgroup in HALDEN-2\n\n"
+            "                             CPS >=10                       CPS 1-9\n"
+            "                             Korvamab        Placebo        Korvamab        Placebo\n"
+            "                             N=150           N=148          N=210           N=205\n"
+            "Objective Response Rate, %   52              31             38              29\n")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(52, "Korvamab (CPS >=10)"), (31, "Placebo (CPS >=10)"), (38, "Korvamab (CPS 1-9)"), (29, "Placebo (CPS 1-9)")}

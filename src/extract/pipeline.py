@@ -220,6 +220,7 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
         elif header is not None and state.header_at == i - 1 and not header.arms:
             parsed = layout.grades_over_arms(header, parsed) or parsed  # 'All Grades  Grade 3 or 4' over 'A  B  A  B'
         parsed = _names_above_sizes(all_lines, i, parsed) if header is None else _sizes_under_names(header, parsed)
+        parsed = _groups_above_repeated_arms(all_lines, i, parsed) if header is None else parsed
         state.header, state.header_at = parsed, i
         return 1
     if header is not None:
@@ -233,6 +234,7 @@ def _table_lines(ctx: Context, all_lines: list[Line], i: int, state: TableState)
     stacked = _stacked_header(ctx, all_lines, i, header)
     if stacked:
         state.header, used = stacked
+        state.header = _groups_above_repeated_arms(all_lines, i, state.header) if header is None else state.header
         state.header_at = i + used - 1
         return used
     flat = _flat_header(ctx, all_lines, i, header)
@@ -289,6 +291,25 @@ def _names_above_sizes(all_lines: list[Line], i: int, parsed: Header) -> Header:
     if above.section != all_lines[i].section or len(names) != len(sizes) or re.search(r"\d", above.text):
         return parsed
     return _each_arm(parsed, lambda column, k: replace(column, name=names[k]))
+
+
+ASSESSOR = re.compile(r"\b(?:BICR|IRC|IRF|ICR|INV|investigators?|independent|central|blinded|review|assess\w*)\b", re.I)
+
+
+def _groups_above_repeated_arms(all_lines: list[Line], i: int, parsed: Header) -> Header:
+    """'TPS >=50%      TPS 1-49%' over 'VORANTEQ  Pembrolizumab  VORANTEQ  Pembrolizumab': the same arms under each of
+    the populations the line above names; each column is its arm within its population ('VORANTEQ (TPS >=50%)')."""
+    names = [(c.name or "").strip() for c in parsed.arms]
+    if i == 0 or len(names) < 4 or not all(names) or any(re.match(r"(?:all|any|grades?)\b", n, re.I) for n in names):
+        return parsed  # 'All  Grade  All  Grade': a grade header split over two lines, not arms
+    per = next((p for p in range(2, len(names) // 2 + 1) if len(names) % p == 0
+                and all(names[k].lower() == names[k % p].lower() for k in range(len(names)))), None)
+    above = all_lines[i - 1]
+    groups = [seg for _, _, seg in layout.segments(above.text)]
+    if per is None or len(set(n.lower() for n in names[:per])) < per or above.section != all_lines[i].section \
+            or len(groups) != len(names) // per or any(len(g.split()) > 6 or ASSESSOR.search(g) for g in groups):
+        return parsed  # 'BICR   Investigator': two readings of the same arms, not populations
+    return _each_arm(parsed, lambda column, k: replace(column, name=f"{column.name} ({groups[k // per]})"))
 
 
 def _unnamed_sizes(parsed: Header) -> list[Column]:

@@ -2399,3 +2399,19 @@ def test_the_same_arms_under_each_population_named_above_them():
             "Objective Response Rate, %   52              31             38              29\n")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(52, "Korvamab (CPS >=10)"), (31, "Placebo (CPS >=10)"), (38, "Korvamab (CPS 1-9)"), (29, "Placebo (CPS 1-9)")}
+
+
+def test_an_event_name_wrapped_with_a_hanging_indent():
+    text = ("Table 4: Laboratory Abnormalities in KELBURN-1\n\n"
+            "Laboratory Abnormality           Zelvora (N=200)   Placebo (N=198)\n"
+            "Alanine aminotransferase\n"
+            "  increased                      31                12\n")
+    got = {(r["endpoint"], r["value"]) for r in records_of(text)}
+    assert got == {("OTHER_AE:alanine aminotransferase increased", 31), ("OTHER_AE:alanine aminotransferase increased", 12)}
+
+
+def test_second_primary_malignancies_and_the_duration_of_those_responses():
+    got = {(r["endpoint"], r["value"]) for r in records_of("Second primary malignancies occurred in 4.1% of patients.")}
+    assert got == {("OTHER_AE:second primary malignancies", 4.1)}
+    got = {(r["endpoint"], r["value"]) for r in records_of("Median duration of those responses: 11.3 months.")}
+    assert got == {("DOR", 11.3)}

@@ -392,8 +392,8 @@ def _wrapped_event_name(all_lines: list[Line], i: int) -> str | None:
     words = label.group(0).strip(" •|") if label else ""
     if not words[:1].islower() or line.blank_before or above.section != line.section or re.search(r"\d", above.text) \
             or not above.text.strip()[:1].isupper() or len(above.text.split()) > MAX_WRAPPED_LABEL_WORDS \
-            or _indent(above.text) != _indent(line.text):
-        return None
+            or not 0 <= _indent(line.text) - _indent(above.text) <= 4:
+        return None  # the same indent, or a hanging one ('Gamma-glutamyltransferase' over '  increased   38   15')
     name = " ".join(f"{above.text} {words}".split())
     whole = [s for s, start, end in term_spans(name) if start == 0 and end == len(name)]
     return endpoint_code(whole[0]) if whole else "OTHER_AE:" + name.lower()

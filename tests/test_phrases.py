@@ -2415,3 +2415,10 @@ def test_second_primary_malignancies_and_the_duration_of_those_responses():
     assert got == {("OTHER_AE:second primary malignancies", 4.1)}
     got = {(r["endpoint"], r["value"]) for r in records_of("Median duration of those responses: 11.3 months.")}
     assert got == {("DOR", 11.3)}
+
+
+def test_a_duration_followed_by_on_and_the_arm_is_no_time_point():
+    text = ("Patients were randomised to ralvutamab or docetaxel. Median duration of response was 8.3 mo on ralvutamab "
+            "and 4.4 mo on docetaxel.")
+    got = {(r["endpoint"], r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {("DOR", 8.3, "ralvutamab"), ("DOR", 4.4, "docetaxel")}

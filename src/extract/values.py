@@ -134,7 +134,8 @@ class _Spans:
 TIMEPOINT_PATTERNS = [
     # "12-month PFS", "2-year OS", "12 month-PFS", "24-mo"
     re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?-?\s?(month|mo|year|yr|week|wk|day)(?:s(?=-))?(?:\s?-\s?|\s+)(?=(?:rate\s+of\s+)?(?:landmark\s+)?[A-Za-z])"
-               r"(?!(?:from|of|in|after|since|to|for|with|vs|versus|respectively|the|a|an|median|follow|later|earlier|ago|before|post)\b)", re.I),
+               r"(?!(?:from|of|in|after|since|to|for|with|vs|versus|respectively|the|a|an|median|follow|later|earlier|ago|before|post|"
+               r"on|at|among|across|when|while|but|was|were|is|are)\b)", re.I),  # '7.9 mo on LF': a duration, no time point
     # "3-years overall survival", "The 3 years PFS and OS"
     re.compile(r"(?<![\w.])(\d{1,2})[\s-](month|year)s\s+(?=(?:overall|progression|event|disease|relapse|PFS|OS|EFS|survival)\b)", re.I),
     # "at 12 months", "at 2 years"

@@ -2422,3 +2422,10 @@ def test_a_duration_followed_by_on_and_the_arm_is_no_time_point():
             "and 4.4 mo on docetaxel.")
     got = {(r["endpoint"], r["value"], r["arm"]) for r in records_of(text)}
     assert got == {("DOR", 8.3, "ralvutamab"), ("DOR", 4.4, "docetaxel")}
+
+
+def test_a_second_labelled_ratio_closing_the_bracket_without_its_ci():
+    text = ("Patients were randomised to placebo, D or DF. Median OS was 16.0 mo (DF), 14.9 mo (D) and 12.2 mo (placebo) "
+            "(HR DF vs placebo 0.71; D vs placebo 0.83).")
+    got = {(r["value"], r["arm"]) for r in records_of(text) if r["stat"] == "hr"}
+    assert got == {(0.71, "DF vs placebo"), (0.83, "D vs placebo")}

@@ -636,7 +636,7 @@ def _coordinated_ratios(text: str) -> list[Value]:
 NEXT_RATIO = re.compile(r"[\s)\]]*(?:for\s+(?:the\s+)?[A-Za-z][^,;()\d]{0,50}?)?\s*(?:,\s*|\s+)(?:and|while|whereas|but|vs\.?|versus)?\s*"
                         r"(\d+\.\d+)\s*(?=[(\[]\s*(?:95|90|99)\s*%|[(\[]\s*\d+\.\d+\s*[-–]\s*\d+\.\d+\s*[;,)\]])"
                         # '...: 0.46 (0.30-0.71); B vs C: 0.79 (0.53-1.17)', '..., triplet vs chemo 0.49 (0.34-0.70)': the next comparison's
-                        r"|[\s)\]]*[;,]\s*(?:and\s+)?[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+[A-Za-z][\w+/-]*\s*:?\s*(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])"
+                        r"|[\s)\]]*[;,]\s*(?:and\s+)?[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+[A-Za-z][\w+/-]*\s*:?\s*(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–]|[)\]])"
                         # '... 0.27 (95% CI 0.19-0.39) and for Arm A vs Arm C, 0.44 (0.32-0.60)': an elliptical second comparison
                         r"|[\s)\]]*(?:[,;]\s*)?and\s+for\s+(?:arm\s+)?[A-Za-z][\w+/-]*\s+(?:vs\.?|versus)\s+(?:arm\s+)?[A-Za-z][\w+/-]*\s*[:,]\s*"
                         r"(\d+\.\d+)\s*(?=[(\[]\s*\d+(?:\.\d+)?\s*[-–])", re.I)

@@ -2429,3 +2429,10 @@ def test_a_second_labelled_ratio_closing_the_bracket_without_its_ci():
             "(HR DF vs placebo 0.71; D vs placebo 0.83).")
     got = {(r["value"], r["arm"]) for r in records_of(text) if r["stat"] == "hr"}
     assert got == {(0.71, "DF vs placebo"), (0.83, "D vs placebo")}
+
+
+def test_one_rate_of_patients_in_each_arm_is_every_arms():
+    text = ("Patients were randomised to panitumumab plus velarib or panitumumab alone. Acneiform rash (any grade) affected "
+            "68% of patients in each arm.")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(68, "panitumumab plus velarib"), (68, "panitumumab alone")}

@@ -370,7 +370,7 @@ NOT_ARM_WORDS = frozenset("weeks week months month days day years year daily mut
                           "specified unspecified otherwise subtype type status histology".split())
 COMBINATION_WORDS = re.compile(r"\b(?:the\s+)?combination(?:\s+(?:arm|group|therapy|regimen|cohort))?\b", re.I)
 SINGLE_WORDS = re.compile(r"\b(?:the\s+)?(?:monotherapy|single[\s-]agent)(?:\s+(?:arm|group|cohort))?\b", re.I)
-ALL_ARMS = re.compile(r"^[\s,]*(?:in|for|across)\s+(?:(?:either|both|all|each|any)\s+(?:(?:two|three|four|2|3|4)\s+)?(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
+ALL_ARMS = re.compile(r"^[\s,]*(?:of\s+(?:the\s+)?(?:patients|pts|participants|women|men)\s+)?(?:in|for|across)\s+(?:(?:either|both|all|each|any)\s+(?:(?:two|three|four|2|3|4)\s+)?(?:arms?|groups?|cohorts?|regimens?|treatment\s+groups?)\b"
                       r"|both\b(?!\s+(?:patients|of|the|sexes|men|women)))", re.I)
 CONNECTOR = re.compile(r"(?:with|on|in|for|among|receiving|treated\s+with|of|by|from|versus|vs\.?|and|at)\s*(?:the\b\s*)?(?:patients\s+|those\s+)?", re.I)
 

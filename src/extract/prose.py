@@ -1840,6 +1840,11 @@ def _bracketed_values_share_host_arm(text: str, values: list[Value], order: list
             chosen[inner] = chosen[host]
 
 
+def _junk_arm_name(name: str) -> bool:
+    """'( ) maximum': a name no reader would give an arm; a value 'in each arm' is not copied onto it."""
+    return not re.match(r"[A-Za-z0-9]", name)
+
+
 def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],
                      arms: list[arm_rules.Arm]) -> dict[int, Any]:
     """Arm per value: named right after it, then bare pairs in the document's arm order, then the
@@ -1859,7 +1864,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
         if v.kind == "hr":
             continue
         tail = _close_parenthesis(text, v.end, max(v.end, v.extras.get("ci_end", 0)), end)
-        if arm_rules.applies_to_all_arms(text, tail):
+        if arm_rules.applies_to_all_arms(text, tail) and not any(_junk_arm_name(a.name) for a in arms):
             out[i] = [a.name for a in arms]
             continue
         together = arm_rules.arms_named_together(text, tail, arms)

@@ -1011,7 +1011,7 @@ def _ratios_of_named_subgroups(ctx: Context, start: int, values: list[Value], or
 
 
 def _pairs_per_clause(text: str, start: int, end: int, values: list[Value], groups: dict[tuple, list[int]], n_arms: int,
-                      mentions: list) -> dict[tuple, list[int]]:
+                      mentions: list[arm_rules.ArmMention]) -> dict[tuple, list[int]]:
     """'In the NPM1 group, the CR rates were 68% and 45%; in the KMT2A group, they were 55% and 32%': more values of
     one endpoint than there are arms, parted by semicolons into runs that fit, are a run per clause; not when a clause
     opens with an arm's name ('...; on the sequential schedule the figures were 54% and 13%': a clause per arm)."""
@@ -1020,7 +1020,8 @@ def _pairs_per_clause(text: str, start: int, end: int, values: list[Value], grou
     clauses = _clause_starts(text, start, end)
     firsts = sorted(v.start for v in values)
     for c in clauses:
-        first = firsts[bisect.bisect_left(firsts, c)] if bisect.bisect_left(firsts, c) < len(firsts) else end
+        k = bisect.bisect_left(firsts, c)
+        first = firsts[k] if k < len(firsts) else end  # the clause's first value
         if any(c <= m.start < first for m in mentions):
             return groups
     out: dict[tuple, list[int]] = {}
@@ -1046,7 +1047,10 @@ def _clause_starts(text: str, start: int, end: int) -> list[int]:
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif ch == ";" and not depth:
-            starts.append(k + 1 + len(text[k + 1:end]) - len(text[k + 1:end].lstrip()))
+            word = k + 1
+            while word < end and text[word].isspace():
+                word += 1
+            starts.append(word)
     return starts
 
 
@@ -1054,12 +1058,12 @@ def _subgroups_as_arms(ctx: Context, start: int, end: int, values: list[Value], 
                        arm_of: dict[int, Any], arms: list[arm_rules.Arm] = ()) -> None:
     """A value for a subgroup or a dose cohort is recorded with that group as its arm; a clause after a
     semicolon that opens with its own group ('...; in the KMT2A-rearranged group, 55% and 32%') names its values'."""
-    clauses = [(c, _clause_leading(ctx, c, end, arms)) for c in (_clause_starts(ctx.text, start, end) if ";" in ctx.text[start:end] else ())]
-    clauses = [(c, g) for c, g in clauses if g]
+    starts = _clause_starts(ctx.text, start, end) if ";" in ctx.text[start:end] else []
+    clauses = [c for c in starts if _clause_leading(ctx, c, end, arms)]
     if not clauses:
         _subgroups_in(ctx, start, end, values, order, arm_of, arms)
         return
-    bounds = [start] + [c for c, _ in clauses] + [end]
+    bounds = [start, *clauses, end]
     for a, b in zip(bounds, bounds[1:]):
         _subgroups_in(ctx, a, b if b == end else b - 1, values, [i for i in order if a <= values[i].start < b], arm_of, arms,
                       sentence_end=end)

@@ -2436,3 +2436,17 @@ def test_one_rate_of_patients_in_each_arm_is_every_arms():
             "68% of patients in each arm.")
     got = {(r["value"], r["arm"]) for r in records_of(text)}
     assert got == {(68, "panitumumab plus velarib"), (68, "panitumumab alone")}
+
+
+def test_an_event_unique_to_one_arm_and_the_cytotoxic_arm_as_control():
+    text = ("Patients were randomised 2:1 to zavotuzumab or docetaxel. Keratopathy, unique to the ADC, was seen in 31% "
+            "(grade 3 in 3%).")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(31, "zavotuzumab"), (3, "zavotuzumab")}
+
+
+def test_two_chemotherapies_leave_the_ratio_in_the_randomisation_order():
+    text = ("Patients were randomly assigned to idarubicin or mitoxantrone. The hazard ratio for progression-free survival "
+            "was 0.54 (95% CI 0.36-0.82).")
+    got = {(r["value"], r["arm"]) for r in records_of(text)}
+    assert got == {(0.54, "idarubicin vs mitoxantrone")}

@@ -1430,7 +1430,20 @@ def experimental_arm(arms: list[Arm]) -> Arm | None:
     control = _control_like(settled)
     if len(control) == 2:  # 'perioperative chemotherapy' or 'surgery alone': 'alone' marks the control
         control = [a for a in settled if STRONG_CONTROL.search(a.name)]
+    if not control:  # 'LF or docetaxel': the arm of cytotoxic drugs only is the control, against one with none
+        control = [a for a in settled if _cytotoxic_only(a.name)]
+        if any(CHEMO_LIKE.search(a.name) for a in settled if a not in control):
+            control = []  # 'idarubicin or mitoxantrone': two chemotherapies, no control by kind
     return next(a for a in settled if a is not control[0]) if len(control) == 1 else None
+
+
+CHEMO_LIKE = re.compile(r"(?:rubicin|platin|taxel|mustine|xantrone|tecan|fosfamide|abine|trexate|mycin|vin[eo]|poside|bazine|"
+                        r"uracil|gemcitabine|pemetrexed)\b", re.I)
+
+
+def _cytotoxic_only(name: str) -> bool:
+    drugs = [w for w in re.split(r"[^\w-]+", name) if w and w.lower() not in ("and", "plus", "with", "alone", "or")]
+    return bool(drugs) and all(CYTOTOXIC.match(w) for w in drugs)
 
 
 STRONG_CONTROL = re.compile(r"\b(?:placebo|alone|observation|control|standard|best\s+supportive|usual\s+care|no\s+\w+)\b", re.I)
@@ -1794,11 +1807,9 @@ CYTOTOXIC = re.compile(r"^(?:\w+platin|\w+taxel|\w+rubicin|gemcitabine|capecitab
 def _chemotherapy_of_three(arms: list[Arm]) -> None:
     """'X plus carboplatin and paclitaxel, X plus Y, or carboplatin and paclitaxel alone': the one arm made of cytotoxic
     drugs only is the text's 'chemotherapy (alone)', and the arms that add a drug to the same ones are 'X plus chemotherapy'."""
-    def drugs(name: str) -> list[str]:
-        return [w for w in re.split(r"[^\w-]+", name) if w and w.lower() not in ("and", "plus", "with", "alone", "or")]
     if any("chemotherapy" in n.lower() for a in arms for n in (a.name, *a.aliases)):
         return  # the text names its chemotherapy arm itself
-    pure = [a for a in arms if drugs(a.name) and all(CYTOTOXIC.match(w) for w in drugs(a.name))]
+    pure = [a for a in arms if _cytotoxic_only(a.name)]
     if len(pure) != 1:
         return
     backbone = re.sub(r"\s+alone$", "", pure[0].name, flags=re.I)

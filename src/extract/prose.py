@@ -1849,6 +1849,21 @@ def _junk_arm_name(name: str) -> bool:
     return not re.match(r"[A-Za-z0-9]", name)
 
 
+ONLY_IN = re.compile(r"\b(?:unique\s+to|only\s+(?:with|in|on)|specific\s+to|exclusive\s+to|restricted\s+to|confined\s+to)\s+(?:the\s+)?$", re.I)
+
+
+def _only_in_one_arm(text: str, values: list[Value], order: list[int], mentions: list[arm_rules.ArmMention],
+                     chosen: dict[int, int], out: dict[int, Any]) -> None:
+    """'Ocular toxicity, unique to the ADC, was seen in 29% (G3 2%)', 'CRS was restricted to arm 2 (31.9%)': the one arm
+    an event is said to belong to holds the sentence's values that no arm was found for."""
+    only = [m for m in mentions if ONLY_IN.search(text, max(0, m.start - 25), m.start)]
+    if len({m.arm for m in only}) != 1:
+        return
+    for i in order:  # the values after it: '47% in the crossover patients ... 5% only in the supportive care arm'
+        if values[i].kind != "hr" and i not in chosen and i not in out and values[i].start > only[0].start:
+            chosen[i] = only[0].arm
+
+
 def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], candidates: dict[int, dict[str, Any]],
                      arms: list[arm_rules.Arm]) -> dict[int, Any]:
     """Arm per value: named right after it, then bare pairs in the document's arm order, then the
@@ -1953,6 +1968,7 @@ def _arms_for_values(ctx: Context, start: int, end: int, values: list[Value], ca
             if a is not None:
                 chosen[i] = a
     _bracketed_values_share_host_arm(text, values, order, chosen)
+    _only_in_one_arm(text, values, order, mentions, chosen, out)
     if len(arms) == 1:  # '23.53% vs 11.76%' with one known arm: the pair cannot both be that arm's
         for a, b in zip(order, order[1:]):
             if a in chosen and b in chosen and VERSUS_GAP.match(text[values[a].end:values[b].start]):

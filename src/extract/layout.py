@@ -170,6 +170,13 @@ def with_grades(arms_header: Header, grades_header: Header) -> Header | None:
     return Header(columns, grades_header.n or arms_header.n, grades_header.percent or arms_header.percent, True)
 
 
+def repeat_period(names: list[str]) -> int | None:
+    """How many distinct names repeat, in the same order, across a header line ('A  B  A  B' -> 2); None when they do not."""
+    low = [n.lower() for n in names]
+    return next((p for p in range(2, len(low) // 2 + 1) if len(low) % p == 0 and len(set(low[:p])) == p
+                 and all(low[k] == low[k % p] for k in range(len(low)))), None)
+
+
 def grades_over_arms(grades_header: Header, arms_header: Header) -> Header | None:
     """A grades line over an arms line that repeats the arms under each grade: 'All Grades (%)   Grade 3 or 4 (%)' /
     'Drug  Ctrl  Drug  Ctrl'. Each arm column takes the grade of its block."""
@@ -179,8 +186,7 @@ def grades_over_arms(grades_header: Header, arms_header: Header) -> Header | Non
             or len(arms) % len(grades) or len(arms) < 2 * len(grades):
         return None
     per = len(arms) // len(grades)
-    names = [(a.name or "").lower() for a in arms]
-    if len(set(names[:per])) < per or any(names[k] != names[k % per] for k in range(len(names))):
+    if repeat_period([a.name or "" for a in arms]) != per:
         return None  # the same arms, in the same order, under each grade
     columns = tuple(Column("arm", a.name, a.n, grades[k // per]) for k, a in enumerate(arms))
     return Header(columns, arms_header.n or grades_header.n, grades_header.percent or arms_header.percent, True)

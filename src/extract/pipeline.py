@@ -302,11 +302,10 @@ def _groups_above_repeated_arms(all_lines: list[Line], i: int, parsed: Header) -
     names = [(c.name or "").strip() for c in parsed.arms]
     if i == 0 or len(names) < 4 or not all(names) or any(re.match(r"(?:all|any|grades?)\b", n, re.I) for n in names):
         return parsed  # 'All  Grade  All  Grade': a grade header split over two lines, not arms
-    per = next((p for p in range(2, len(names) // 2 + 1) if len(names) % p == 0
-                and all(names[k].lower() == names[k % p].lower() for k in range(len(names)))), None)
+    per = layout.repeat_period(names)
     above = all_lines[i - 1]
     groups = [seg for _, _, seg in layout.segments(above.text)]
-    if per is None or len(set(n.lower() for n in names[:per])) < per or above.section != all_lines[i].section \
+    if per is None or above.section != all_lines[i].section \
             or len(groups) != len(names) // per or any(len(g.split()) > 6 or ASSESSOR.search(g) for g in groups):
         return parsed  # 'BICR   Investigator': two readings of the same arms, not populations
     return _each_arm(parsed, lambda column, k: replace(column, name=f"{column.name} ({groups[k // per]})"))
